@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "congress"
+urlpatterns = [
+    path("", views.congress_index, name="index"),
+    path("<int:year>/", views.edition_detail, name="edition"),
+]

@@ -1,0 +1,1 @@
+"""Shared annual indicators (the charter's chapter 3). Built out by the indicators issue."""

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "observatoire"
+urlpatterns = [
+    path("", views.observatoire_home, name="home"),
+]

@@ -1,0 +1,32 @@
+"""Rich text written by staff: Markdown rendered, then sanitised (formatting yes, scripts never)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import markdown as md
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4",
+    "blockquote", "hr", "abbr", "code",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to safe HTML: raw HTML in the source is escaped or stripped, links keep http(s)."""
+    html = md.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def normalize_search(text: str) -> str:
+    """Lower-case, accents removed: what search compares on ("Épicerie" → "epicerie")."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
