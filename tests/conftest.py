@@ -1,0 +1,60 @@
+"""Shared fixtures. Services that CI must have (Redis, chromium) fail under CI=true, skip elsewhere."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_service(available: bool, reason: str) -> None:
+    """Skip a test that needs a missing service, except under CI where that is a failure."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return factories.StaffUserFactory()
+
+
+@pytest.fixture
+def association(db):
+    return factories.AssociationFactory()
+
+
+@pytest.fixture
+def member_of(db):
+    """member_of(association, role="member") -> a user with an approved membership."""
+
+    def make(association, role="member"):
+        membership = factories.MembershipFactory(association=association, role=role,
+                                                 status="approved")
+        return membership.user
+
+    return make

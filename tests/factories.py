@@ -1,0 +1,145 @@
+"""factory_boy factories, one section per app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from associations.models import Association, Membership, Service, Thematique
+from charter.models import CharterVersion, Signature
+from congress.models import CongressEdition, Workshop
+from events.models import Event
+from solidaire.accounts.models import User
+from solidaire.accounts.roles import sync_ccas_group
+
+PASSWORD = "un-mot-de-passe-solide"
+
+
+# --- accounts --------------------------------------------------------------------------------
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@example.org")
+    full_name = factory.Faker("name", locale="fr_FR")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        obj.save()
+        if create:
+            EmailAddress.objects.get_or_create(user=obj, email=obj.email,
+                                               defaults={"verified": True, "primary": True})
+
+
+class StaffUserFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def ccas_group(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(sync_ccas_group())
+
+
+# --- associations ----------------------------------------------------------------------------
+class AssociationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Association
+
+    name = factory.Sequence(lambda n: f"Association solidaire {n}")
+    slug = factory.Sequence(lambda n: f"association-solidaire-{n}")
+    kind = "association"
+    status = "published"
+    summary = "Aide alimentaire et accompagnement."
+    quartier = "centre"
+    city = "Le Mans"
+
+
+class ThematiqueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Thematique
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"thematique-{n}")
+    label = factory.Sequence(lambda n: f"Thématique {n}")
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+
+    association = factory.SubFactory(AssociationFactory)
+    name = factory.Sequence(lambda n: f"Service {n}")
+    description = "Un service pour les habitants."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    association = factory.SubFactory(AssociationFactory)
+    role = "member"
+    status = "requested"
+
+
+# --- charter ---------------------------------------------------------------------------------
+class CharterVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CharterVersion
+        django_get_or_create = ("number",)
+
+    number = 1
+    adopted_on = dt.date(2010, 11, 19)
+    is_current = True
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Signature
+
+    association = factory.SubFactory(AssociationFactory)
+    version = factory.SubFactory(CharterVersionFactory)
+    status = "signed"
+    signed_on = dt.date(2011, 1, 15)
+    representative_name = factory.Faker("name", locale="fr_FR")
+    representative_role = "Président·e"
+
+
+# --- events ----------------------------------------------------------------------------------
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Pique-nique solidaire {n}")
+    slug = factory.Sequence(lambda n: f"pique-nique-solidaire-{n}")
+    kind = "pique_nique"
+    status = "published"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
+    location = "Jardin des Plantes"
+
+
+# --- congress --------------------------------------------------------------------------------
+class CongressEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CongressEdition
+
+    number = factory.Sequence(lambda n: n + 1)
+    year = factory.Sequence(lambda n: 2030 + n)
+    title = factory.LazyAttribute(lambda o: f"Congrès national des Solidarités {o.year}")
+    starts_on = factory.LazyAttribute(lambda o: dt.date(o.year, 2, 2))
+    ends_on = factory.LazyAttribute(lambda o: dt.date(o.year, 2, 3))
+    venue = "Palais des Congrès et de la Culture du Mans"
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workshop
+
+    edition = factory.SubFactory(CongressEditionFactory)
+    title = factory.Sequence(lambda n: f"Atelier {n}")
