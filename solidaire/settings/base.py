@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # unaccent/trigram lookups for the directory search (PG only)
     "django.contrib.sites",
     "allauth",
     "allauth.account",
