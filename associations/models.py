@@ -54,6 +54,11 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", "Archivée"
 
 
+def _labels(choices, codes) -> list[str]:
+    labels = dict(choices.choices)
+    return [labels.get(code, code) for code in codes]
+
+
 class Association(TimeStampedModel):
     """A structure of the network: association, social centre, the CCAS, an institution."""
 
@@ -153,7 +158,6 @@ class Association(TimeStampedModel):
 
     def rebuild_opening_slots(self) -> None:
         """Derived data, kept in step with `opening_hours` (see OpeningSlot)."""
-        from .models_directory import OpeningSlot
 
         OpeningSlot.objects.filter(association_id=self.pk).delete()
         try:
@@ -179,6 +183,10 @@ class Association(TimeStampedModel):
     @property
     def hours_lines(self) -> list[str]:
         return humanize(self.opening_hours)
+
+    @property
+    def languages_display(self) -> list[str]:
+        return _labels(Language, self.languages)
 
     @property
     def network_label_list(self) -> list[str]:
@@ -281,6 +289,18 @@ class Service(TimeStampedModel):
     @property
     def hours_lines(self) -> list[str]:
         return humanize(self.opening_hours)
+
+    @property
+    def publics_display(self) -> list[str]:
+        return _labels(Public, self.publics)
+
+    @property
+    def access_display(self) -> list[str]:
+        return _labels(AccessCondition, self.access_conditions)
+
+    @property
+    def modes_display(self) -> list[str]:
+        return _labels(Mode, self.modes)
 
 
 class MembershipRole(models.TextChoices):

@@ -169,7 +169,13 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 # Periodic tasks are declared here, in code, so beat needs no database table.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # The directory's "open now" table follows date-dependent opening rules.
+    "directory-refresh-opening-slots": {
+        "task": "associations.tasks.refresh_opening_slots",
+        "schedule": crontab(hour=3, minute=10, day_of_week=1),
+    },
+}
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
 CONTENT_SECURITY_POLICY = {
