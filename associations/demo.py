@@ -82,48 +82,53 @@ DEMO_ADMIN_OF = "epicerie-solidaire-des-sablons"
 # Contact details, hours (OpenStreetMap syntax) and a position in Le Mans, per slug. Addresses
 # and hours are illustrative; they look like the real thing so the demo can be walked through.
 DETAILS: dict[str, dict] = {
-    "ccas-ville-du-mans": dict(
-        street="Place Saint-Pierre", postcode="72000", latitude="48.007600",
-        longitude="0.198900", opening_hours="Mo-Fr 08:30-12:00,13:30-17:00; PH off",
-        languages=["fr", "en"], pmr_accessible=True,
-        accessibility_details="Entrée de plain-pied, boucle magnétique à l'accueil.",
-        network_labels="Le Mans solidaire"),
-    "union-mancelle-des-centres-sociaux": dict(
-        street="2 rue Maupertuis", postcode="72000", latitude="48.001200", longitude="0.196000",
-        opening_hours="Mo-Fr 09:00-12:30,14:00-17:30; PH off",
-        network_labels="Fédération des centres sociaux de France, Le Mans solidaire"),
-    "france-benevolat-sarthe": dict(
-        street="23 rue de la Galère", postcode="72000", latitude="48.004100",
-        longitude="0.202300", opening_hours="Tu,Th 14:00-17:00; PH off",
-        network_labels="France Bénévolat"),
-    "manou-partages": dict(
-        founded_on="2014-05-30", staff_employees=5, staff_board=4, staff_volunteers=30,
-        staff_civic_service=1, budget="200000.00", opening_hours="Mo-Fr 09:00-17:00; PH off"),
-    "epicerie-solidaire-des-sablons": dict(
-        street="Rue des Sablons", postcode="72100", latitude="47.995800", longitude="0.226500",
-        opening_hours="Tu,Th 14:00-18:00; Sa 09:30-12:00; PH off", languages=["fr", "ar"],
-        pmr_accessible=True, staff_volunteers=18),
-    "restos-du-coeur-sarthe": dict(
-        street="Rue de l'Éventail", postcode="72100", latitude="47.981900",
-        longitude="0.214700", opening_hours="Mo,We,Fr 09:00-11:30; PH off",
-        network_labels="Les Restos du Cœur"),
-    "secours-populaire-sarthe": dict(
-        street="Rue Paul Courboulay", postcode="72000", latitude="48.000900",
-        longitude="0.181400", opening_hours="Mo-Fr 09:00-12:00,14:00-17:00; PH off",
-        languages=["fr", "en", "es"]),
-    "secours-catholique-le-mans": dict(
-        street="Rue de l'Écrevisse", postcode="72000", latitude="48.009900",
-        longitude="0.195900", opening_hours="Mo-Fr 08:45-12:00; PH off",
-        languages=["fr", "en", "ar", "ru"], pmr_accessible=True,
-        network_labels="Caritas France"),
-    "croix-rouge-le-mans": dict(
-        street="Rue Gougeard", postcode="72000", latitude="48.002800", longitude="0.205100",
-        opening_hours="Mo-Sa 14:00-18:00; PH off"),
-    "maison-de-quartier-bellevue": dict(
-        street="Avenue de Bellevue", postcode="72000", latitude="48.013300",
-        longitude="0.216000", opening_hours="Mo-Fr 09:00-12:00,13:30-18:30; Sa 09:00-12:00",
-        languages=["fr", "tr"], pmr_accessible=True,
-        network_labels="Fédération des centres sociaux de France"),
+    "ccas-ville-du-mans": {
+        "street": "Place Saint-Pierre", "postcode": "72000", "latitude": "48.007600",
+        "longitude": "0.198900", "opening_hours": "Mo-Fr 08:30-12:00,13:30-17:00; PH off",
+        "languages": ["fr", "en"], "pmr_accessible": True,
+        "accessibility_details": "Entrée de plain-pied, boucle magnétique à l'accueil.",
+        "network_labels": "Le Mans solidaire"},
+    "union-mancelle-des-centres-sociaux": {
+        "street": "2 rue Maupertuis", "postcode": "72000", "latitude": "48.001200",
+        "longitude": "0.196000",
+        "opening_hours": "Mo-Fr 09:00-12:30,14:00-17:30; PH off",
+        "network_labels": "Fédération des centres sociaux de France, Le Mans solidaire"},
+    "france-benevolat-sarthe": {
+        "street": "23 rue de la Galère", "postcode": "72000", "latitude": "48.004100",
+        "longitude": "0.202300", "opening_hours": "Tu,Th 14:00-17:00; PH off",
+        "network_labels": "France Bénévolat"},
+    "manou-partages": {
+        "founded_on": "2014-05-30", "staff_employees": 5, "staff_board": 4,
+        "staff_volunteers": 30, "staff_civic_service": 1, "budget": "200000.00",
+        "opening_hours": "Mo-Fr 09:00-17:00; PH off"},
+    "epicerie-solidaire-des-sablons": {
+        "street": "Rue des Sablons", "postcode": "72100", "latitude": "47.995800",
+        "longitude": "0.226500",
+        "opening_hours": "Tu,Th 14:00-18:00; Sa 09:30-12:00; PH off", "languages": ["fr", "ar"],
+        "pmr_accessible": True, "staff_volunteers": 18},
+    "restos-du-coeur-sarthe": {
+        "street": "Rue de l'Éventail", "postcode": "72100", "latitude": "47.981900",
+        "longitude": "0.214700", "opening_hours": "Mo,We,Fr 09:00-11:30; PH off",
+        "network_labels": "Les Restos du Cœur"},
+    "secours-populaire-sarthe": {
+        "street": "Rue Paul Courboulay", "postcode": "72000", "latitude": "48.000900",
+        "longitude": "0.181400", "opening_hours": "Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+        "languages": ["fr", "en", "es"]},
+    "secours-catholique-le-mans": {
+        "street": "Rue de l'Écrevisse", "postcode": "72000", "latitude": "48.009900",
+        "longitude": "0.195900", "opening_hours": "Mo-Fr 08:45-12:00; PH off",
+        "languages": ["fr", "en", "ar", "ru"], "pmr_accessible": True,
+        "network_labels": "Caritas France"},
+    "croix-rouge-le-mans": {
+        "street": "Rue Gougeard", "postcode": "72000", "latitude": "48.002800",
+        "longitude": "0.205100",
+        "opening_hours": "Mo-Sa 14:00-18:00; PH off"},
+    "maison-de-quartier-bellevue": {
+        "street": "Avenue de Bellevue", "postcode": "72000", "latitude": "48.013300",
+        "longitude": "0.216000",
+        "opening_hours": "Mo-Fr 09:00-12:00,13:30-18:30; Sa 09:00-12:00",
+        "languages": ["fr", "tr"], "pmr_accessible": True,
+        "network_labels": "Fédération des centres sociaux de France"},
 }
 
 # (slug, service name, description, thematiques, publics, fee, access conditions, modes)
@@ -206,8 +211,8 @@ def load(*, stdout) -> None:
         association = Association.objects.get(slug=slug)
         service, created = Service.objects.get_or_create(
             association=association, name=name,
-            defaults=dict(description=description, publics=publics, fee=fee,
-                          access_conditions=access, modes=modes))
+            defaults={"description": description, "publics": publics, "fee": fee,
+                          "access_conditions": access, "modes": modes})
         if created:
             service.thematiques.set([thematiques[t] for t in themes if t in thematiques])
     member = User.objects.filter(email="benevole@demo.lemans-solidaire.fr").first()

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from opening_hours import OpeningHours
+from opening_hours import OpeningHours, ParserError
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 # Parts of the syntax that a weekly table cannot express (months, weeks, school holidays…):
@@ -36,7 +36,7 @@ def parse(expression: str) -> OpeningHours:
     """Parse or raise a ValidationError with a French message."""
     try:
         return OpeningHours(expression.strip())
-    except (SyntaxError, ValueError) as exc:  # the library raises ParserError(SyntaxError)
+    except (ParserError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             "Horaires illisibles. Utilisez le format OpenStreetMap, par exemple "
             "« Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off ».",

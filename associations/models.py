@@ -72,7 +72,8 @@ class Association(TimeStampedModel):
     mission = models.TextField("mission", blank=True)
     street = models.CharField("adresse", max_length=200, blank=True)
     postcode = models.CharField("code postal", max_length=5, blank=True,
-                                validators=[RegexValidator(r"^\d{5}$", "Code postal : 5 chiffres.")])
+                                validators=[RegexValidator(r"^\d{5}$",
+                                                           "Code postal : 5 chiffres.")])
     city = models.CharField("ville", max_length=100, blank=True, default="Le Mans")
     quartier = models.CharField("quartier", max_length=30, choices=Quartier, blank=True)
     latitude = models.DecimalField("latitude", max_digits=9, decimal_places=6, null=True,
@@ -257,11 +258,13 @@ class Service(TimeStampedModel):
         return f"{self.name} ({self.association})"
 
     def clean(self):
+        errors = {}
         if self.closed_from and self.closed_until and self.closed_until < self.closed_from:
-            raise ValidationError({"closed_until": "La fin de la fermeture précède son début."})
+            errors["closed_until"] = "La fin de la fermeture précède son début."
         if Public.TOUS_PUBLICS in self.publics and len(self.publics) > 1:
-            raise ValidationError({"publics": "« Tous publics » ne se combine pas avec "
-                                              "d'autres publics."})
+            errors["publics"] = "« Tous publics » ne se combine pas avec d'autres publics."
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)

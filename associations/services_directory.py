@@ -109,7 +109,7 @@ def association_card_update(*, association: Association, data: dict, by
         return proposal
     association = Association.objects.select_for_update().get(pk=association.pk)
     logo = data.pop("logo", None)
-    _apply(association, _to_payload({k: v for k, v in data.items()}))
+    _apply(association, _to_payload(dict(data.items())))
     if logo is False:
         association.logo = None
     elif logo and not isinstance(logo, FieldFile):
