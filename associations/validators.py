@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 RNA_RE = re.compile(r"^W\d{9}$")
 SIRET_RE = re.compile(r"^\d{14}$")
 # French numbers (0X XX XX XX XX, +33 X XX XX XX XX) and short service numbers (115, 3919).
-PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|\d{3,4})$")
+PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|1\d{1,2}|3\d{3})$")
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 

@@ -178,3 +178,13 @@ def test_printable_view_uses_the_same_filters(client, url):
     assert "1 rue A, 72000 Le Mans" in content
     assert "Mardi" in content
     assert "Vestiboutique" not in content
+
+
+def test_postgresql_search_tolerates_a_typo(client):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram matching is PostgreSQL-only; SQLite uses the normalised column")
+    factories.AssociationFactory(name="Épicerie solidaire", summary="")
+    factories.AssociationFactory(name="Vestiboutique", summary="")
+    assert names(client.get("/annuaire/", {"q": "epicrie"})) == ["Épicerie solidaire"]
