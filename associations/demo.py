@@ -15,6 +15,7 @@ from .models import (
     StructureKind,
     Thematique,
 )
+from .services_directory import thematiques_sync
 
 STRUCTURES = [
     {
@@ -206,6 +207,7 @@ def load(*, stdout) -> None:
         if association is None or any(
                 str(getattr(association, k)) != str(v) for k, v in defaults.items()):
             Association.objects.update_or_create(slug=slug, defaults=defaults)
+    thematiques_sync()
     thematiques = {t.slug: t for t in Thematique.objects.all()}
     for slug, name, description, themes, publics, fee, access, modes in SERVICES:
         association = Association.objects.get(slug=slug)

@@ -334,3 +334,14 @@ def update_reminder_send(*, association_id: int) -> bool:
     return True
 
 
+
+
+def thematiques_sync() -> int:
+    """Create or update the local thematiques from `taxonomy.THEMATIQUES` (idempotent; the data
+    migration does the same at install). Returns how many exist."""
+    from .taxonomy import THEMATIQUES
+
+    for order, (slug, label, code) in enumerate(THEMATIQUES, start=1):
+        Thematique.objects.update_or_create(
+            slug=slug, defaults={"label": label, "data_inclusion_code": code, "order": order})
+    return Thematique.objects.count()
