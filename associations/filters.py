@@ -25,11 +25,12 @@ from .taxonomy import AccessCondition, Fee, Language, Public
 MAX_SEARCH_WORDS = 8
 
 
-def search_filter(qs: QuerySet, text: str) -> QuerySet:
-    """Every word of `text` must appear in the normalised search column. On PostgreSQL a word
-    also matches a close spelling (pg_trgm word similarity: "epicrie" finds "épicerie")."""
+def search_filter(qs: QuerySet, text: str, *, fuzzy: bool = False) -> QuerySet:
+    """Every word of `text` must appear in the normalised search column. With `fuzzy` (on
+    PostgreSQL only) a word also matches a close spelling (pg_trgm word similarity:
+    "epicerei" finds "épicerie")."""
     words = [w for w in normalize_search(text).split() if w][:MAX_SEARCH_WORDS]
-    fuzzy = connection.vendor == "postgresql"
+    fuzzy = fuzzy and connection.vendor == "postgresql"
     for word in words:
         condition = Q(search_text__contains=word)
         if fuzzy and len(word) >= 4:
@@ -63,6 +64,9 @@ class AssociationFilter(django_filters.FilterSet):
         model = Association
         fields: list[str] = []
 
+    # Set by the selector for a second pass when the exact search finds nothing.
+    fuzzy = False
+
     def filter_noop(self, queryset, name, value):
         # The real work is in filter_queryset, which sees all criteria at once.
         return queryset
@@ -71,7 +75,7 @@ class AssociationFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         qs = queryset
         if data.get("q"):
-            qs = search_filter(qs, data["q"])
+            qs = search_filter(qs, data["q"], fuzzy=self.fuzzy)
         if data.get("quartier"):
             qs = qs.filter(quartier=data["quartier"])
         if data.get("langue"):

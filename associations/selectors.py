@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -48,7 +49,15 @@ def association_directory(*, params, limit_fields: bool = True
                                       "closed_until").prefetch_related("thematiques"),
     ))
     filterset = AssociationFilter(params or None, queryset=qs)
-    return filterset, filterset.qs
+    result = filterset.qs
+    # Typo tolerance costs a similarity computation per row: only when the exact search (fast,
+    # trigram-indexed LIKE on PostgreSQL) finds nothing. One more query, still a fixed number.
+    if (connection.vendor == "postgresql" and filterset.is_bound
+            and filterset.form.cleaned_data.get("q") and not result.exists()):
+        filterset = AssociationFilter(params, queryset=qs)
+        filterset.fuzzy = True
+        result = filterset.qs
+    return filterset, result
 
 
 def association_get_public(*, slug: str) -> Association:

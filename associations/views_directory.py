@@ -7,7 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,6 +17,7 @@ from solidaire.accounts.roles import is_ccas_staff
 
 from . import exports, selectors, services_directory
 from .forms_directory import StructureProposalForm
+from .cache import TTL, results_key
 from .hours import is_open_at
 from .models import Association
 from .permissions import can_view_private
@@ -27,10 +30,17 @@ PRINT_LIMIT = 200
 def association_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "print":
         return association_print(request)
-    filterset, qs = selectors.association_directory(params=request.GET)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    key = results_key(request.GET)
+    results = cache.get(key)
+    if results is None:
+        filterset, qs = selectors.association_directory(params=request.GET)
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        results = render_to_string("associations/includes/results.html", {
+            "filter": filterset, "page_obj": page, "query_string": _filters_only(request),
+        }, request=request)
+        cache.set(key, results, TTL)
     return render(request, "associations/association_list.html", {
-        "filter": filterset, "page_obj": page, "query_string": _filters_only(request),
+        "results": results, "query_string": _filters_only(request),
     })
 
 
