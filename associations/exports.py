@@ -11,7 +11,8 @@ import csv
 import json
 from collections.abc import Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
+from django.urls import reverse
 
 from .models import Association, PublicationStatus, Service, Thematique
 from .taxonomy import LOCAL_PUBLICS, MODE_TO_DATA_INCLUSION, AccessCondition, Fee, Public
@@ -19,6 +20,10 @@ from .validators import normalize_phone
 
 SOURCE = "le-mans-solidaire"
 CHUNK = 500
+# Enum `.values`/`.label` are recomputed on each access: looked up once here.
+EXPORTED_PUBLICS = frozenset(Public.values) - {str(p) for p in LOCAL_PUBLICS}
+FEES = frozenset(Fee.values)
+ACCESS_LABELS = dict(AccessCondition.choices)
 
 
 def _id(kind: str, slug_or_pk) -> str:
@@ -42,6 +47,12 @@ def _phone(value: str) -> str | None:
     return digits or None
 
 
+def _detail_url(base_url: str, slug: str) -> str:
+    # reverse() per row dominates the export time; the pattern is fixed, so build it once.
+    return base_url + reverse("associations:detail", kwargs={"slug": "SLUG"}).replace(
+        "SLUG", slug)
+
+
 def structure_row(a: Association, base_url: str) -> dict:
     return {
         "source": SOURCE,
@@ -49,7 +60,7 @@ def structure_row(a: Association, base_url: str) -> dict:
         "nom": _name(a.name),
         "date_maj": a.updated_at.date().isoformat(),
         "description": _text(" ".join(p for p in [a.summary, a.mission] if p)),
-        "lien_source": f"{base_url}{a.get_absolute_url()}",
+        "lien_source": _detail_url(base_url, a.slug),
         "siret": a.siret or None,
         "commune": a.city or None,
         "code_postal": a.postcode or None,
@@ -65,40 +76,58 @@ def structure_row(a: Association, base_url: str) -> dict:
     }
 
 
-def service_row(s: Service, base_url: str) -> dict:
-    a = s.association
-    codes = sorted({t.data_inclusion_code for t in s.thematiques.all() if t.data_inclusion_code})
-    publics = [p for p in s.publics if p not in LOCAL_PUBLICS and p in Public.values]
+def service_row(s: dict, codes: list[str], base_url: str) -> dict:
+    """`s` is a `.values()` row of SERVICE_VALUES; `codes` its data·inclusion thematiques."""
+    publics = [p for p in _split(s["publics"]) if p in EXPORTED_PUBLICS]
     if Public.TOUS_PUBLICS in publics:
-        publics = [Public.TOUS_PUBLICS]
-    access_labels = [AccessCondition(c).label for c in s.access_conditions
-                     if c in AccessCondition.values]
-    conditions = "; ".join(access_labels + ([s.access_details] if s.access_details else []))
-    modes = sorted({MODE_TO_DATA_INCLUSION[m] for m in s.modes if m in MODE_TO_DATA_INCLUSION})
+        publics = [Public.TOUS_PUBLICS.value]
+    access = [ACCESS_LABELS[c] for c in _split(s["access_conditions"]) if c in ACCESS_LABELS]
+    conditions = "; ".join(access + ([s["access_details"]] if s["access_details"] else []))
+    modes = sorted({MODE_TO_DATA_INCLUSION[m] for m in _split(s["modes"])
+                    if m in MODE_TO_DATA_INCLUSION})
+    name = s["name"].strip()
+    structure_name = s["association__name"]
+    lat, lng = s["association__latitude"], s["association__longitude"]
     return {
         "source": SOURCE,
-        "structure_id": _id("structure", a.slug),
-        "id": _id("service", s.pk),
-        "nom": _name(s.name) if len(s.name.strip()) >= 3 else f"{s.name.strip()} ({a.name})"[:150],
-        "description": _text(s.description) or _text(f"{s.name} — {a.name}"),
-        "lien_source": f"{base_url}{a.get_absolute_url()}#service-{s.pk}",
-        "date_maj": s.updated_at.date().isoformat(),
-        "thematiques": codes or None,
-        "frais": s.fee if s.fee in Fee.values else None,
-        "frais_precisions": s.fee_details or None,
-        "publics": [str(p) for p in publics] or None,
-        "publics_precisions": s.publics_details or None,
+        "structure_id": _id("structure", s["association__slug"]),
+        "id": _id("service", s["id"]),
+        "nom": _name(name) if len(name) >= 3 else f"{name} ({structure_name})"[:150],
+        "description": _text(s["description"]) or _text(f"{name} — {structure_name}"),
+        "lien_source": f"{_detail_url(base_url, s['association__slug'])}#service-{s['id']}",
+        "date_maj": s["updated_at"].date().isoformat(),
+        "thematiques": sorted(set(codes)) or None,
+        "frais": s["fee"] if s["fee"] in FEES else None,
+        "frais_precisions": s["fee_details"] or None,
+        "publics": publics or None,
+        "publics_precisions": s["publics_details"] or None,
         "conditions_acces": conditions or None,
-        "commune": a.city or None,
-        "code_postal": a.postcode or None,
-        "adresse": a.street or None,
-        "longitude": float(a.longitude) if a.longitude is not None else None,
-        "latitude": float(a.latitude) if a.latitude is not None else None,
-        "telephone": _phone(a.phone),
-        "courriel": a.email or None,
+        "commune": s["association__city"] or None,
+        "code_postal": s["association__postcode"] or None,
+        "adresse": s["association__street"] or None,
+        "longitude": float(lng) if lng is not None else None,
+        "latitude": float(lat) if lat is not None else None,
+        "telephone": _phone(s["association__phone"]),
+        "courriel": s["association__email"] or None,
         "modes_accueil": modes or None,
-        "horaires_accueil": s.opening_hours or a.opening_hours or None,
+        "horaires_accueil": s["opening_hours"] or s["association__opening_hours"] or None,
     }
+
+
+def _split(value) -> list[str]:
+    # values() already converts ChoiceListField to a list; accept the stored form too.
+    if isinstance(value, list):
+        return value
+    return [part for part in (value or "").split("|") if part]
+
+
+SERVICE_VALUES = [
+    "id", "name", "description", "updated_at", "publics", "publics_details", "fee",
+    "fee_details", "access_conditions", "access_details", "modes", "opening_hours",
+    "association__slug", "association__name", "association__city", "association__postcode",
+    "association__street", "association__latitude", "association__longitude",
+    "association__phone", "association__email", "association__opening_hours",
+]
 
 
 def published_structures() -> QuerySet[Association]:
@@ -106,13 +135,7 @@ def published_structures() -> QuerySet[Association]:
 
 
 def published_services() -> QuerySet[Service]:
-    return (
-        Service.objects.filter(association__status=PublicationStatus.PUBLISHED)
-        .select_related("association")
-        .prefetch_related(Prefetch("thematiques",
-                                   queryset=Thematique.objects.only("id", "data_inclusion_code")))
-        .order_by("pk")
-    )
+    return Service.objects.filter(association__status=PublicationStatus.PUBLISHED).order_by("pk")
 
 
 def _json_array(rows: Iterator[dict]) -> Iterator[str]:
@@ -130,9 +153,35 @@ def structures_json(base_url: str) -> Iterator[str]:
     return _json_array(rows)
 
 
+def _service_rows(base_url: str) -> Iterator[dict]:
+    """Services in chunks: one query per chunk for their thematiques (a bounded prefetch
+    without model instances, which cost most of the time at 15,000 rows)."""
+    codes = dict(Thematique.objects.exclude(data_inclusion_code="")
+                 .values_list("pk", "data_inclusion_code"))
+    through = Service.thematiques.through
+    chunk: list[dict] = []
+
+    def flush() -> Iterator[dict]:
+        links: dict[int, list[str]] = {}
+        for service_id, thematique_id in through.objects.filter(
+                service_id__in=[row["id"] for row in chunk]).values_list("service_id",
+                                                                         "thematique_id"):
+            if thematique_id in codes:
+                links.setdefault(service_id, []).append(codes[thematique_id])
+        for row in chunk:
+            yield service_row(row, links.get(row["id"], []), base_url)
+
+    for row in published_services().values(*SERVICE_VALUES).iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()
+
+
 def services_json(base_url: str) -> Iterator[str]:
-    rows = (service_row(s, base_url) for s in published_services().iterator(chunk_size=CHUNK))
-    return _json_array(rows)
+    return _json_array(_service_rows(base_url))
 
 
 class _Echo:

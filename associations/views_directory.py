@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from solidaire.accounts.roles import is_ccas_staff
 
 from . import exports, selectors, services_directory
-from .forms_directory import StructureProposalForm
 from .cache import TTL, results_key
+from .forms_directory import StructureProposalForm
 from .hours import is_open_at
 from .models import Association
 from .permissions import can_view_private
