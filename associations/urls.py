@@ -8,6 +8,7 @@ app_name = "associations"
 urlpatterns = [
     path("", views_directory.association_list, name="list"),
     path("imprimer/", views_directory.association_print, name="print"),
+    path("carte/", views_directory.association_map, name="map"),
     path("proposer/", views_directory.structure_propose, name="propose"),
     path("export/structures.json", views_directory.export_structures_json,
          name="export_structures"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -56,6 +57,21 @@ def association_print(request: HttpRequest) -> HttpResponse:
     })
 
 
+MAP_LIMIT = 1000
+
+
+@require_GET
+def association_map(request: HttpRequest) -> HttpResponse:
+    """The same search on a map (Leaflet); the structures are also listed as text below."""
+    filterset, qs = selectors.association_directory(params=request.GET)
+    points = selectors.map_points(qs, limit=MAP_LIMIT)
+    return render(request, "associations/association_map.html", {
+        "filter": filterset, "points": points, "filter_action": "associations:map",
+        "query_string": _filters_only(request), "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+    })
+
+
 def _filters_only(request: HttpRequest) -> str:
     params = request.GET.copy()
     for key in ("page", "format"):
@@ -74,7 +90,8 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "services": list(association.services.all()),
         "open_now": is_open_at(association.opening_hours, timezone.localtime()),
         "can_view_private": can_view_private(request.user, association),
-        "MAP_TILE_URL": None,
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
     })
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from celery.schedules import crontab  # noqa: F401  (used by later beat entries)
+from urllib.parse import urlsplit
+
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -200,6 +202,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 PORTAL_NAME = "Le Mans solidaire"
 # Map tiles for the directory (Leaflet): a URL template, so production can point at its own server.
 MAP_TILE_URL = env.str_("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str_(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs OpenStreetMap</a>')
+# The tiles are images from the tile server: allow its origin (only) in the CSP.
+_tile = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+_tile_origin = f"{_tile.scheme}://{_tile.netloc}".replace("://a.", "://*.")
+if _tile.netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin)
 
 LOGGING = {
     "version": 1,

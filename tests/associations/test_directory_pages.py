@@ -199,3 +199,30 @@ def test_cached_results_follow_changes(client):
     assert names(client.get("/annuaire/")) == ["Nouveau nom"]
     factories.SignatureFactory(association=association)
     assert "Signataire de la charte" in client.get("/annuaire/").content.decode()
+
+
+def test_map_page_lists_located_structures_as_data_and_text(client):
+    factories.AssociationFactory(name="<b>Située</b>", latitude="48.0061", longitude="0.1996",
+                                 quartier="sablons")
+    factories.AssociationFactory(name="Sans position", quartier="sablons")
+    factories.AssociationFactory(name="Autre quartier", latitude="48.0", longitude="0.2",
+                                 quartier="centre")
+    response = client.get("/annuaire/carte/", {"quartier": "sablons"})
+    content = response.content.decode()
+    assert '<script id="map-data" type="application/json">' in content
+    assert '"lat": 48.0061' in content
+    assert "\\u003Cb\\u003ESitu" in content  # JSON-escaped: never HTML in the data block
+    assert "&lt;b&gt;Située&lt;/b&gt;" in content  # and escaped in the text list
+    assert "Sans position" not in content and "Autre quartier" not in content
+    assert "1 structure sur la carte" in content
+    csp = response.headers["Content-Security-Policy"]
+    assert "https://tile.openstreetmap.org" in csp and "unsafe-inline" not in csp
+
+
+def test_detail_page_has_a_mini_map_only_with_coordinates(client):
+    located = factories.AssociationFactory(latitude="48.0061", longitude="0.1996")
+    content = client.get(located.get_absolute_url()).content.decode()
+    assert 'class="mini-map' in content and 'data-lat="48.006100"' in content
+    assert "vendor/leaflet-1.9.4/leaflet.js" in content
+    unlocated = factories.AssociationFactory()
+    assert "mini-map" not in client.get(unlocated.get_absolute_url()).content.decode()

@@ -40,3 +40,21 @@ def test_search_filter_open_card(live_server, browser_page):
     assert page.get_by_role("heading", level=1).inner_text() == "Épicerie solidaire des Sablons"
     assert page.get_by_test_id("charter-badge").is_visible()
     assert "Mardi" in page.locator("ul.hours").inner_text()
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_map_shows_a_marker_per_located_structure(live_server, browser_page):
+    factories.AssociationFactory(name="Centre social", latitude="48.0061", longitude="0.1996")
+    factories.AssociationFactory(name="Épicerie", latitude="47.9958", longitude="0.2265")
+    factories.AssociationFactory(name="Sans position")
+    errors = []
+    browser_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    browser_page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    browser_page.goto(live_server.url + "/annuaire/carte/")
+    markers = browser_page.locator(".leaflet-marker-icon")
+    markers.first.wait_for()
+    assert markers.count() == 2
+    markers.nth(0).click()
+    assert browser_page.locator(".leaflet-popup-content a").is_visible()
+    assert not [e for e in errors if "Content Security Policy" in e]
