@@ -125,3 +125,20 @@ class ChangeProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.association} ({self.get_status_display()})"
+
+    @property
+    def changes(self) -> list[tuple[str, object]]:
+        """(French field label, proposed value) pairs, for the staff page."""
+        from .models import Association, Service
+
+        model = Association if self.kind == ProposalKind.CARD else Service
+        rows = []
+        for name, value in self.payload.items():
+            try:
+                label = str(model._meta.get_field(name).verbose_name)
+            except Exception:  # a field removed since the proposal was made
+                label = name
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            rows.append((label[:1].upper() + label[1:], value))
+        return rows

@@ -32,6 +32,9 @@ def _saved_message(request, result) -> None:
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
+    if request.method == "POST" and form.is_valid() and not form.changed_data:
+        messages.info(request, "Aucune modification à enregistrer.")
+        return redirect("associations:member_area", slug=association.slug)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         try:

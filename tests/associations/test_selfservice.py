@@ -259,3 +259,49 @@ def test_update_campaign_mails_each_structure_once(client, staff_user, member_of
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/annuaire/suivi/campagne/")  # a second click does not spam
     assert not [m for m in mail.outbox if "Merci de vérifier" in m.subject]
+
+
+def test_moderated_logo_waits_aside_then_is_published(client, association, member_of,
+                                                      staff_user):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    moderation(True)
+    client.force_login(member_of(association))
+    buffer = BytesIO()
+    Image.new("RGB", (40, 40), "blue").save(buffer, "PNG")
+    logo = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+    client.post(f"/annuaire/{association.slug}/espace/fiche/", {**CARD, "logo": logo})
+    association.refresh_from_db()
+    assert not association.logo
+    proposal = ChangeProposal.objects.get()
+    assert proposal.payload["logo"].startswith("associations/pending/")
+    client.force_login(staff_user)
+    page = client.get("/annuaire/suivi/").content.decode()
+    assert "Numéro RNA" in page  # French labels, not field names
+    client.post(f"/annuaire/suivi/modifications/{proposal.pk}/", {"decision": "approve"})
+    association.refresh_from_db()
+    assert association.logo.name == proposal.payload["logo"]
+    assert association.logo.storage.exists(association.logo.name)
+
+
+def test_unchanged_card_creates_no_proposal(client, association, member_of):
+    moderation(False)
+    client.force_login(member_of(association))
+    client.post(f"/annuaire/{association.slug}/espace/fiche/", CARD)
+    moderation(True)
+    response = client.post(f"/annuaire/{association.slug}/espace/fiche/", CARD, follow=True)
+    assert "Aucune modification à enregistrer" in response.content.decode()
+    assert not ChangeProposal.objects.exists()
+
+
+def test_weekly_task_rebuilds_the_opening_table():
+    from associations.models_directory import OpeningSlot
+    from associations.tasks import refresh_opening_slots
+
+    association = factories.AssociationFactory(opening_hours="Mo-Fr 09:00-12:00")
+    OpeningSlot.objects.all().delete()
+    assert refresh_opening_slots() >= 1
+    assert OpeningSlot.objects.filter(association=association).count() == 5
