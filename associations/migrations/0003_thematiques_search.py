@@ -1,6 +1,9 @@
-"""Seed the local thematiques; on PostgreSQL, enable unaccent + pg_trgm and index search_text."""
+"""Seed the local thematiques; on PostgreSQL, enable pg_trgm and index search_text with it.
 
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+No unaccent: search_text is already accent-free (normalised in Python on save), so trigram
+indexing it is enough for both LIKE and typo-tolerant matching."""
+
+from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 from associations.taxonomy import THEMATIQUES
@@ -29,7 +32,6 @@ class Migration(migrations.Migration):
     dependencies = [("associations", "0002_directory")]
 
     operations = [
-        UnaccentExtension(),
         TrigramExtension(),
         migrations.RunPython(seed_thematiques, migrations.RunPython.noop),
         migrations.RunPython(trigram_index, drop_trigram_index),
