@@ -84,11 +84,7 @@ class VolunteerMission(TimeStampedModel):
         return f"{self.title} ({self.association})"
 
     def get_absolute_url(self) -> str:
-        return reverse("benevolat:detail", kwargs={"pk": self.pk, "slug": self.slug})
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.title)[:80] or "mission"
+        return reverse("benevolat:detail", kwargs={"pk": self.pk})
 
     @property
     def is_open(self) -> bool:
