@@ -133,6 +133,7 @@ class ParsedAction:
     values: dict = field(default_factory=dict)
     # Lines where each field starts, to point problems at the right line.
     field_lines: dict = field(default_factory=dict)
+    value_lines: dict = field(default_factory=dict)
 
     def get(self, name: str):
         default = [] if FIELD_KINDS.get(name) == MULTI else ""
@@ -299,6 +300,7 @@ class _EntryBuilder:
                 self.action.values[name].append(item)
         elif not self.action.values[name]:
             self.action.values[name] = item
+            self.action.value_lines[name] = number
         else:
             self.problems.append(Problem(number, f"rubrique inconnue ou valeur en trop, "
                                                  f"ignorée : « {_shorten(item)} »"))
@@ -409,7 +411,7 @@ def parse_actions(text: str) -> ParseResult:
             continue
         status = action.get("status")
         if status and label_key(status) not in STATUS_VALUES:
-            result.problems.append(Problem(action.field_lines.get("status", action.line),
+            result.problems.append(Problem(action.value_lines.get("status", action.line),
                                            f"statut inconnu « {_shorten(status)} » pour "
                                            f"« {action.title} », laissé vide"))
             action.values["status"] = ""
