@@ -41,7 +41,9 @@ class InterestForm(forms.Form):
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label="Votre adresse e-mail",
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-                             help_text="La structure vous répondra à cette adresse.")
+                             help_text="La structure vous répondra à cette adresse.",
+                             error_messages={"invalid": "Saisissez une adresse e-mail valide, "
+                                                        "par exemple prenom.nom@exemple.fr."})
     message = forms.CharField(label="Votre message", max_length=3000,
                               widget=forms.Textarea(attrs={"rows": 5}),
                               help_text="Vos disponibilités, ce qui vous motive…")
