@@ -111,6 +111,7 @@ def _glue_pattern() -> re.Pattern:
 
 
 GLUED = _glue_pattern()
+GLUED_HEADER = re.compile(r"^(?P<before>.*\S)\s*(?P<header>Actions?\s*[\"“«].*)$")
 
 
 class ActionsFileError(Exception):
@@ -207,11 +208,24 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+def _split_lines(text: str) -> list[str]:
+    # Only newlines end a line (str.splitlines also cuts at form feeds and other separators,
+    # which would shift every line number from what an editor shows).
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def _split_glued(lines: list[str]) -> list[tuple[int, str]]:
     """Number the lines and cut '…texte.- Territoire concerné' into two lines."""
     result: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
         line = line.replace("\u00a0", " ").replace("\ufeff", "").rstrip()
+        header = GLUED_HEADER.match(line) if line else None
+        if header and _is_boundary(header["before"]):
+            # '- Fichier(s) associé(s)Actions "Titre"': the next entry starts here. Only after a
+            # label or a heading: in free text, 'nos Actions "X"' must stay text.
+            result.append((number, header["before"]))
+            result.append((number, header["header"]))
+            continue
         match = GLUED.match(line) if line else None
         before = match["before"].strip() if match else ""
         if match and before not in {"", "-"} and not _is_label(line):
@@ -236,6 +250,13 @@ def _bullet(line: str) -> str | None:
 def _is_label(line: str) -> bool:
     text = _bullet(line)
     return text is not None and label_key(text) in LABEL_BY_KEY
+
+
+def _is_boundary(line: str) -> bool:
+    """A label, a section heading or a lone dash: what may precede a glued entry header."""
+    stripped = line.strip()
+    return (stripped == "-" or _is_label(stripped)
+            or (label_key(stripped) in SECTION_KEYS and stripped == stripped.upper()))
 
 
 class _EntryBuilder:
@@ -363,7 +384,7 @@ def parse_actions(text: str) -> ParseResult:
     builder: _EntryBuilder | None = None
     entries: list[_EntryBuilder] = []
 
-    for number, line in _split_glued(text.splitlines()):
+    for number, line in _split_glued(_split_lines(text)):
         stripped = line.strip()
         key = label_key(stripped)
         if GARBAGE.search(line):

@@ -25,6 +25,15 @@ def _client(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
+def _add_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its field when it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
 def volunteering(request: HttpRequest) -> HttpResponse:
     filterset = selectors.mission_filter(params=request.GET)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
@@ -66,11 +75,7 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     consent=form.cleaned_data["consent"],
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc)
+                _add_errors(form, exc)
             else:
                 messages.success(request, f"Merci, votre proposition a bien été envoyée à "
                                           f"{mission.association.name}. La structure vous "
@@ -104,8 +109,7 @@ def _save_mission(request, association, mission=None) -> HttpResponse:
                 services.mission_update(mission=mission, by=request.user, **form.cleaned_data)
                 messages.success(request, "La mission est enregistrée.")
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            _add_errors(form, exc)
         else:
             return redirect("benevolat:manage", slug=association.slug)
     return render(request, "associations/volunteering/mission_form.html",

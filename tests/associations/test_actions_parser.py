@@ -239,3 +239,51 @@ def test_natural_key_ignores_case_accents_and_spacing():
 ])
 def test_split_structure(value, expected):
     assert split_structure(value) == expected
+
+
+def test_entry_header_glued_to_the_previous_label_starts_a_new_entry():
+    second = ENTRY.replace('Actions "Jardin partagé"', 'Actions "Repair café"')
+    text = ENTRY.rstrip("\n") + second
+    result = parse_actions(text)
+    assert [a.title for a in result.actions] == ["Jardin partagé", "Repair café"]
+    assert result.actions[1].line == ENTRY.count("\n")
+    # In free text, the same words are text, not a new entry.
+    prose = ENTRY.replace("Un jardin cultivé par les habitants.",
+                          'Suite de nos Actions "Jardin" de 2020.')
+    assert len(parse_actions(prose).actions) == 1
+
+
+def test_windows_line_endings_and_form_feeds_keep_line_numbers():
+    text = ("garbage\n" + ENTRY).replace("\n", "\r\n").replace(
+        "Un jardin cultivé", "Un jardin\x0c cultivé")
+    result = parse_actions(text)
+    assert len(result.actions) == 1 and result.actions[0].line == 2
+    summary_line = 2 + ENTRY.splitlines().index("Un jardin cultivé par les habitants.")
+    assert [(p.line, "illisible" in p.message) for p in result.problems] == [
+        (1, False), (summary_line, True)]
+
+
+def test_mangled_exports_never_crash_the_parser():
+    import random
+
+    rng = random.Random(20261121)
+    lines = SAMPLE.split("\n")
+    for _ in range(150):
+        mangled = list(lines)
+        for _ in range(rng.randint(1, 25)):
+            i = rng.randrange(len(mangled))
+            operation = rng.choice(["drop", "repeat", "glue", "quote", "blank"])
+            if operation == "drop":
+                del mangled[i]
+            elif operation == "repeat":
+                mangled.insert(i, mangled[i])
+            elif operation == "glue" and i + 1 < len(mangled):
+                mangled[i : i + 2] = [mangled[i] + mangled[i + 1]]
+            elif operation == "quote":
+                mangled[i] += '"'
+            else:
+                mangled[i] = ""
+        result = parse_actions("\n".join(mangled))
+        assert len(result.actions) <= 16 + 25
+        assert all(action.title and action.structure_name for action in result.actions)
+        assert all(1 <= problem.line <= len(mangled) for problem in result.problems)
