@@ -176,3 +176,7 @@ class Membership(TimeStampedModel):
     @property
     def is_admin(self) -> bool:
         return self.is_active and self.role == MembershipRole.ADMIN
+
+
+from .models_actions import *  # noqa: E402, F403  (actions of social centres, issue 3 item 5)
+from .models_volunteering import *  # noqa: E402, F403  (volunteering, issue 3 item 6)
