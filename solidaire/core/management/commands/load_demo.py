@@ -12,6 +12,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "solidaire.core.demo",
     "associations.demo",
+    "associations.demo_actions",
     "charter.demo",
     "events.demo",
     "congress.demo",
