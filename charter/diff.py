@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .models import CharterVersion
 
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
 INS_LABEL = "Ajout : "
 DEL_LABEL = "Suppression : "
 
@@ -63,7 +64,9 @@ def _mark(tag: str, text: str) -> str:
 
 
 def _words_diff(old: str, new: str) -> str:
-    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    # Words, spaces and punctuation apart: « introduction. » vs « introduction revu. » marks
+    # only « revu » as added.
+    old_words, new_words = _TOKENS.findall(old), _TOKENS.findall(new)
     out: list[str] = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
