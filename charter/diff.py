@@ -85,9 +85,18 @@ def _text_diff(old: str, new: str) -> tuple[bool, str]:
     html: list[str] = []
     changed = False
     matcher = difflib.SequenceMatcher(a=old_p, b=new_p, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for index, (op, a1, a2, b1, b2) in enumerate(opcodes):
         if op == "equal":
-            html += [format_html('<p class="diff-same">{}</p>', p) for p in old_p[a1:a2]]
+            # Unchanged text: only the paragraphs next to a change, for context.
+            same: list[str | None] = list(old_p[a1:a2])
+            keep_first, keep_last = index > 0, index < len(opcodes) - 1
+            if len(same) > int(keep_first) + int(keep_last):
+                same = same[:int(keep_first)] + [None] + (same[-1:] if keep_last else [])
+            html += [format_html('<p class="diff-same">{}</p>', p) if p is not None
+                     else mark_safe('<p class="diff-skip">[…]<span class="visually-hidden"> '
+                                    'texte inchangé</span></p>')
+                     for p in same]
             continue
         changed = True
         if op == "replace" and a2 - a1 == b2 - b1:

@@ -118,3 +118,19 @@ def test_load_demo_is_idempotent_for_the_charter(django_capture_on_commit_callba
     version = CharterVersion.objects.get(is_current=True)
     assert version.sections.count() == 3
     assert sum(s.articles.count() for s in version.sections.all()) == 4
+
+
+def test_diff_keeps_only_context_around_changes(client):
+    paragraphs = [f"Paragraphe {n} inchangé." for n in range(1, 6)]
+    v1 = make_version(number=1, current=False)
+    v2 = make_version(number=2)
+    for version, last in ((v1, "Fin ancienne."), (v2, "Fin nouvelle.")):
+        section = version.sections.get()
+        section.articles.all().delete()
+        section.body = "\n\n".join([*paragraphs, last])
+        section.save()
+    content = client.get(reverse("charter:versions"), {"de": 1, "a": 2}).content.decode()
+    assert "Paragraphe 5 inchangé." in content  # the context just before the change
+    assert "Paragraphe 1 inchangé." not in content
+    assert "[…]" in content
+    assert "texte inchangé" in content

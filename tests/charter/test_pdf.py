@@ -162,3 +162,21 @@ def test_render_pdf_reads_static_files_and_refuses_the_network():
         fetcher.fetch("https://example.org/tracker.css")
     with pytest.raises(pdf.PdfResourceRefused):
         fetcher.fetch("file:///etc/passwd")
+
+
+def test_renamed_signatory_refreshes_the_list_pdf(django_capture_on_commit_callbacks):
+    version, _ = load_charter_v1()
+    signature = factories.SignatureFactory(version=version)
+    unsigned = factories.AssociationFactory()
+    document = documents.document_get(kind="signatories")
+    association = signature.association
+    association.summary = "Autre résumé."  # not printed: nothing to do
+    association.save()
+    unsigned.name = "Pas signataire"
+    unsigned.save()
+    assert CharterDocument.objects.get(pk=document.pk).revision == document.revision
+    association.name = "Nouveau nom"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        association.save()
+    assert CharterDocument.objects.get(pk=document.pk).revision == document.revision + 1
+    assert len(callbacks) == 1
