@@ -107,6 +107,28 @@ class CharterSectionAdmin(admin.ModelAdmin):
         services.charter_content_changed(version=form.instance.version)
 
 
+@admin.register(CharterArticle)
+class CharterArticleAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "section"]
+    list_filter = ["section__version"]
+    search_fields = ["title", "body"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.charter_content_changed(version=obj.section.version)
+
+
+@admin.register(CharterValue)
+class CharterValueAdmin(admin.ModelAdmin):
+    list_display = ["label", "order", "section"]
+    list_filter = ["section__version"]
+    search_fields = ["label"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.charter_content_changed(version=obj.section.version)
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}),
                              max_length=1000,

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
 # WeasyPrint reports each layout step at INFO: noise in the worker's log.
@@ -46,9 +47,12 @@ def _resolve_local(url: str) -> Path:
     elif parts.scheme == "file" and _inside(Path(path), [static_root]):
         relative = str(Path(path).relative_to(static_root))
     if relative is not None:
-        found = finders.find(relative)
-        candidate = Path(found) if found else static_root / relative
-        if candidate.is_file():
+        try:
+            found = finders.find(relative)
+        except SuspiciousFileOperation:
+            found = None
+        candidate = Path(found) if found else (static_root / relative).resolve()
+        if (found or _inside(candidate, [static_root])) and candidate.is_file():
             return candidate
         raise PdfResourceRefused(f"Fichier statique introuvable : {relative}")
     if path.startswith(media_url):

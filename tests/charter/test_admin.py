@@ -13,7 +13,8 @@ from tests.charter.factories import make_version
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["charterversion", "chartersection", "signature",
+@pytest.mark.parametrize("model", ["charterversion", "chartersection", "charterarticle",
+                                   "chartervalue", "signature",
                                    "signatureinvitation", "charterdocument"])
 def test_admin_lists_answer(client, staff_user, model):
     make_version()

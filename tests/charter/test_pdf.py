@@ -162,6 +162,8 @@ def test_render_pdf_reads_static_files_and_refuses_the_network():
         fetcher.fetch("https://example.org/tracker.css")
     with pytest.raises(pdf.PdfResourceRefused):
         fetcher.fetch("file:///etc/passwd")
+    with pytest.raises(pdf.PdfResourceRefused):
+        fetcher.fetch("file:///static/../../../../etc/passwd")
 
 
 def test_renamed_signatory_refreshes_the_list_pdf(django_capture_on_commit_callbacks):
