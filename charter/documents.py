@@ -113,7 +113,10 @@ def document_generate(*, kind: str) -> CharterDocument:
     with transaction.atomic():
         document = CharterDocument.objects.select_for_update().get(pk=document.pk)
         old_name = document.file.name if document.file else ""
-        document.file.save(f"{FILENAMES[kind]}-{stamp}.pdf", ContentFile(data), save=False)
+        same_file = (stamp == document.stamp and old_name
+                     and document.file.storage.exists(old_name))
+        if not same_file:  # identical bytes already stored: keep that file
+            document.file.save(f"{FILENAMES[kind]}-{stamp}.pdf", ContentFile(data), save=False)
         document.stamp = stamp
         document.rendered_revision = revision
         document.generated_at = timezone.now()
