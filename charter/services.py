@@ -160,7 +160,8 @@ def signature_reject(*, signature: Signature, by, reason: str) -> Signature:
 
 @transaction.atomic
 def signature_withdraw(*, signature: Signature, by, reason: str) -> Signature:
-    """A signature (or a pending request) is withdrawn: kept, with the date and the reason."""
+    """A signature (or a pending request) is withdrawn: kept, with the date and the reason.
+    Withdrawing a signature in force ends the structure's other signatures too."""
     signature = Signature.objects.select_for_update().select_related(
         "association", "version").get(pk=signature.pk)
     if not (can_moderate(by) or can_sign_for(by, signature.association)):
@@ -172,11 +173,19 @@ def signature_withdraw(*, signature: Signature, by, reason: str) -> Signature:
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du retrait."})
     was_signed = signature.status == SignatureStatus.SIGNED
-    signature.status = SignatureStatus.WITHDRAWN
-    signature.withdrawn_on = timezone.localdate()
-    signature.withdrawal_reason = reason.strip()
-    signature.full_clean()
-    signature.save()
+    withdrawn = [signature]
+    if was_signed:
+        # Leaving the charter: the structure's signatures of older versions end too, or it
+        # would still count as a signatory. A pending request alone is just cancelled.
+        withdrawn += list(Signature.objects.select_for_update().filter(
+            association=signature.association, status=SignatureStatus.SIGNED,
+        ).exclude(pk=signature.pk))
+    for item in withdrawn:
+        item.status = SignatureStatus.WITHDRAWN
+        item.withdrawn_on = timezone.localdate()
+        item.withdrawal_reason = reason.strip()
+        item.full_clean()
+        item.save()
     email_send(template="charter/emails/signature_withdrawn",
                context={"signature": signature, "association": signature.association},
                to=_association_recipients(signature.association))

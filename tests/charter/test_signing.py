@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from charter import services
 from charter.models import Signature, SignatureInvitation
+from charter.selectors import signatory_count
 from tests import factories
 from tests.charter.factories import association_admin, make_version
 
@@ -262,3 +263,22 @@ def test_only_the_current_version_can_be_signed(version, staff_user):
         services.signature_request(user=association_admin(association), association=association,
                                    version=draft, representative_name="A",
                                    representative_role="B", acknowledged_articles=[1, 2])
+
+
+def test_withdrawing_ends_older_signatures_but_cancelling_a_request_does_not(staff_user):
+    v1 = make_version(number=1, current=False)
+    v2 = make_version(number=2)
+    leaving = factories.SignatureFactory(version=v1)
+    factories.SignatureFactory(version=v2, association=leaving.association)
+    staying = factories.SignatureFactory(version=v1)
+    request = factories.SignatureFactory(version=v2, association=staying.association,
+                                         status="requested", signed_on=None)
+    assert signatory_count() == 2
+    services.signature_withdraw(signature=Signature.objects.get(version=v2,
+                                                                association=leaving.association),
+                                by=staff_user, reason="Fin de l'activité.")
+    assert set(Signature.objects.filter(association=leaving.association)
+               .values_list("status", flat=True)) == {"withdrawn"}
+    services.signature_withdraw(signature=request, by=staff_user, reason="Demande en double.")
+    assert Signature.objects.get(pk=staying.pk).status == "signed"
+    assert signatory_count() == 1
