@@ -5,6 +5,7 @@ Idempotent: a second run finds everything in place and changes nothing (no PDF r
 
 from __future__ import annotations
 
+from associations.demo import STRUCTURES as DEMO_STRUCTURES
 from associations.models import Association, StructureKind
 
 from . import documents
@@ -67,8 +68,11 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
 
 def load(*, stdout) -> None:
     version, changed = load_charter_v1()
-    # Most structures of the directory signed in 2010; a newcomer and « other » ones did not.
-    signers = Association.objects.exclude(kind=StructureKind.OTHER).exclude(slug="manou-partages")
+    # The network's own structures signed in 2010; a newcomer (Manou Partages) and the social
+    # centres that only come in through the actions import did not.
+    network = [structure["slug"] for structure in DEMO_STRUCTURES]
+    signers = (Association.objects.filter(slug__in=network)
+               .exclude(kind=StructureKind.OTHER).exclude(slug="manou-partages"))
     already = set(Signature.objects.filter(version=version).values_list("association_id",
                                                                         flat=True))
     new = [
