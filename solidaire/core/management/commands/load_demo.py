@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "solidaire.core.demo",
     "associations.demo",
     "charter.demo",
+    "indicators.demo",
     "events.demo",
     "congress.demo",
 ]
