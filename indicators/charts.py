@@ -32,6 +32,10 @@ def format_number(value: Decimal | float | int | None) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+def _n(value: float) -> str:
+    return f"{value:.1f}"
+
+
 def _nice_max(value: float) -> float:
     if value <= 0:
         return 1
@@ -48,7 +52,10 @@ class Chart:
     table: SafeString
     title: str
 
-    def __html__(self) -> str:
+    def __str__(self) -> SafeString:
+        return self.__html__()
+
+    def __html__(self) -> SafeString:
         return format_html('<figure class="chart">{}<figcaption>{}</figcaption>{}</figure>',
                            self.svg, self.title, self.table)
 
@@ -68,9 +75,9 @@ def bar_chart(*, title: str, description: str, labels: list[str],
         value = top * step / 4
         y = MARGIN_TOP + plot_h - plot_h * step / 4
         parts.append(format_html(
-            '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#d0d0d8" stroke-width="1"/>'
-            '<text x="{}" y="{:.1f}" text-anchor="end" font-size="11" fill="#3d3d45">{}</text>',
-            MARGIN_LEFT, WIDTH - MARGIN_RIGHT, y, y, MARGIN_LEFT - 6, y + 4,
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d0d8" stroke-width="1"/>'
+            '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#3d3d45">{}</text>',
+            MARGIN_LEFT, WIDTH - MARGIN_RIGHT, _n(y), _n(y), MARGIN_LEFT - 6, _n(y + 4),
             format_number(value)))
     for g, label in enumerate(labels):
         x0 = MARGIN_LEFT + g * group_w + group_w * 0.1
@@ -80,13 +87,13 @@ def bar_chart(*, title: str, description: str, labels: list[str],
                 continue
             h = plot_h * float(value) / top
             parts.append(format_html(
-                '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
                 "<title>{} {} : {}</title></rect>",
-                x0 + s * bar_w, MARGIN_TOP + plot_h - h, bar_w * 0.92, h,
+                _n(x0 + s * bar_w), _n(MARGIN_TOP + plot_h - h), _n(bar_w * 0.92), _n(h),
                 PALETTE[s % len(PALETTE)], name, label, format_number(value)))
         parts.append(format_html(
-            '<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12" fill="#1d1d24">{}</text>',
-            MARGIN_LEFT + g * group_w + group_w / 2, HEIGHT - MARGIN_BOTTOM + 16, label))
+            '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#1d1d24">{}</text>',
+            _n(MARGIN_LEFT + g * group_w + group_w / 2), HEIGHT - MARGIN_BOTTOM + 16, label))
     for s, (name, _) in enumerate(series):  # legend
         x = MARGIN_LEFT + s * 220
         parts.append(format_html(

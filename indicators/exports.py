@@ -126,7 +126,8 @@ def _xlsx_response(header: list, rows: Iterable[list], filename: str) -> FileRes
     value_column = None if "valeur" not in header else header.index("valeur")
     for row in rows:
         worksheet.append([_cell(v, i, value_column) for i, v in enumerate(row)])
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # deleted when the response closes it
+    # Not a context manager on purpose: FileResponse closes (and so deletes) it once sent.
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
