@@ -37,7 +37,8 @@ format: install
 	$(BIN)/ruff check --fix .
 
 bench: install
-	$(BIN)/python -m bench
+	@command -v wrk >/dev/null || { echo "installing wrk (the load generator)"; apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python -m bench $(BENCH)
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=solidaire.settings.prod SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \

@@ -22,3 +22,18 @@ def query_transform(context, **kwargs) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def described_widget(field) -> str:
+    """Render a bound field's widget with aria-describedby pointing at its help and its errors,
+    so a screen reader reads the error with the field."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

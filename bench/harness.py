@@ -1,0 +1,175 @@
+"""What every benchmark needs: a database, the portal served by gunicorn, a real load generator.
+
+Database: PostgreSQL `solidaire_bench` on 127.0.0.1 when it answers (BENCH_DATABASE_URL overrides),
+otherwise a SQLite file under var/. Load: wrk on loopback (apt-get install wrk).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = "solidaire.settings.bench"
+PG_DEFAULT = "postgres://postgres@127.0.0.1:5432/solidaire_bench"
+
+
+def _postgres_available(url: str) -> bool:
+    try:
+        import psycopg
+
+        admin = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, connect_timeout=3, autocommit=True) as conn:
+            name = url.rsplit("/", 1)[1]
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return True
+    except Exception:
+        return False
+
+
+def database_url() -> str:
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url:
+        return url
+    if _postgres_available(PG_DEFAULT):
+        return PG_DEFAULT
+    (ROOT / "var").mkdir(exist_ok=True)
+    return f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+
+
+def bench_env() -> dict[str, str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "DATABASE_URL": database_url()}
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def setup_django() -> str:
+    """Configure Django in this process against the bench database and migrate it.
+    Returns the database URL."""
+    env = bench_env()
+    os.environ["DJANGO_SETTINGS_MODULE"] = env["DJANGO_SETTINGS_MODULE"]
+    os.environ["DATABASE_URL"] = env["DATABASE_URL"]
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    return env["DATABASE_URL"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(*, workers: int = 2) -> Iterator[str]:
+    """The portal under gunicorn on a free loopback port; yields its base URL."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "solidaire.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+        cwd=ROOT, env=bench_env(),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@dataclass
+class LoadResult:
+    url: str
+    requests: int
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    errors: int
+
+    def line(self, label: str) -> str:
+        return (f"{label:<34} {self.rps:9.1f} req/s   p50 {self.p50_ms:7.1f} ms   "
+                f"p95 {self.p95_ms:7.1f} ms   ({self.requests} requests, {self.errors} errors)")
+
+
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+               + summary.errors.status + summary.errors.timeout
+  io.write(string.format('{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), errors))
+end
+"""
+
+
+def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2) -> LoadResult:
+    """Drive `url` with wrk for `seconds`; non-2xx/3xx answers count as errors."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    try:
+        out = subprocess.run(
+            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    data = json.loads(out.strip().splitlines()[-1])
+    return LoadResult(
+        url=url, requests=data["requests"],
+        rps=data["requests"] / (data["duration_us"] / 1e6),
+        p50_ms=data["p50_us"] / 1000, p95_ms=data["p95_us"] / 1000, errors=data["errors"],
+    )
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_rss_mb_of_request(url: str) -> tuple[float, float, int]:
+    """Fetch `url` in a fresh child process that streams it to /dev/null.
+    Returns (seconds, the child's peak RSS in MiB, bytes). Measures the client side only."""
+    code = (
+        "import resource, sys, time, urllib.request\n"
+        "t = time.monotonic(); n = 0\n"
+        "with urllib.request.urlopen(sys.argv[1], timeout=120) as r:\n"
+        "    while chunk := r.read(65536): n += len(chunk)\n"
+        "print(time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True,
+                         check=True).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def heading(title: str) -> None:
+    print(f"\n=== {title} ===", flush=True)
