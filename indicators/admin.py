@@ -1,6 +1,7 @@
 """The catalogue, campaigns and rules are edited here by CCAS staff, without code."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 
 from .models import (
     Breakdown,
@@ -14,6 +15,7 @@ from .models import (
     SheetValue,
     ValidationRule,
 )
+from .services_campaigns import campaign_create_next
 
 
 class BreakdownCategoryInline(admin.TabularInline):
@@ -38,6 +40,7 @@ class BreakdownCategoryAdmin(admin.ModelAdmin):
 
 @admin.register(IndicatorDefinition)
 class IndicatorDefinitionAdmin(admin.ModelAdmin):
+    # A retired indicator is unticked here, never deleted: old sheets keep showing it.
     list_display = ["label", "code", "family", "unit", "value_type", "formula", "is_active",
                     "order"]
     list_filter = ["family", "unit", "value_type", "is_active", "breakdown"]
@@ -57,6 +60,18 @@ class CampaignAdmin(admin.ModelAdmin):
     list_filter = ["closes_on"]
     search_fields = ["year", "theme_title"]
     inlines = [CampaignIndicatorInline]
+    actions = ["create_next"]
+
+    @admin.action(description="Préparer la campagne de l'année suivante (socle actif)")
+    def create_next(self, request, queryset):
+        for campaign in queryset:
+            try:
+                created = campaign_create_next(previous=campaign)
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                self.message_user(request, f"Campagne {created.year} créée avec "
+                                           f"{created.items.count()} indicateurs.")
 
 
 @admin.register(CampaignIndicator)

@@ -25,10 +25,8 @@ def format_number(value: Decimal | float | int | None) -> str:
     if value is None:
         return "—"
     value = Decimal(str(value))
-    if value == value.to_integral_value():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value.quantize(Decimal('0.01')):,}"
+    whole = value == value.to_integral_value()
+    text = f"{int(value):,}" if whole else f"{value.quantize(Decimal('0.01')):,}"
     return text.replace(",", "\u202f").replace(".", ",")
 
 

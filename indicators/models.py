@@ -143,9 +143,17 @@ class IndicatorDefinition(TimeStampedModel):
                 raise ValidationError({"formula": str(exc)}) from exc
             if self.code in codes:
                 raise ValidationError({"formula": "Une formule ne peut pas se citer elle-même."})
+            unknown = _unknown_codes(codes)
+            if unknown:
+                raise ValidationError({"formula": f"Code(s) inconnu(s) : {unknown}."})
             if self.breakdown_id:
                 raise ValidationError({"breakdown": "Un indicateur calculé n'a pas de "
                                                     "ventilation."})
+
+
+def _unknown_codes(codes: set[str]) -> str:
+    known = set(IndicatorDefinition.objects.filter(code__in=codes).values_list("code", flat=True))
+    return ", ".join(sorted(codes - known))
 
 
 class Campaign(TimeStampedModel):
@@ -335,9 +343,12 @@ class ValidationRule(TimeStampedModel):
         errors = {}
         for field in ("left", "right"):
             try:
-                formula_codes(getattr(self, field))
+                unknown = _unknown_codes(formula_codes(getattr(self, field)))
             except FormulaError as exc:
                 errors[field] = str(exc)
+            else:
+                if unknown:
+                    errors[field] = f"Code(s) inconnu(s) : {unknown}."
         if errors:
             raise ValidationError(errors)
 

@@ -8,6 +8,8 @@ urlpatterns = [
     path("structure/<slug:slug>/", views.association_dashboard, name="dashboard"),
     path("structure/<slug:slug>/export.csv", views.association_export, name="association_export"),
     path("structure/<slug:slug>/<int:year>/", views.sheet_edit, name="sheet"),
+    path("structure/<slug:slug>/<int:year>/rapport.pdf", views.activity_report,
+         name="activity_report"),
     path("suivi/", views_staff.followup, name="followup"),
     path("suivi/export-long.<str:fmt>", views_staff.export_long, name="export_long"),
     path("suivi/<int:year>/", views_staff.followup, name="followup_year"),

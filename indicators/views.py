@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
@@ -128,6 +128,19 @@ def association_export(request: HttpRequest, slug: str) -> HttpResponse:
     check_can_view_sheets(request.user, association)
     values = SheetValue.objects.filter(sheet__association=association)
     return long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
+
+
+@require_GET
+@login_required
+def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
+    """The uploaded PDF, served through the permission check (never a public media URL)."""
+    association = get_object_or_404(Association, slug=slug)
+    check_can_view_sheets(request.user, association)
+    sheet = get_object_or_404(Sheet, association=association, campaign__year=year)
+    if not sheet.activity_report:
+        raise Http404("Aucun rapport d'activité déposé.")
+    return FileResponse(sheet.activity_report.open("rb"), content_type="application/pdf",
+                        filename=f"rapport-activite-{association.slug}-{year}.pdf")
 
 
 @staff_required

@@ -242,3 +242,35 @@ def test_home_lists_my_structures(client, association, member, indicators):
     page = text(client.get(reverse("indicators:home")))
     assert association.name in page
     assert url(association) in page
+
+
+def test_activity_report_is_served_only_to_those_who_may_see_it(client, association, member,
+                                                               indicators, user):
+    client.force_login(member)
+    data = post_data(indicators, **GOOD)
+    data["activity_report"] = SimpleUploadedFile("r.pdf", b"%PDF-1.4 rapport",
+                                                 content_type="application/pdf")
+    client.post(url(association), data)
+    report = reverse("indicators:activity_report", kwargs={"slug": association.slug,
+                                                           "year": 2026})
+    response = client.get(report)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 rapport"
+    client.force_login(user)
+    assert client.get(report).status_code == 403
+
+
+def test_retired_indicator_still_shows_in_old_sheets(client, association, member, indicators):
+    old_campaign = CampaignFactory(year=2024, opens_on=dt.date(2024, 10, 1),
+                                   closes_on=dt.date(2025, 1, 31))
+    from indicators.models import CampaignIndicator
+
+    CampaignIndicator.objects.create(campaign=old_campaign, indicator=indicators["aides"])
+    sheet = SheetFactory(association=association, campaign=old_campaign, status="validated",
+                         validated_at="2025-02-01T10:00:00Z")
+    add_values(sheet, indicators, aides=17)
+    indicators["aides"].is_active = False
+    indicators["aides"].save()
+    client.force_login(member)
+    page = text(client.get(url(association, 2024)))
+    assert "Aides accordées" in page and "<output>17</output>" in page
