@@ -128,28 +128,37 @@ def _campaigns(indicators) -> list[Campaign]:
     return campaigns
 
 
-def _values(rng: random.Random, size: float, growth: float) -> dict[str, Decimal]:
-    personnes = int(rng.randint(80, 400) * size * growth)
-    values = {
-        "personnes": personnes,
-        "accueils": int(personnes * rng.uniform(1.1, 2.0)),
-        "passages": int(personnes * rng.uniform(3, 9)),
-        "contacts": int(personnes * rng.uniform(0.5, 2.5)),
-        "sans_domicile": int(personnes * rng.uniform(0.05, 0.25)),
-        "familles_monoparentales": int(personnes * rng.uniform(0.1, 0.3)),
-        "demandeurs_asile": int(personnes * rng.uniform(0.02, 0.15)),
-        "ateliers_linguistiques": rng.randint(0, 120),
-        "illettrisme": rng.randint(0, 40),
-        "repas": int(personnes * rng.uniform(5, 30)),
-        "aides_secours": rng.randint(10, 200),
-        "hygiene": rng.randint(0, 600),
-        "soins": rng.randint(0, 150),
-        "salaries": Decimal(rng.randint(1, 12)) / 2,
-        "benevoles": rng.randint(8, 90),
+def _profile(rng: random.Random) -> dict[str, float]:
+    """A structure's own shape (size and ratios), stable from one year to the next."""
+    return {
+        "personnes": rng.randint(80, 400) * rng.uniform(0.5, 3), "accueils": rng.uniform(1.1, 2),
+        "passages": rng.uniform(3, 9), "contacts": rng.uniform(0.5, 2.5),
+        "sans_domicile": rng.uniform(0.05, 0.25), "familles_monoparentales": rng.uniform(0.1, 0.3),
+        "demandeurs_asile": rng.uniform(0.02, 0.15), "repas": rng.uniform(5, 30),
+        "ateliers_linguistiques": rng.randint(0, 120), "illettrisme": rng.randint(0, 40),
+        "aides_secours": rng.randint(10, 200), "hygiene": rng.randint(0, 600),
+        "soins": rng.randint(0, 150), "salaries": rng.randint(1, 12) / 2,
+        "benevoles": rng.randint(8, 90), "aide_moyenne": rng.randint(30, 90),
+        "heures": rng.randint(60, 220),
     }
-    values["montant_aides"] = Decimal(values["aides_secours"] * rng.randint(30, 90))
-    values["heures_benevolat"] = values["benevoles"] * rng.randint(60, 220)
-    return {k: Decimal(v) for k, v in values.items()}
+
+
+def _values(rng: random.Random, profile: dict[str, float], growth: float) -> dict[str, Decimal]:
+    def noisy(value: float) -> int:
+        return int(value * rng.uniform(0.9, 1.1))
+
+    personnes = noisy(profile["personnes"] * growth)
+    values = {"personnes": personnes, "salaries": profile["salaries"]}
+    for code in ("accueils", "passages", "contacts", "sans_domicile", "familles_monoparentales",
+                 "demandeurs_asile", "repas"):
+        values[code] = noisy(personnes * profile[code])
+    for code in ("ateliers_linguistiques", "illettrisme", "aides_secours", "hygiene", "soins",
+                 "benevoles"):
+        values[code] = noisy(profile[code] * growth)
+    values["benevoles"] = max(values["benevoles"], 1)
+    values["montant_aides"] = values["aides_secours"] * profile["aide_moyenne"]
+    values["heures_benevolat"] = noisy(values["benevoles"] * profile["heures"])
+    return {k: Decimal(str(v)) for k, v in values.items()}
 
 
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
@@ -159,8 +168,8 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return shares
 
 
-def _fill(sheet: Sheet, indicators, rng: random.Random, size: float, growth: float) -> None:
-    values = _values(rng, size, growth)
+def _fill(sheet: Sheet, indicators, rng: random.Random, profile, growth: float) -> None:
+    values = _values(rng, profile, growth)
     rows = []
     for code, value in values.items():
         rows.append(SheetValue(sheet=sheet, indicator=indicators[code], value=value))
@@ -189,8 +198,7 @@ def load(*, stdout) -> None:
     associations = list(Association.objects.filter(kind__in=EXPECTED_KINDS).order_by("slug"))
     created = 0
     for association in associations:
-        base = random.Random(f"size-{association.slug}")  # noqa: S311 - demo data
-        size = base.uniform(0.5, 3)
+        profile = _profile(random.Random(f"profile-{association.slug}"))  # noqa: S311 - demo
         for campaign in campaigns:
             if campaign.year == OPEN_YEAR:
                 continue  # the open campaign starts empty: members fill it in the demo
@@ -201,7 +209,7 @@ def load(*, stdout) -> None:
             sheet = Sheet.objects.create(
                 association=association, campaign=campaign, status=SheetStatus.VALIDATED,
                 submitted_at=moment, validated_at=moment + dt.timedelta(days=5))
-            _fill(sheet, indicators, rng, size, 1 + 0.04 * (campaign.year - 2021))
+            _fill(sheet, indicators, rng, profile, 1 + 0.04 * (campaign.year - 2021))
             created += 1
     stdout.write(f"Indicateurs : {len(indicators)} indicateurs, {len(campaigns)} campagnes, "
                  f"{created} fiches créées.")

@@ -128,8 +128,10 @@ def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
             totals[indicator.code] = sum(parts.values(), Decimal(0)) if parts else None
         else:
             totals[indicator.code] = raw.get((indicator.id, None))
-    for indicator in layout.computed:
-        totals[indicator.code] = evaluate(indicator.formula, totals)
+    # A formula may use another computed indicator: a few passes settle any order.
+    for _ in range(len(layout.computed)):
+        for indicator in layout.computed:
+            totals[indicator.code] = evaluate(indicator.formula, totals)
     return totals, breakdowns
 
 
