@@ -16,8 +16,6 @@ from solidaire.core.emails import email_send
 from . import selectors
 from .models import Campaign, Reminder, ReminderKind, Sheet, SheetStatus
 
-AUTO_DAYS_BEFORE = {14: ReminderKind.AUTO_14, 3: ReminderKind.AUTO_3}
-
 
 def _recipients(association: Association) -> list[str]:
     emails = list(Membership.objects.filter(association=association,
@@ -59,12 +57,16 @@ def reminder_send(*, campaign: Campaign, association: Association, kind: str,
 
 def reminders_send_due(*, on: dt.date | None = None) -> int:
     """Automatic reminders 14 and 3 days before closing, to structures that have not
-    submitted. Safe to run several times a day: each one is recorded and sent once."""
+    submitted. Each is recorded and sent once, so running it several times is harmless; a
+    window (not an exact day) lets a run missed by beat catch up the next day."""
     on = on or selectors.today()
     sent = 0
-    for days, kind in AUTO_DAYS_BEFORE.items():
-        for campaign in Campaign.objects.filter(closes_on=on + dt.timedelta(days=days),
-                                                opens_on__lte=on):
+    windows = [(ReminderKind.AUTO_3, 0, 3), (ReminderKind.AUTO_14, 4, 14)]
+    for kind, first, last in windows:
+        campaigns = Campaign.objects.filter(opens_on__lte=on,
+                                            closes_on__gte=on + dt.timedelta(days=first),
+                                            closes_on__lte=on + dt.timedelta(days=last))
+        for campaign in campaigns:
             done = Sheet.objects.filter(campaign=campaign, status__in=[
                 SheetStatus.SUBMITTED, SheetStatus.VALIDATED]).values("association_id")
             already = Reminder.objects.filter(campaign=campaign, kind=kind).values(

@@ -51,14 +51,27 @@ def test_automatic_reminders_are_sent_once_to_those_who_have_not_submitted(
         == {late.pk, drafting.pk}
 
 
-def test_no_reminder_on_other_days(monkeypatch):
+def test_no_reminder_too_early_nor_after_closing(monkeypatch):
     from indicators import selectors
 
     campaign = CampaignFactory(year=2026)
     MembershipFactory(status="approved")
-    monkeypatch.setattr(selectors, "today", lambda: campaign.closes_on - dt.timedelta(days=5))
-    assert tasks.send_due_reminders() == 0
+    for days in (15, 30, -1):
+        monkeypatch.setattr(selectors, "today",
+                            lambda days=days: campaign.closes_on - dt.timedelta(days=days))
+        assert tasks.send_due_reminders() == 0
     assert not Reminder.objects.exists()
+
+
+def test_a_missed_day_is_caught_up(monkeypatch):
+    from indicators import selectors
+
+    campaign = CampaignFactory(year=2026)
+    MembershipFactory(status="approved")
+    monkeypatch.setattr(selectors, "today", lambda: campaign.closes_on - dt.timedelta(days=12))
+    assert tasks.send_due_reminders() == 1
+    assert tasks.send_due_reminders() == 0
+    assert list(Reminder.objects.values_list("kind", flat=True)) == ["auto14"]
 
 
 def test_dashboard_shows_own_figures_and_network_median_only(client, member_of, indicators,

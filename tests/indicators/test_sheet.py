@@ -274,3 +274,25 @@ def test_retired_indicator_still_shows_in_old_sheets(client, association, member
     client.force_login(member)
     page = text(client.get(url(association, 2024)))
     assert "Aides accordées" in page and "<output>17</output>" in page
+
+
+def test_services_refuse_bad_values_even_without_the_form(association, member, indicators):
+    from django.core.exceptions import ValidationError
+
+    from indicators.services_sheets import sheet_get_or_create, sheet_save_draft
+
+    sheet = sheet_get_or_create(association=association,
+                                campaign=indicators["personnes"].campaigns.get())
+    personnes = (indicators["personnes"].id, None)
+    for bad in (Decimal(-1), Decimal(10) ** 12, Decimal("2.5")):
+        with pytest.raises(ValidationError):
+            sheet_save_draft(sheet=sheet, user=member, expected_version=1,
+                             values={(indicators["passages"].id, None): Decimal(5),
+                                     personnes: bad})
+    computed = (indicators["ratio_benevoles_salaries"].id, None)
+    with pytest.raises(ValidationError, match="Indicateur inconnu"):
+        sheet_save_draft(sheet=sheet, user=member, expected_version=1,
+                         values={computed: Decimal(3)})
+    sheet.refresh_from_db()
+    assert sheet.version == 1
+    assert not SheetValue.objects.exists() and not SheetAudit.objects.exists()
