@@ -168,7 +168,13 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 # Periodic tasks are declared here, in code, so beat needs no database table.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Reminders 14 and 3 days before an indicators campaign closes (idempotent, daily).
+    "indicators-due-reminders": {
+        "task": "indicators.tasks.send_due_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
+}
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
 CONTENT_SECURITY_POLICY = {

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "associations.demo",
     "associations.demo_actions",
     "charter.demo",
+    "indicators.demo",
     "events.demo",
     "congress.demo",
 ]
