@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from celery.schedules import crontab  # noqa: F401  (used by later beat entries)
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -197,6 +197,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Portal --------------------------------------------------------------------------------
 PORTAL_NAME = "Le Mans solidaire"
+# The public host name, used for the absolute links in e-mails (kept in the Site record).
+SITE_DOMAIN = env.str_("SITE_DOMAIN", "127.0.0.1:8000")
 # Map tiles for the directory (Leaflet): a URL template, so production can point at its own server.
 MAP_TILE_URL = env.str_("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
