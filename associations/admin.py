@@ -155,3 +155,4 @@ class MembershipAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{membership} : {' '.join(exc.messages)}",
                                   messages.ERROR)
         self.message_user(request, f"{done} demande(s) acceptée(s).", messages.SUCCESS)
+from . import admin_actions  # noqa: E402, F401  (actions and volunteering models)

@@ -360,6 +360,9 @@ class Membership(TimeStampedModel):
         return self.is_active and self.role == MembershipRole.ADMIN
 
 
-# Directory workflow models (settings, opening table, moderation) live in their own module to
-# keep this one readable; importing them here registers them with the app.
+# Models kept in their own modules to keep this one readable (actions of social centres,
+# directory workflow: settings, opening table, moderation; volunteering); importing them here
+# registers them with the app.
+from .models_actions import *  # noqa: E402, F403  (actions of social centres, issue 3 item 5)
 from .models_directory import ChangeProposal, DirectorySettings, OpeningSlot  # noqa: E402,F401
+from .models_volunteering import *  # noqa: E402, F403  (volunteering, issue 3 item 6)

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -82,13 +83,23 @@ def _apply(instance, payload: dict) -> None:
             setattr(instance, key, value)
 
 
+def _absolute(path: str) -> str:
+    """Absolute link for e-mails, on the configured Site (kept on SITE_DOMAIN by core)."""
+    from django.contrib.sites.models import Site
+
+    domain = Site.objects.get_current().domain
+    scheme = "http" if domain.startswith(("127.", "localhost")) else "https"
+    return f"{scheme}://{domain}{path}"
+
+
 def _must_moderate(by) -> bool:
     return not is_ccas_staff(by) and DirectorySettings.get().moderate_member_changes
 
 
 def _notify_staff_of_proposal(proposal: ChangeProposal) -> None:
     email_send(template="associations/emails/change_proposed",
-               context={"proposal": proposal, "association": proposal.association},
+               context={"proposal": proposal, "association": proposal.association,
+                        "url": _absolute(reverse("associations:staff_followup"))},
                to=None)
 
 
@@ -252,7 +263,8 @@ def structure_propose(*, user, data: dict, message: str = "") -> Association:
     association.full_clean()
     association.save()
     email_send(template="associations/emails/structure_proposed",
-               context={"association": association, "user": user, "message": message},
+               context={"association": association, "user": user, "message": message,
+                        "url": _absolute(reverse("associations:staff_followup"))},
                to=None)
     return association
 
@@ -273,7 +285,9 @@ def structure_proposal_publish(*, association: Association, by) -> Association:
             defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.APPROVED,
                       "decided_by": by, "decided_at": timezone.now()})
         email_send(template="associations/emails/structure_published",
-                   context={"association": association}, to=[association.proposed_by.email])
+                   context={"association": association, "url": _absolute(reverse(
+                       "associations:member_area", kwargs={"slug": association.slug}))},
+                   to=[association.proposed_by.email])
     return association
 
 
@@ -329,7 +343,9 @@ def update_reminder_send(*, association_id: int) -> bool:
     if not recipients:
         return False
     email_send(template="associations/emails/update_reminder",
-               context={"association": association}, to=recipients)
+               context={"association": association, "url": _absolute(reverse(
+                   "associations:member_area", kwargs={"slug": association.slug}))},
+               to=recipients)
     Association.objects.filter(pk=association.pk).update(reminder_sent_at=now)
     return True
 

@@ -71,6 +71,3 @@ def membership_decide(request: HttpRequest, association: Association, pk: int) -
             messages.error(request, " ".join(errors))
     return redirect("associations:member_area", slug=association.slug)
 
-
-def volunteering(request: HttpRequest) -> HttpResponse:
-    return render(request, "associations/volunteering.html")

@@ -22,3 +22,32 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def can_fill_sheet(user, association) -> bool:
+    """Fill and submit the structure's sheet: its approved members, and CCAS staff (who may
+    help a structure over the phone; the audit trail says who typed what)."""
+    from associations.permissions import can_edit
+
+    return can_edit(user, association)
+
+
+def can_view_sheets(user, association) -> bool:
+    """See the structure's sheets, dashboard and export its own history."""
+    from associations.permissions import can_view_private
+
+    return can_view_private(user, association)
+
+
+def can_review(user) -> bool:
+    return is_ccas_staff(user)
+
+
+def check_can_fill_sheet(user, association) -> None:
+    if not can_fill_sheet(user, association):
+        raise PermissionDenied("Vous n'agissez pas pour cette structure.")
+
+
+def check_can_view_sheets(user, association) -> None:
+    if not can_view_sheets(user, association):
+        raise PermissionDenied("Vous n'avez pas accès aux indicateurs de cette structure.")

@@ -1,17 +1,146 @@
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Association-side pages: home, sheet, dashboard, own export. Thin: services do the work."""
 
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from associations.models import Association
 from associations.selectors import associations_of_user
 
-from .permissions import staff_required
+from . import selectors, services_sheets
+from .charts import bar_chart
+from .exports import long_csv_response
+from .forms import SheetForm, sheet_groups
+from .models import Campaign, Sheet, SheetValue
+from .permissions import can_review, check_can_fill_sheet, check_can_view_sheets, staff_required
 
 
 @login_required
 def indicators_home(request: HttpRequest) -> HttpResponse:
+    campaign = selectors.campaign_current()
+    associations = list(associations_of_user(user=request.user))
+    sheets = {}
+    if campaign:
+        sheets = {s.association_id: s for s in Sheet.objects.filter(
+            campaign=campaign, association__in=associations)}
+    rows = [{"association": a, "sheet": sheets.get(a.pk)} for a in associations]
     return render(request, "indicators/indicators_home.html", {
-        "associations": list(associations_of_user(user=request.user)),
+        "campaign": campaign, "rows": rows, "is_staff": can_review(request.user),
     })
+
+
+@login_required
+def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    association = get_object_or_404(Association, slug=slug)
+    check_can_view_sheets(request.user, association)
+    charts = [
+        bar_chart(
+            title=f"{s['indicator'].label} ({s['indicator'].get_unit_display()})",
+            description=f"{association.name} comparée à la médiane du réseau, par année.",
+            labels=[str(y) for y in s["years"]],
+            series=[(association.name, s["values"]), ("Médiane du réseau", s["medians"])],
+        )
+        for s in selectors.dashboard_series(association=association)
+    ]
+    return render(request, "indicators/dashboard.html", {
+        "association": association, "charts": charts,
+        "sheets": selectors.sheets_of_association(association=association),
+        "campaign": selectors.campaign_current(),
+    })
+
+
+@login_required
+def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    association = get_object_or_404(Association, slug=slug)
+    check_can_fill_sheet(request.user, association)
+    campaign = get_object_or_404(Campaign, year=year)
+    sheet = Sheet.objects.filter(association=association, campaign=campaign).first() \
+        or Sheet(association=association, campaign=campaign)
+    layout = selectors.campaign_layout(campaign=campaign)
+    raw = selectors.sheet_raw_values(sheet=sheet)
+    lock_reason = services_sheets.sheet_lock_reason(sheet=sheet)
+    results = []
+    form = None
+    if lock_reason is None:
+        form = SheetForm(request.POST or None, request.FILES or None, layout=layout,
+                         initial_values=raw, initial={"version": sheet.version})
+        if request.method == "POST":
+            outcome = _handle_post(request, form, sheet)
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            results = outcome
+    elif request.method == "POST":
+        messages.error(request, lock_reason)
+    totals, breakdowns = selectors.values_by_code(layout=layout, raw=raw)
+    previous = selectors.previous_totals(association=association, year=campaign.year)
+    return render(request, "indicators/sheet_form.html", {
+        "association": association, "campaign": campaign, "sheet": sheet, "form": form,
+        "lock_reason": lock_reason, "results": results,
+        "has_warnings": any(r.is_warning for r in results),
+        "groups": sheet_groups(layout=layout, form=form, totals=totals, breakdowns=breakdowns,
+                               previous=previous),
+    }, status=400 if request.method == "POST" else 200)
+
+
+def _handle_post(request, form: SheetForm, sheet: Sheet):
+    """Returns a redirect on success, else the rule results to show (form keeps the input)."""
+    if not form.is_valid():
+        form.add_error(None, "Certaines valeurs sont invalides : corrigez les champs signalés.")
+        return []
+    submit = request.POST.get("action") == "submit"
+    if sheet.pk is None:
+        sheet = services_sheets.sheet_get_or_create(association=sheet.association,
+                                                    campaign=sheet.campaign)
+    kwargs = {"sheet": sheet, "user": request.user, "values": form.values(),
+              "expected_version": form.cleaned_data["version"],
+              "activity_report": form.cleaned_data.get("activity_report") or None}
+    try:
+        if submit:
+            services_sheets.sheet_submit(
+                confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
+            messages.success(request, "Fiche transmise au CCAS. Merci !")
+        else:
+            services_sheets.sheet_save_draft(**kwargs)
+            messages.success(request, "Brouillon enregistré. Vous pouvez y revenir plus tard.")
+    except services_sheets.SheetRulesError as exc:
+        form.add_error(None, str(exc))
+        return exc.results
+    except services_sheets.SheetError as exc:
+        form.add_error(None, str(exc))
+        return []
+    except ValidationError as exc:
+        for message in exc.messages:
+            form.add_error(None, message)
+        return []
+    return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year)
+
+
+@require_GET
+@login_required
+def association_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """A structure's own history, long format (never another structure's figures)."""
+    association = get_object_or_404(Association, slug=slug)
+    check_can_view_sheets(request.user, association)
+    values = SheetValue.objects.filter(sheet__association=association)
+    return long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
+
+
+@require_GET
+@login_required
+def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
+    """The uploaded PDF, served through the permission check (never a public media URL)."""
+    association = get_object_or_404(Association, slug=slug)
+    check_can_view_sheets(request.user, association)
+    sheet = get_object_or_404(Sheet, association=association, campaign__year=year)
+    if not sheet.activity_report:
+        raise Http404("Aucun rapport d'activité déposé.")
+    return FileResponse(sheet.activity_report.open("rb"), content_type="application/pdf",
+                        filename=f"rapport-activite-{association.slug}-{year}.pdf")
 
 
 @staff_required

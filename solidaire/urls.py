@@ -11,6 +11,7 @@ admin.site.index_title = "Gestion du portail (CCAS)"
 urlpatterns = [
     path("", include("solidaire.core.urls")),
     path("comptes/", include("allauth.urls")),
+    path("annuaire/actions/", include("associations.urls_actions")),
     path("annuaire/", include("associations.urls")),
     path("benevolat/", include("associations.urls_benevolat")),
     path("charte/", include("charter.urls")),

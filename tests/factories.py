@@ -108,6 +108,14 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     signed_on = dt.date(2011, 1, 15)
     representative_name = factory.Faker("name", locale="fr_FR")
     representative_role = "Président·e"
+    # Withdrawn and refused signatures keep a date and a reason (database checks).
+    withdrawn_on = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "withdrawn"),
+                                 yes_declaration=dt.date(2020, 6, 1), no_declaration=None)
+    withdrawal_reason = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "withdrawn"),
+                                      yes_declaration="La structure a cessé son activité.",
+                                      no_declaration="")
+    rejection_reason = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "rejected"),
+                                     yes_declaration="Signature incomplète.", no_declaration="")
 
 
 # --- events ----------------------------------------------------------------------------------

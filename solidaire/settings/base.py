@@ -172,6 +172,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 # Periodic tasks are declared here, in code, so beat needs no database table.
 CELERY_BEAT_SCHEDULE: dict = {
+    # Reminders 14 and 3 days before an indicators campaign closes (idempotent, daily).
+    "indicators-due-reminders": {
+        "task": "indicators.tasks.send_due_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
     # The directory's "open now" table follows date-dependent opening rules.
     "directory-refresh-opening-slots": {
         "task": "associations.tasks.refresh_opening_slots",
@@ -200,6 +205,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Portal --------------------------------------------------------------------------------
 PORTAL_NAME = "Le Mans solidaire"
+# The public host name, used for the absolute links in e-mails (kept in the Site record).
+SITE_DOMAIN = env.str_("SITE_DOMAIN", "127.0.0.1:8000")
 # Map tiles for the directory (Leaflet): a URL template, so production can point at its own server.
 MAP_TILE_URL = env.str_("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = env.str_(

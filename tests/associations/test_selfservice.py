@@ -255,6 +255,8 @@ def test_update_campaign_mails_each_structure_once(client, staff_user, member_of
     assert "2 structure(s)" in response.content.decode()
     reminders = [m for m in mail.outbox if "Merci de vérifier votre fiche" in m.subject]
     assert sorted(r for m in reminders for r in m.to) == sorted([member.email, b.email])
+    assert f"/annuaire/{a.slug}/espace/" in reminders[0].body + reminders[1].body
+    assert "://" in reminders[0].body  # absolute link
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/annuaire/suivi/campagne/")  # a second click does not spam

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('associations', '0001_initial'),
+        ('associations', '0002_actions_volunteering'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -29,7 +29,7 @@ def drop_trigram_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("associations", "0002_directory")]
+    dependencies = [("associations", "0003_directory")]
 
     operations = [
         TrigramExtension(),

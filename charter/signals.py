@@ -1,0 +1,33 @@
+"""Keep the signatories PDF in step with the directory: a signatory renamed, moved to another
+quartier or kind changes the printed list. Connected in CharterConfig.ready()."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+
+from associations.models import Association
+
+from .models import DocumentKind, Signature, SignatureStatus
+
+PRINTED_FIELDS = ("name", "kind", "quartier")
+
+
+@receiver(pre_save, sender=Association, dispatch_uid="charter_association_pre_save")
+def remember_printed_fields(sender, instance: Association, raw=False, **kwargs) -> None:
+    if raw or instance.pk is None:
+        return
+    before = Association.objects.filter(pk=instance.pk).values(*PRINTED_FIELDS).first()
+    instance._charter_printed_changed = before is not None and any(
+        before[name] != getattr(instance, name) for name in PRINTED_FIELDS)
+
+
+@receiver(post_save, sender=Association, dispatch_uid="charter_association_post_save")
+def refresh_signatories_pdf(sender, instance: Association, raw=False, **kwargs) -> None:
+    if raw or not getattr(instance, "_charter_printed_changed", False):
+        return
+    instance._charter_printed_changed = False
+    if Signature.objects.filter(association=instance, status=SignatureStatus.SIGNED).exists():
+        from .documents import document_invalidate
+
+        document_invalidate(kind=DocumentKind.SIGNATORIES)

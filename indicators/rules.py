@@ -1,0 +1,103 @@
+"""Validation rules as data (DHIS2-style), plus the year-on-year outlier check.
+
+Pure functions over plain dicts so the same code serves the form, the submit service and the
+staff review screen: `totals` maps indicator code → value (computed ones included) and
+`breakdowns` maps code → {category code → value}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .formulas import FormulaError, evaluate
+from .models import RuleOperator, Severity, ValidationRule
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    name: str
+    message: str
+    severity: str
+    passed: bool
+    detail: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return not self.passed and self.severity == Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return not self.passed and self.severity == Severity.WARNING
+
+
+def _fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    value = value.normalize()
+    text = f"{value:,f}".replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def evaluate_rule(rule: ValidationRule, totals: Mapping[str, Decimal | None],
+                  breakdowns: Mapping[str, Mapping[str, Decimal]]) -> RuleResult | None:
+    """The rule's result, or None when it does not apply (a side is not answered)."""
+    try:
+        right = evaluate(rule.right, totals)
+        if rule.operator == RuleOperator.BREAKDOWN_TOTAL:
+            parts = breakdowns.get(rule.left.strip(), {})
+            if not parts:
+                return None
+            left = sum(parts.values(), Decimal(0))
+        else:
+            left = evaluate(rule.left, totals)
+    except FormulaError:
+        # A broken rule must not block every association: it is reported, not enforced.
+        return RuleResult(rule.name, f"Règle « {rule.name} » mal écrite, ignorée.",
+                          Severity.WARNING, True)
+    detail = f"{_fmt(left)} / {_fmt(right)}"
+    if rule.operator == RuleOperator.BOTH_OR_NEITHER:
+        passed = (left is None) == (right is None)
+    elif left is None or right is None:
+        if rule.operator == RuleOperator.BREAKDOWN_TOTAL and right is None:
+            passed = False  # a breakdown without the total it should add up to
+        else:
+            return None
+    elif rule.operator == RuleOperator.GTE:
+        passed = left >= right
+    elif rule.operator == RuleOperator.LTE:
+        passed = left <= right
+    else:  # EQ and BREAKDOWN_TOTAL
+        passed = left == right
+    return RuleResult(rule.name, rule.message, rule.severity, passed, detail)
+
+
+def outlier_results(*, labels: Mapping[str, str], totals: Mapping[str, Decimal | None],
+                    previous: Mapping[str, Decimal | None], factor: Decimal,
+                    codes: Iterable[str]) -> list[RuleResult]:
+    """A warning for each typed value more than `factor` times above or below last year's."""
+    results = []
+    for code in codes:
+        current, before = totals.get(code), previous.get(code)
+        if not current or not before:
+            continue
+        ratio = max(current, before) / min(current, before)
+        if ratio > factor:
+            results.append(RuleResult(
+                f"écart {code}",
+                f"« {labels[code]} » : {_fmt(current)} cette année contre {_fmt(before)} "
+                f"l'an passé. Vérifiez la saisie.",
+                Severity.WARNING, False, f"× {_fmt(ratio.quantize(Decimal('0.1')))}",
+            ))
+    return results
+
+
+def run_rules(*, rules: Iterable[ValidationRule], totals: Mapping[str, Decimal | None],
+              breakdowns: Mapping[str, Mapping[str, Decimal]]) -> list[RuleResult]:
+    results = []
+    for rule in rules:
+        result = evaluate_rule(rule, totals, breakdowns)
+        if result is not None:
+            results.append(result)
+    return results

@@ -1,0 +1,87 @@
+"""The formula language and the rule engine, through their public functions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from indicators.formulas import FormulaError, evaluate, formula_codes
+from indicators.models import IndicatorDefinition, ValidationRule
+from indicators.rules import evaluate_rule, outlier_results
+
+D = Decimal
+
+
+@pytest.mark.parametrize("formula,expected", [
+    ("ratio(b, s)", D("8.0000")),
+    ("b + s * 2", D("25")),
+    ("sum(b, s, missing)", D("22.5")),
+    ("max(b, s) - min(b, s)", D("17.5")),
+    ("ratio(b, zero)", None),
+    ("b + missing", None),
+    ("-s + 10", D("7.5")),
+])
+def test_evaluate(formula, expected):
+    assert evaluate(formula, {"b": D(20), "s": D("2.5"), "zero": D(0), "missing": None}) \
+        == expected
+
+
+@pytest.mark.parametrize("formula", [
+    "__import__('os').system('ls')", "b ** 2", "b.real", "open('x')", "'texte'", "b if s else 1",
+    "", "lambda: 1", "ratio(b)", "[b]",
+])
+def test_dangerous_or_invalid_formulas_are_refused(formula):
+    with pytest.raises(FormulaError):
+        formula_codes(formula)
+
+
+def test_formula_codes():
+    assert formula_codes("ratio(benevoles, salaries) + 1") == {"benevoles", "salaries"}
+
+
+@pytest.mark.django_db
+def test_admin_validation_of_formulas():
+    indicator = IndicatorDefinition(code="x", label="X", family="structure",
+                                    formula="ratio(x, y)")
+    with pytest.raises(ValidationError) as exc:
+        indicator.full_clean()
+    assert "elle-même" in str(exc.value)
+    rule = ValidationRule(name="r", left="a ** 2", operator="gte", right="1", message="m")
+    with pytest.raises(ValidationError):
+        rule.full_clean()
+
+
+def make_rule(left, op, right, severity="error"):
+    return ValidationRule(name="r", left=left, operator=op, right=right, message="échec",
+                          severity=severity)
+
+
+@pytest.mark.parametrize("op,left,right,passed", [
+    ("gte", D(5), D(3), True), ("gte", D(2), D(3), False),
+    ("lte", D(2), D(3), True), ("eq", D(3), D(3), True), ("eq", D(3), D(4), False),
+    ("both", D(1), None, False), ("both", None, None, True), ("both", D(0), D(5), True),
+])
+def test_rule_operators(op, left, right, passed):
+    result = evaluate_rule(make_rule("a", op, "b"), {"a": left, "b": right}, {})
+    assert result is not None and result.passed is passed
+
+
+def test_rule_not_applicable_when_a_side_is_blank():
+    assert evaluate_rule(make_rule("a", "gte", "b"), {"a": D(1), "b": None}, {}) is None
+
+
+def test_breakdown_rule():
+    rule = make_rule("typo", "breakdown", "personnes")
+    ok = evaluate_rule(rule, {"personnes": D(10)}, {"typo": {"f": D(6), "h": D(4)}})
+    bad = evaluate_rule(rule, {"personnes": D(10)}, {"typo": {"f": D(6), "h": D(9)}})
+    assert ok.passed and not bad.passed and bad.is_error
+    assert evaluate_rule(rule, {"personnes": D(10)}, {"typo": {}}) is None
+
+
+def test_outliers():
+    results = outlier_results(labels={"a": "A", "b": "B"}, totals={"a": D(100), "b": D(10)},
+                              previous={"a": D(10), "b": D(9)}, factor=D(3), codes=["a", "b"])
+    assert [r.name for r in results] == ["écart a"]
+    assert results[0].is_warning and "100" in results[0].message
