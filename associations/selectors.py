@@ -2,18 +2,80 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+import datetime as dt
 
-from .models import Association, Membership, MembershipStatus, PublicationStatus
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from charter.models import Signature
+
+from .filters import AssociationFilter
+from .models import (
+    Association,
+    Membership,
+    MembershipStatus,
+    PublicationStatus,
+    Service,
+)
+from .models_directory import ChangeProposal, DirectorySettings, ProposalStatus
+
+# What a list row shows; the rest (mission, figures…) stays in the database.
+LIST_FIELDS = ["id", "name", "slug", "kind", "quartier", "summary", "street", "postcode",
+               "city", "phone", "email", "website", "opening_hours", "pmr_accessible",
+               "latitude", "longitude", "updated_at"]
+
+
+def with_signatory(qs: QuerySet[Association]) -> QuerySet[Association]:
+    """Annotate `is_signatory`: a signature of the charter in force (a subquery, no join)."""
+    return qs.annotate(is_signatory=Exists(
+        Signature.objects.filter(association=OuterRef("pk"), status="signed")))
 
 
 def association_list_public() -> QuerySet[Association]:
     return Association.objects.filter(status=PublicationStatus.PUBLISHED).order_by("name")
 
 
+def association_directory(*, params, limit_fields: bool = True
+                          ) -> tuple[AssociationFilter, QuerySet[Association]]:
+    """The filtered directory: (the bound filter form, the queryset for the page).
+    Three queries whatever the data size: the page, its services, their thematiques."""
+    qs = with_signatory(association_list_public())
+    if limit_fields:
+        qs = qs.only(*LIST_FIELDS)
+    qs = qs.prefetch_related(Prefetch(
+        "services",
+        queryset=Service.objects.only("id", "association_id", "name", "fee", "closed_from",
+                                      "closed_until").prefetch_related("thematiques"),
+    ))
+    filterset = AssociationFilter(params or None, queryset=qs)
+    result = filterset.qs
+    # Typo tolerance costs a similarity computation per row: only when the exact search (fast,
+    # trigram-indexed LIKE on PostgreSQL) finds nothing. One more query, still a fixed number.
+    if (connection.vendor == "postgresql" and filterset.is_bound
+            and filterset.form.cleaned_data.get("q") and not result.exists()):
+        filterset = AssociationFilter(params, queryset=qs)
+        filterset.fuzzy = True
+        result = filterset.qs
+    return filterset, result
+
+
+def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:
+    """Positions of the structures found, for the map (one query, no model instances)."""
+    rows = (qs.prefetch_related(None).exclude(latitude__isnull=True)
+            .values("name", "slug", "latitude", "longitude", "street", "postcode", "city")[:limit])
+    return [{
+        "name": row["name"],
+        "url": reverse("associations:detail", kwargs={"slug": row["slug"]}),
+        "lat": float(row["latitude"]), "lng": float(row["longitude"]),
+        "address": " ".join(p for p in [row["street"], row["postcode"], row["city"]] if p),
+    } for row in rows]
+
+
 def association_get_public(*, slug: str) -> Association:
     return (
-        Association.objects.filter(status=PublicationStatus.PUBLISHED)
+        with_signatory(Association.objects.filter(status=PublicationStatus.PUBLISHED))
         .prefetch_related("services__thematiques")
         .get(slug=slug)
     )
@@ -51,3 +113,33 @@ def pending_membership_count() -> int:
 def association_counts_by_kind() -> dict[str, int]:
     rows = association_list_public().values("kind").annotate(n=Count("id"))
     return {row["kind"]: row["n"] for row in rows}
+
+
+def stale_cutoff() -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=DirectorySettings.get().stale_after_days)
+
+
+def associations_stale() -> QuerySet[Association]:
+    """Published cards neither edited nor confirmed within the staff-set delay (12 months)."""
+    return (
+        association_list_public()
+        .filter(Q(updated_at__lt=stale_cutoff())
+                & (Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_cutoff())))
+        .order_by("updated_at")
+    )
+
+
+def change_proposals_pending() -> QuerySet[ChangeProposal]:
+    return (ChangeProposal.objects.filter(status=ProposalStatus.PENDING)
+            .select_related("association", "service", "proposed_by").order_by("created_at"))
+
+
+def change_proposals_of(*, association: Association) -> QuerySet[ChangeProposal]:
+    return (ChangeProposal.objects.filter(association=association)
+            .select_related("service", "proposed_by").order_by("-created_at")[:20])
+
+
+def structure_proposals_pending() -> QuerySet[Association]:
+    return (Association.objects.filter(status=PublicationStatus.DRAFT,
+                                       proposed_by__isnull=False)
+            .select_related("proposed_by").order_by("created_at"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,22 +13,6 @@ from . import selectors, services
 from .forms import MembershipDecisionForm, MembershipRequestForm
 from .models import Association, Membership
 from .permissions import association_permission_required, can_manage, can_view_private
-
-
-def association_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.association_list_public(), 20).get_page(request.GET.get("page"))
-    return render(request, "associations/association_list.html", {"page_obj": page})
-
-
-def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        association = selectors.association_get_public(slug=slug)
-    except Association.DoesNotExist:
-        raise Http404("Structure introuvable") from None
-    return render(request, "associations/association_detail.html", {
-        "association": association,
-        "can_view_private": can_view_private(request.user, association),
-    })
 
 
 @login_required
@@ -59,6 +42,8 @@ def member_area(request: HttpRequest, association: Association) -> HttpResponse:
     return render(request, "associations/member_area.html", {
         "association": association,
         "members": list(selectors.association_members(association=association)),
+        "services": list(association.services.order_by("name")),
+        "proposals": list(selectors.change_proposals_of(association=association)),
         "can_manage": can_manage(request.user, association),
         "decision_form": MembershipDecisionForm(),
     })

@@ -151,3 +151,21 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
 
     edition = factory.SubFactory(CongressEditionFactory)
     title = factory.Sequence(lambda n: f"Atelier {n}")
+
+
+# --- directory (associations: cards, services) -----------------------------------------------
+class DirectoryServiceFactory(ServiceFactory):
+    """A fully described service; pass `thematiques=[...]` to attach thematiques."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    publics = factory.LazyFunction(lambda: ["tous-publics"])
+    fee = "gratuit"
+    access_conditions = factory.LazyFunction(lambda: ["inconditionnel"])
+    modes = factory.LazyFunction(lambda: ["sur-place"])
+
+    @factory.post_generation
+    def thematiques(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.thematiques.set(extracted)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # unaccent/trigram lookups for the directory search (PG only)
     "django.contrib.sites",
     "allauth",
     "allauth.account",
@@ -174,6 +177,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "indicators.tasks.send_due_reminders",
         "schedule": crontab(hour=8, minute=30),
     },
+    # The directory's "open now" table follows date-dependent opening rules.
+    "directory-refresh-opening-slots": {
+        "task": "associations.tasks.refresh_opening_slots",
+        "schedule": crontab(hour=3, minute=10, day_of_week=1),
+    },
 }
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
@@ -201,6 +209,14 @@ PORTAL_NAME = "Le Mans solidaire"
 SITE_DOMAIN = env.str_("SITE_DOMAIN", "127.0.0.1:8000")
 # Map tiles for the directory (Leaflet): a URL template, so production can point at its own server.
 MAP_TILE_URL = env.str_("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env.str_(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs OpenStreetMap</a>')
+# The tiles are images from the tile server: allow its origin (only) in the CSP.
+_tile = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+_tile_origin = f"{_tile.scheme}://{_tile.netloc}".replace("://a.", "://*.")
+if _tile.netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin)
 
 LOGGING = {
     "version": 1,

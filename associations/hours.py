@@ -1,0 +1,139 @@
+"""Opening hours in OpenStreetMap syntax: validated, turned into a weekly schedule and into
+plain French.
+
+Parsing and evaluation are done by `opening-hours-py` (a maintained binding of the Rust
+`opening-hours` crate, which implements the full OSM specification); this module only turns
+its output into what the directory needs: error messages, a weekly table that SQL can query
+("open now") and a sentence a person reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from opening_hours import OpeningHours, ParserError
+
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+# Parts of the syntax that a weekly table cannot express (months, weeks, school holidays…):
+# when present, the page says some periods differ and shows the raw rule.
+_SEASONAL = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|SH|easter)\b")
+_HOLIDAYS_CLOSED = re.compile(r"\bPH\s+(off|closed)\b")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An opening interval within one day, in minutes since midnight (end exclusive)."""
+
+    weekday: int  # 0 = Monday, as datetime.weekday()
+    opens: int
+    closes: int
+
+
+def parse(expression: str) -> OpeningHours:
+    """Parse or raise a ValidationError with a French message."""
+    try:
+        return OpeningHours(expression.strip())
+    except (ParserError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            "Horaires illisibles. Utilisez le format OpenStreetMap, par exemple "
+            "« Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off ».",
+            code="opening_hours",
+        ) from exc
+
+
+def validate_opening_hours(value: str) -> None:
+    """Model/form validator: empty is allowed, anything else must parse."""
+    if value and value.strip():
+        parse(value)
+
+
+def _reference_monday(today: dt.date | None = None) -> dt.datetime:
+    today = today or dt.date.today()
+    monday = today - dt.timedelta(days=today.weekday())
+    return dt.datetime.combine(monday, dt.time())
+
+
+def weekly_slots(expression: str, *, today: dt.date | None = None) -> list[Slot]:
+    """The open intervals of the current week, split at midnight. Public holidays are not
+    applied (no country given), so the table describes an ordinary week."""
+    if not expression or not expression.strip():
+        return []
+    start = _reference_monday(today)
+    end = start + dt.timedelta(days=7)
+    slots: list[Slot] = []
+    for begin, finish, state, _comment in parse(expression).intervals(start, end):
+        if str(state).rsplit(".", 1)[-1].upper() != "OPEN":
+            continue
+        cursor = begin
+        while cursor < finish:
+            day_end = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
+            stop = min(finish, day_end)
+            opens = cursor.hour * 60 + cursor.minute
+            closes = 1440 if stop == day_end else stop.hour * 60 + stop.minute
+            if closes > opens:
+                slots.append(Slot(cursor.weekday(), opens, closes))
+            cursor = stop
+    return slots
+
+
+def _time(minutes: int) -> str:
+    if minutes == 1440:
+        return "minuit"
+    hours, mins = divmod(minutes, 60)
+    return f"{hours}\u00a0h\u00a0{mins:02d}" if mins else f"{hours}\u00a0h"
+
+
+def _days(first: int, last: int) -> str:
+    if first == last:
+        return WEEKDAYS[first].capitalize()
+    if last == first + 1:
+        return f"{WEEKDAYS[first].capitalize()} et {WEEKDAYS[last]}"
+    return f"Du {WEEKDAYS[first]} au {WEEKDAYS[last]}"
+
+
+def humanize(expression: str, *, today: dt.date | None = None) -> list[str]:
+    """Plain French lines: ["Du lundi au vendredi : 9 h – 12 h et 14 h – 17 h", …].
+    An invalid expression yields [] (the form refuses it anyway)."""
+    if not expression or not expression.strip():
+        return []
+    try:
+        slots = weekly_slots(expression, today=today)
+    except ValidationError:
+        return []
+    by_day: dict[int, tuple[tuple[int, int], ...]] = {
+        day: tuple((s.opens, s.closes) for s in slots if s.weekday == day) for day in range(7)
+    }
+    lines: list[str] = []
+    if all(by_day[d] == ((0, 1440),) for d in range(7)):
+        lines.append("Ouvert 24\u00a0h/24, 7\u00a0jours sur 7")
+    else:
+        day = 0
+        while day < 7:
+            ranges = by_day[day]
+            last = day
+            while last + 1 < 7 and by_day[last + 1] == ranges:
+                last += 1
+            if ranges:
+                hours = " et ".join(f"{_time(a)} – {_time(b)}" for a, b in ranges)
+                lines.append(f"{_days(day, last)}\u00a0: {hours}")
+            day = last + 1
+    if not lines:
+        lines.append("Fermé en semaine ordinaire")
+    if _HOLIDAYS_CLOSED.search(expression):
+        lines.append("Fermé les jours fériés")
+    if _SEASONAL.search(expression):
+        lines.append(f"Horaires particuliers selon les périodes ({expression.strip()})")
+    return lines
+
+
+def is_open_at(expression: str, moment: dt.datetime) -> bool:
+    """Exact evaluation for one structure (the detail page); lists use the weekly table."""
+    if not expression or not expression.strip():
+        return False
+    try:
+        return bool(parse(expression).is_open(moment.replace(tzinfo=None)))
+    except ValidationError:
+        return False

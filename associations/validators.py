@@ -1,0 +1,84 @@
+"""Checks on what structures publish about themselves; every message is in French."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+
+RNA_RE = re.compile(r"^W\d{9}$")
+SIRET_RE = re.compile(r"^\d{14}$")
+# French numbers (0X XX XX XX XX, +33 X XX XX XX XX) and short service numbers (115, 3919).
+PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|1\d{1,2}|3\d{3})$")
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+
+
+def validate_rna(value: str) -> None:
+    if value and not RNA_RE.match(value):
+        raise ValidationError(
+            "Le numéro RNA commence par W suivi de 9 chiffres (ex. W723001234).", code="rna"
+        )
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        n = int(char)
+        if index % 2 == 1:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return total % 10 == 0
+
+
+def validate_siret(value: str) -> None:
+    if not value:
+        return
+    if not SIRET_RE.match(value):
+        raise ValidationError("Le SIRET compte exactement 14 chiffres, sans espace.",
+                              code="siret")
+    # La Poste's establishments are the documented exception to the Luhn rule.
+    if value.startswith("356000000"):
+        if sum(int(c) for c in value) % 5 != 0:
+            raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).",
+                                  code="siret")
+    elif not luhn_ok(value):
+        raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).",
+                              code="siret")
+
+
+def normalize_phone(value: str) -> str:
+    return re.sub(r"[\s.\-()]", "", value or "")
+
+
+def validate_phone(value: str) -> None:
+    if value and not PHONE_RE.match(normalize_phone(value)):
+        raise ValidationError(
+            "Numéro de téléphone invalide : 10 chiffres (ex. 02 43 74 52 06) ou +33…",
+            code="phone",
+        )
+
+
+def validate_logo(file) -> None:
+    """Size and real content type (Pillow reads the bytes; the extension is not trusted)."""
+    if not file:
+        return
+    size = getattr(file, "size", None)
+    if size is not None and size > LOGO_MAX_BYTES:
+        raise ValidationError("Le logo dépasse 1 Mo : réduisez-le avant de l'envoyer.",
+                              code="logo_size")
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        position = file.tell() if hasattr(file, "tell") else 0
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format = image.format
+            image.verify()
+        file.seek(position)
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).",
+                              code="logo_type") from exc
+    if image_format not in LOGO_FORMATS:
+        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).",
+                              code="logo_type")

@@ -1,0 +1,155 @@
+"""The directory at scale: 5,000 structures × 3 services.
+
+(a) The list page with a filter and a search term vs the trivial /healthz, same run, under wrk
+    with gunicorn (2 workers): both req/s and the ratio (goal ≥ 0.3).
+(b) The streamed data·inclusion export of all structures: time (goal < 5 s), the size, and the
+    memory: the client's peak RSS, and the server-side Python peak (tracemalloc) of producing
+    the whole document in-process, compared with producing a tenth of it (flat = streaming).
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+
+from bench import harness
+
+STRUCTURES = 5000
+SERVICES_PER_STRUCTURE = 3
+PREFIX = "bench-annuaire-"
+HOURS = ["Mo-Fr 09:00-12:00,14:00-17:00; PH off", "Tu,Th 14:00-18:00; Sa 09:30-12:00",
+         "Mo-Sa 08:00-20:00", "", "We 10:00-16:00"]
+WORDS = ["aide alimentaire", "épicerie solidaire", "ateliers de français", "douches",
+         "accès aux droits", "numérique", "parentalité", "vestiboutique", "accueil de jour"]
+
+
+def generate() -> None:
+    """Bulk-create the dataset once (re-runs reuse it): search text and opening table are
+    computed here as save() would, since bulk_create skips save()."""
+    from associations.hours import weekly_slots
+    from associations.models import Association, OpeningSlot, Quartier, Service, Thematique
+    from associations.services_directory import thematiques_sync
+    from solidaire.core.text import normalize_search
+
+    if Association.objects.filter(slug__startswith=PREFIX).count() >= STRUCTURES:
+        return
+    Association.objects.filter(slug__startswith=PREFIX).delete()
+    thematiques_sync()
+    themes = list(Thematique.objects.all())
+    quartiers = list(Quartier.values)
+    started = time.monotonic()
+    associations = []
+    for i in range(STRUCTURES):
+        words = WORDS[i % len(WORDS)]
+        name = f"Structure {i} — {words}"
+        summary = f"Association du quartier, {words}, accueil et orientation."
+        service_names = [f"{WORDS[(i + k) % len(WORDS)]} {k}" for k in range(
+            SERVICES_PER_STRUCTURE)]
+        associations.append(Association(
+            name=name, slug=f"{PREFIX}{i}", status="published", summary=summary,
+            quartier=quartiers[i % len(quartiers)], opening_hours=HOURS[i % len(HOURS)],
+            street=f"{i} rue de la Solidarité", postcode="72000", phone="02 43 00 00 00",
+            languages=["fr", "en"] if i % 4 == 0 else ["fr"], pmr_accessible=i % 3 == 0,
+            search_text=normalize_search(" ".join([name, summary, *service_names])),
+        ))
+    Association.objects.bulk_create(associations, batch_size=1000)
+    created = list(Association.objects.filter(slug__startswith=PREFIX).values_list(
+        "pk", "opening_hours"))
+    slots = [OpeningSlot(association_id=pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
+             for pk, hours in created for s in weekly_slots(hours)]
+    OpeningSlot.objects.bulk_create(slots, batch_size=5000)
+    services = [
+        Service(association_id=pk, name=f"{WORDS[(n + k) % len(WORDS)]} {k}",
+                description="Un service pour les habitants du Mans.",
+                publics=["tous-publics"], fee="gratuit" if k % 2 == 0 else "payant",
+                access_conditions=["inconditionnel"], modes=["sur-place"])
+        for n, (pk, _) in enumerate(created) for k in range(SERVICES_PER_STRUCTURE)
+    ]
+    Service.objects.bulk_create(services, batch_size=2000)
+    through = Service.thematiques.through
+    rows = Service.objects.filter(association__slug__startswith=PREFIX).values_list("pk",
+                                                                                   flat=True)
+    through.objects.bulk_create(
+        [through(service_id=pk, thematique_id=themes[pk % len(themes)].pk) for pk in rows],
+        batch_size=5000)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # what autovacuum would do after such a load
+            cursor.execute("ANALYZE")
+    print(f"dataset: {len(created)} structures, {len(services)} services, {len(slots)} opening "
+          f"slots generated in {time.monotonic() - started:.1f} s")
+
+
+def export_memory(limit: int | None) -> tuple[float, int]:
+    """Python peak allocation (MiB) while producing the export of `limit` structures."""
+    from unittest import mock
+
+    from associations import exports
+
+    original = exports.published_structures
+
+    def limited():
+        qs = original()
+        return qs.filter(pk__in=qs.values("pk")[:limit]) if limit else qs
+
+    with mock.patch.object(exports, "published_structures", limited):
+        tracemalloc.start()
+        size = sum(len(part) for part in exports.structures_json("http://127.0.0.1"))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak / 2**20, size
+
+
+def uncached_ms(url: str, runs: int = 20) -> float:
+    """Mean time of the list page on a cache miss (in-process, the cache cleared each time):
+    what a first-time search costs, as the wrk figure mostly measures cache hits."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get(url)
+    total = 0.0
+    for _ in range(runs):
+        cache.clear()
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200
+        total += time.perf_counter() - started
+    return total / runs * 1000
+
+
+def main() -> None:
+    db_url = harness.setup_django()
+    generate()
+    from associations.models import Association
+
+    total = Association.objects.filter(status="published").count()
+    list_url = "/annuaire/?q=alimentaire&thematique=aide-alimentaire&gratuit=on"
+    harness.heading(f"Directory list vs /healthz (gunicorn 2 workers, wrk 8 connections, "
+                    f"{db_url.split(':')[0]}, {total} published structures)")
+    with harness.served(workers=2) as base:
+        harness.load(base + list_url, seconds=2)  # warm-up
+        health = harness.load(base + "/healthz", seconds=10)
+        directory = harness.load(base + list_url, seconds=10)
+        print(health.line("/healthz"))
+        print(directory.line("/annuaire/ (search + filters)"))
+        print(f"list/healthz throughput ratio: {directory.rps / health.rps:.2f} (goal ≥ 0.30; "
+              "repeated query string, so mostly result-cache hits)")
+
+        harness.heading("Streamed data·inclusion export of all structures")
+        seconds, client_rss, size = harness.peak_rss_mb_of_request(
+            base + "/annuaire/export/structures.json")
+        print(f"structures.json: {size / 2**20:.1f} MiB in {seconds:.2f} s (goal < 5 s), "
+              f"client peak RSS {client_rss:.0f} MiB")
+        seconds, _, size = harness.peak_rss_mb_of_request(base + "/annuaire/export/services.json")
+        print(f"services.json:   {size / 2**20:.1f} MiB in {seconds:.2f} s")
+    print(f"list page on a cache miss (in-process, mean of 20): {uncached_ms(list_url):.1f} ms")
+    small_peak, small_size = export_memory(total // 10)
+    full_peak, full_size = export_memory(None)
+    print(f"server-side Python peak while producing the export: {small_peak:.1f} MiB for "
+          f"{small_size / 2**20:.1f} MiB of JSON (1/10), {full_peak:.1f} MiB for "
+          f"{full_size / 2**20:.1f} MiB (all): memory does not follow the output size")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+import pytest
+
+from associations.models import Thematique
+from associations.services_directory import thematiques_sync
+
+
+@pytest.fixture
+def thematique(db):
+    """A thematique of the local taxonomy (re-synced: transactional tests flush the table)."""
+    thematiques_sync()
+    return Thematique.objects.get(slug="aide-alimentaire")
