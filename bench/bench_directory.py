@@ -135,6 +135,10 @@ def main() -> None:
         print(directory.line("/annuaire/ (search + filters)"))
         print(f"list/healthz throughput ratio: {directory.rps / health.rps:.2f} (goal ≥ 0.30; "
               "repeated query string, so mostly result-cache hits)")
+        # The honest other half: every request a new query string, so every one is a miss.
+        cold = harness.load(base + list_url, seconds=10, unique_query=True)
+        print(cold.line("/annuaire/ (every request a miss)"))
+        print(f"cache-miss list/healthz throughput ratio: {cold.rps / health.rps:.2f}")
 
         harness.heading("Streamed data·inclusion export of all structures")
         seconds, client_rss, size = harness.peak_rss_mb_of_request(

@@ -130,12 +130,25 @@ end
 """
 
 
-def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2) -> LoadResult:
-    """Drive `url` with wrk for `seconds`; non-2xx/3xx answers count as errors."""
+UNIQUE_QUERY_SCRIPT = """
+local counter = 0
+request = function()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "_bench=" .. counter .. "-" .. math.random(1e9))
+end
+"""
+
+
+def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2,
+         unique_query: bool = False) -> LoadResult:
+    """Drive `url` with wrk for `seconds`; non-2xx/3xx answers count as errors.
+    `unique_query` appends a different dummy parameter to every request, so a page cached by
+    query string is measured on its cache-miss path."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
+        script.write((UNIQUE_QUERY_SCRIPT if unique_query else "") + WRK_SCRIPT)
     try:
         out = subprocess.run(
             ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
