@@ -18,22 +18,36 @@ def _used(model):
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots du titre ou du résumé", method="filter_text")
     dimension = django_filters.ModelChoiceFilter(
-        label="Dimension", field_name="dimensions", to_field_name="slug",
-        queryset=_used(ActionDimension), empty_label="Toutes",
+        label="Dimension",
+        field_name="dimensions",
+        to_field_name="slug",
+        queryset=_used(ActionDimension),
+        empty_label="Toutes",
     )
     mot_cle = django_filters.ModelChoiceFilter(
-        label="Mot-clé", field_name="keywords", to_field_name="slug",
-        queryset=_used(ActionKeyword), empty_label="Tous",
+        label="Mot-clé",
+        field_name="keywords",
+        to_field_name="slug",
+        queryset=_used(ActionKeyword),
+        empty_label="Tous",
     )
     public = django_filters.ModelChoiceFilter(
-        label="Public", field_name="publics", to_field_name="slug",
-        queryset=_used(ActionPublic), empty_label="Tous",
+        label="Public",
+        field_name="publics",
+        to_field_name="slug",
+        queryset=_used(ActionPublic),
+        empty_label="Tous",
     )
     statut = django_filters.ChoiceFilter(
-        label="Statut", field_name="status", choices=ActionStatus.choices, empty_label="Tous",
+        label="Statut",
+        field_name="status",
+        choices=ActionStatus.choices,
+        empty_label="Tous",
     )
     structure = django_filters.ModelChoiceFilter(
-        label="Structure organisatrice", field_name="structure", to_field_name="slug",
+        label="Structure organisatrice",
+        field_name="structure",
+        to_field_name="slug",
         queryset=Association.objects.filter(actions__isnull=False).distinct().order_by("name"),
         empty_label="Toutes",
     )

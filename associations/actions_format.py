@@ -24,8 +24,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "Structure organisatrice": ("structure", SINGLE),
     "Qui est à l'initiative de l'action ?": ("initiatives", MULTI),
     "Précision ( si autre )": ("initiative_other", TEXT),
-    "Description de l'expérience, ses objectifs, ses acteurs et ses différentes phases.":
-        ("experience", TEXT),
+    "Description de l'expérience, ses objectifs, ses acteurs et ses différentes phases.": (
+        "experience",
+        TEXT,
+    ),
     "Territoire concerné": ("territory", SINGLE),
     "Public": ("publics", MULTI),
     "Avec qui cette action a-t-elle été menée ?": ("partners", MULTI),
@@ -51,13 +53,18 @@ FILE_HEADERS = ["Les actions des centres sociaux"]
 SUBHEADING = re.compile(r"^[^-].{0,80}:\s*$")
 
 FIELD_KINDS = dict(LABELS.values())
-STATUS_VALUES = {"encours": "en_cours", "terminee": "terminee", "enprojet": "en_projet",
-                 "avenir": "en_projet", "suspendue": "suspendue"}
+STATUS_VALUES = {
+    "encours": "en_cours",
+    "terminee": "terminee",
+    "enprojet": "en_projet",
+    "avenir": "en_projet",
+    "suspendue": "suspendue",
+}
 
 ENTRY_START = re.compile(r"^\s*Actions?\s*[\"“«]")
 STRUCTURE_SPLIT = re.compile(r"^(?P<name>.*\S)\s+[-–—]\s+(?P<department>\S.*)$")
-QUOTES_OPEN = "\"“«"
-QUOTES_CLOSE = "\"”»"
+QUOTES_OPEN = '"“«'
+QUOTES_CLOSE = '"”»'
 # Control characters (other than tab) mean a corrupted line, not text.
 GARBAGE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffd]")
 
@@ -89,9 +96,7 @@ def _glue_pattern() -> re.Pattern:
     sections = "|".join(flexible(section) for section in SECTIONS)
     # Labels in any case; section headings only in capitals, so that a sentence ending in
     # "…fichiers associés" is not cut.
-    return re.compile(
-        rf"^(?P<before>.*\S)\s*(?:(?P<label>-\s*(?i:{labels}))|(?P<section>{sections}))\s*$"
-    )
+    return re.compile(rf"^(?P<before>.*\S)\s*(?:(?P<label>-\s*(?i:{labels}))|(?P<section>{sections}))\s*$")
 
 
 GLUED = _glue_pattern()
@@ -105,8 +110,7 @@ def split_structure(value: str) -> tuple[str, str]:
     ("LEO LAGRANGE OUEST – LES HAUTS…") or the department ("Maine-et-Loire") are kept."""
     value = " ".join((value or "").split())
     match = STRUCTURE_SPLIT.match(value)
-    if match and not any(ch.isdigit() for ch in match["department"]) \
-            and len(match["department"]) <= 40:
+    if match and not any(ch.isdigit() for ch in match["department"]) and len(match["department"]) <= 40:
         return match["name"].strip(), match["department"].strip()
     return value, ""
 

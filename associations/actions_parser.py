@@ -44,8 +44,18 @@ from .actions_format import (
     status_code,
 )
 
-__all__ = ["ActionsFileError", "ParseResult", "ParsedAction", "Problem", "clean_title", "decode",
-           "parse_actions", "split_structure", "status_code"]
+__all__ = [
+    "ActionsFileError",
+    "ParseResult",
+    "ParsedAction",
+    "Problem",
+    "clean_title",
+    "decode",
+    "parse_actions",
+    "split_structure",
+    "status_code",
+]
+
 
 class ActionsFileError(Exception):
     """The file cannot be read at all (encoding): nothing is imported."""
@@ -90,8 +100,7 @@ class ParsedAction:
     @property
     def content_hash(self) -> str:
         """Changes when anything imported changes: tells "updated" from "unchanged"."""
-        payload = json.dumps({"title": self.title, **self.values}, sort_keys=True,
-                             ensure_ascii=False)
+        payload = json.dumps({"title": self.title, **self.values}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -148,8 +157,9 @@ def _bullet(line: str) -> str | None:
     stripped = line.strip()
     if stripped == "-":
         return ""
-    if stripped.startswith("- ") or (stripped.startswith("-") and len(stripped) > 1
-                                     and not stripped[1].isdigit() and stripped[1] != "-"):
+    if stripped.startswith("- ") or (
+        stripped.startswith("-") and len(stripped) > 1 and not stripped[1].isdigit() and stripped[1] != "-"
+    ):
         return stripped[1:].strip()
     return None
 
@@ -162,8 +172,11 @@ def _is_label(line: str) -> bool:
 def _is_boundary(line: str) -> bool:
     """A label, a section heading or a lone dash: what may precede a glued entry header."""
     stripped = line.strip()
-    return (stripped == "-" or _is_label(stripped)
-            or (label_key(stripped) in SECTION_KEYS and stripped == stripped.upper()))
+    return (
+        stripped == "-"
+        or _is_label(stripped)
+        or (label_key(stripped) in SECTION_KEYS and stripped == stripped.upper())
+    )
 
 
 class _EntryBuilder:
@@ -201,9 +214,14 @@ class _EntryBuilder:
             return  # content of an unknown label, reported once at the label
         if name is None:
             if line.strip():
-                self.problems.append(Problem(number, f"texte hors rubrique dans la fiche "
-                                                     f"« {self.action.title} », ignoré : "
-                                                     f"« {_shorten(line)} »"))
+                self.problems.append(
+                    Problem(
+                        number,
+                        f"texte hors rubrique dans la fiche "
+                        f"« {self.action.title} », ignoré : "
+                        f"« {_shorten(line)} »",
+                    )
+                )
             return
         kind = FIELD_KINDS[name]
         if self.repeat_buffer is not None:
@@ -222,22 +240,28 @@ class _EntryBuilder:
         item = " ".join(item.split())
         if kind == MULTI:
             if len(item) > MAX_TERM_LENGTH:
-                self.problems.append(Problem(number, f"valeur trop longue pour une liste, "
-                                                     f"ignorée : « {_shorten(item)} »"))
+                self.problems.append(
+                    Problem(number, f"valeur trop longue pour une liste, ignorée : « {_shorten(item)} »")
+                )
             elif item not in self.action.values[name]:
                 self.action.values[name].append(item)
         elif not self.action.values[name]:
             self.action.values[name] = item
             self.action.value_lines[name] = number
         else:
-            self.problems.append(Problem(number, f"rubrique inconnue ou valeur en trop, "
-                                                 f"ignorée : « {_shorten(item)} »"))
+            self.problems.append(
+                Problem(number, f"rubrique inconnue ou valeur en trop, ignorée : « {_shorten(item)} »")
+            )
             self.current = ""
 
     def unknown_label(self, number: int, text: str) -> None:
         self._close_field()
-        self.problems.append(Problem(number, f"rubrique inconnue « {_shorten(text)} » dans la "
-                                             f"fiche « {self.action.title} », ignorée"))
+        self.problems.append(
+            Problem(
+                number,
+                f"rubrique inconnue « {_shorten(text)} » dans la fiche « {self.action.title} », ignorée",
+            )
+        )
         self.current = ""
 
     def section(self) -> None:
@@ -262,9 +286,14 @@ class _EntryBuilder:
                 if item not in self.action.values[name]:
                     self.action.values[name].append(item)
         elif items and self.action.values[name] and items[0] != self.action.values[name]:
-            self.problems.append(Problem(self.repeat_line, f"« {name_label(name)} » répété "
-                                         f"avec une autre valeur (« {_shorten(items[0])} »), "
-                                         f"la première est gardée"))
+            self.problems.append(
+                Problem(
+                    self.repeat_line,
+                    f"« {name_label(name)} » répété "
+                    f"avec une autre valeur (« {_shorten(items[0])} »), "
+                    f"la première est gardée",
+                )
+            )
         elif items and not self.action.values[name]:
             self.action.values[name] = items[0]
 
@@ -291,8 +320,7 @@ def parse_actions(text: str) -> ParseResult:
         stripped = line.strip()
         key = label_key(stripped)
         if GARBAGE.search(line):
-            result.problems.append(Problem(number, "ligne illisible (caractères de contrôle), "
-                                                   "ignorée"))
+            result.problems.append(Problem(number, "ligne illisible (caractères de contrôle), ignorée"))
             continue
         if key in FILE_HEADER_KEYS:
             continue  # the export's title, printed again at each page break
@@ -302,8 +330,9 @@ def parse_actions(text: str) -> ParseResult:
             continue
         if builder is None:
             if stripped:
-                result.problems.append(Problem(number, f"texte avant la première fiche, "
-                                                       f"ignoré : « {_shorten(stripped)} »"))
+                result.problems.append(
+                    Problem(number, f"texte avant la première fiche, ignoré : « {_shorten(stripped)} »")
+                )
             continue
         builder.lines.append((number, line))
         if key in SECTION_KEYS and stripped == stripped.upper():
@@ -326,18 +355,23 @@ def parse_actions(text: str) -> ParseResult:
             result.problems.append(Problem(action.line, "fiche sans titre, ignorée"))
             continue
         if len(action.title) > MAX_TITLE_LENGTH:
-            result.problems.append(Problem(action.line, f"titre de plus de {MAX_TITLE_LENGTH} "
-                                                        "caractères, fiche ignorée"))
+            result.problems.append(
+                Problem(action.line, f"titre de plus de {MAX_TITLE_LENGTH} caractères, fiche ignorée")
+            )
             continue
         if not action.structure_name:
-            result.problems.append(Problem(action.line, f"fiche « {action.title} » sans "
-                                                        "structure organisatrice, ignorée"))
+            result.problems.append(
+                Problem(action.line, f"fiche « {action.title} » sans structure organisatrice, ignorée")
+            )
             continue
         status = action.get("status")
         if status and label_key(status) not in STATUS_VALUES:
-            result.problems.append(Problem(action.value_lines.get("status", action.line),
-                                           f"statut inconnu « {_shorten(status)} » pour "
-                                           f"« {action.title} », laissé vide"))
+            result.problems.append(
+                Problem(
+                    action.value_lines.get("status", action.line),
+                    f"statut inconnu « {_shorten(status)} » pour « {action.title} », laissé vide",
+                )
+            )
             action.values["status"] = ""
         previous = seen.get(action.natural_key)
         if previous:
@@ -345,13 +379,17 @@ def parse_actions(text: str) -> ParseResult:
             if first_body == body or first.content_hash == action.content_hash:
                 result.duplicates.append((action.line, first.line))
             else:
-                result.problems.append(Problem(action.line, f"la fiche « {action.title} » "
-                                               f"apparaît déjà ligne {first.line} avec un "
-                                               "contenu différent : seule la première est "
-                                               "importée"))
+                result.problems.append(
+                    Problem(
+                        action.line,
+                        f"la fiche « {action.title} » "
+                        f"apparaît déjà ligne {first.line} avec un "
+                        "contenu différent : seule la première est "
+                        "importée",
+                    )
+                )
             continue
         seen[action.natural_key] = (action, body)
         result.actions.append(action)
     result.problems.sort(key=lambda problem: problem.line)
     return result
-

@@ -68,16 +68,18 @@ class ImportReport:
             f"inchangées : {len(self.unchanged)}",
         ]
         if self.structures_created:
-            out.append(f"Structures organisatrices créées (en brouillon, à vérifier) : "
-                       f"{len(self.structures_created)} — {', '.join(self.structures_created)}")
+            out.append(
+                f"Structures organisatrices créées (en brouillon, à vérifier) : "
+                f"{len(self.structures_created)} — {', '.join(self.structures_created)}"
+            )
         if self.duplicates:
             pairs = ", ".join(f"ligne {line} = ligne {first}" for line, first in self.duplicates)
-            out.append(f"Fiches répétées à l'identique, importées une seule fois : "
-                       f"{len(self.duplicates)} ({pairs})")
+            out.append(
+                f"Fiches répétées à l'identique, importées une seule fois : {len(self.duplicates)} ({pairs})"
+            )
         if self.problems:
             out.append(f"Problèmes ({len(self.problems)}) — le reste du fichier a été importé :")
-            out.extend(f"  {problem}" for problem in sorted(self.problems,
-                                                               key=lambda p: p.line))
+            out.extend(f"  {problem}" for problem in sorted(self.problems, key=lambda p: p.line))
         else:
             out.append("Aucun problème.")
         return out
@@ -92,8 +94,7 @@ def _unique_slug(model, base: str, max_length: int) -> str:
     return slug
 
 
-def organising_structure_get_or_create(*, name: str, department: str
-                                       ) -> tuple[Association, bool]:
+def organising_structure_get_or_create(*, name: str, department: str) -> tuple[Association, bool]:
     """The structure named in an action, matched on its name (case/accents aside), or created.
 
     Created as a *draft* centre social: the directory lists Le Mans resources that
@@ -136,8 +137,7 @@ def action_upsert(*, parsed: ParsedAction) -> tuple[Action, str, bool]:
     if action is None:
         action = Action(
             natural_key=parsed.natural_key,
-            slug=_unique_slug(Action, f"{slugify(parsed.title)[:200]}-{parsed.natural_key[:8]}",
-                              220),
+            slug=_unique_slug(Action, f"{slugify(parsed.title)[:200]}-{parsed.natural_key[:8]}", 220),
         )
     action.title = parsed.title
     action.structure = structure
@@ -150,26 +150,30 @@ def action_upsert(*, parsed: ParsedAction) -> tuple[Action, str, bool]:
     action.full_clean()
     action.save()
     for source, (attribute, model) in TERM_FIELDS.items():
-        getattr(action, attribute).set([model.get_for_label(label)
-                                        for label in parsed.get(source)])
+        getattr(action, attribute).set([model.get_for_label(label) for label in parsed.get(source)])
     return action, outcome, structure_created
 
 
 def actions_import_text(*, text: str) -> ImportReport:
     """Import every readable entry; one transaction per action, problems reported by line."""
     result = parse_actions(text)
-    report = ImportReport(read=len(result.actions) + len(result.duplicates),
-                          duplicates=result.duplicates, problems=list(result.problems))
+    report = ImportReport(
+        read=len(result.actions) + len(result.duplicates),
+        duplicates=result.duplicates,
+        problems=list(result.problems),
+    )
     for parsed in result.actions:
         try:
             action, outcome, structure_created = action_upsert(parsed=parsed)
         except ValidationError as exc:
-            report.problems.append(Problem(parsed.line, f"fiche « {parsed.title} » non "
-                                                        f"importée : {' '.join(exc.messages)}"))
+            report.problems.append(
+                Problem(parsed.line, f"fiche « {parsed.title} » non importée : {' '.join(exc.messages)}")
+            )
             continue
         except DatabaseError as exc:
-            report.problems.append(Problem(parsed.line, f"fiche « {parsed.title} » non "
-                                                        f"importée (base de données : {exc})"))
+            report.problems.append(
+                Problem(parsed.line, f"fiche « {parsed.title} » non importée (base de données : {exc})")
+            )
             continue
         getattr(report, outcome).append(action.title)
         if structure_created:

@@ -34,8 +34,7 @@ class StaleFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         cutoff = stale_cutoff()
-        stale = Q(updated_at__lt=cutoff) & (Q(last_verified_at__isnull=True)
-                                            | Q(last_verified_at__lt=cutoff))
+        stale = Q(updated_at__lt=cutoff) & (Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cutoff))
         if self.value() == "oui":
             return queryset.filter(stale)
         if self.value() == "non":
@@ -59,12 +58,10 @@ class AssociationAdmin(admin.ModelAdmin):
         done = 0
         for association in queryset.filter(status="draft"):
             try:
-                services_directory.structure_proposal_publish(association=association,
-                                                              by=request.user)
+                services_directory.structure_proposal_publish(association=association, by=request.user)
                 done += 1
             except ValidationError as exc:
-                self.message_user(request, f"{association} : {' '.join(exc.messages)}",
-                                  messages.ERROR)
+                self.message_user(request, f"{association} : {' '.join(exc.messages)}", messages.ERROR)
         self.message_user(request, f"{done} structure(s) publiée(s).", messages.SUCCESS)
 
 
@@ -103,8 +100,7 @@ class ChangeProposalAdmin(admin.ModelAdmin):
     list_display = ["association", "kind", "service", "status", "proposed_by", "created_at"]
     list_filter = ["status", "kind"]
     search_fields = ["association__name", "proposed_by__email"]
-    readonly_fields = ["association", "service", "kind", "payload", "proposed_by",
-                       "decided_by", "decided_at"]
+    readonly_fields = ["association", "service", "kind", "payload", "proposed_by", "decided_by", "decided_at"]
     actions = ["approve_selected"]
 
     @admin.action(description="Publier les modifications sélectionnées")
@@ -115,8 +111,7 @@ class ChangeProposalAdmin(admin.ModelAdmin):
                 services_directory.change_proposal_approve(proposal=proposal, by=request.user)
                 done += 1
             except ValidationError as exc:
-                self.message_user(request, f"{proposal} : {' '.join(exc.messages)}",
-                                  messages.ERROR)
+                self.message_user(request, f"{proposal} : {' '.join(exc.messages)}", messages.ERROR)
         self.message_user(request, f"{done} modification(s) publiée(s).", messages.SUCCESS)
 
 
@@ -152,7 +147,8 @@ class MembershipAdmin(admin.ModelAdmin):
                 services.membership_approve(membership=membership, by=request.user)
                 done += 1
             except ValidationError as exc:
-                self.message_user(request, f"{membership} : {' '.join(exc.messages)}",
-                                  messages.ERROR)
+                self.message_user(request, f"{membership} : {' '.join(exc.messages)}", messages.ERROR)
         self.message_user(request, f"{done} demande(s) acceptée(s).", messages.SUCCESS)
+
+
 from . import admin_actions  # noqa: E402, F401  (actions and volunteering models)

@@ -19,8 +19,14 @@ class TermAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["label"]}
 
 
-for term_model in (ActionDimension, ActionKeyword, ActionPublic, ActionPartner, ActionInitiator,
-                   VolunteerSkill):
+for term_model in (
+    ActionDimension,
+    ActionKeyword,
+    ActionPublic,
+    ActionPartner,
+    ActionInitiator,
+    VolunteerSkill,
+):
     admin.site.register(term_model, TermAdmin)
 
 
@@ -33,18 +39,55 @@ class ActionAdmin(admin.ModelAdmin):
     filter_horizontal = ["dimensions", "keywords", "publics", "partners", "initiators"]
     readonly_fields = ["natural_key", "source_hash", "source_line", "created_at", "updated_at"]
     fieldsets = [
-        ("Description", {"fields": ["title", "slug", "status", "end_reasons", "dimensions",
-                                    "keywords", "summary", "structure", "department"]}),
-        ("Raison d'être", {"fields": ["initiators", "initiative_other", "experience",
-                                      "territory"]}),
-        ("Méthodologie", {"fields": ["publics", "partners", "general_description",
-                                     "financial_resources", "people_involved"]}),
-        ("Auto-évaluation", {"fields": ["result_territory", "result_centre",
-                                        "result_inhabitants", "limits", "perspectives",
-                                        "files_note"]}),
-        ("Import", {"classes": ["collapse"],
-                    "fields": ["natural_key", "source_hash", "source_line", "created_at",
-                               "updated_at"]}),
+        (
+            "Description",
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    "end_reasons",
+                    "dimensions",
+                    "keywords",
+                    "summary",
+                    "structure",
+                    "department",
+                ]
+            },
+        ),
+        ("Raison d'être", {"fields": ["initiators", "initiative_other", "experience", "territory"]}),
+        (
+            "Méthodologie",
+            {
+                "fields": [
+                    "publics",
+                    "partners",
+                    "general_description",
+                    "financial_resources",
+                    "people_involved",
+                ]
+            },
+        ),
+        (
+            "Auto-évaluation",
+            {
+                "fields": [
+                    "result_territory",
+                    "result_centre",
+                    "result_inhabitants",
+                    "limits",
+                    "perspectives",
+                    "files_note",
+                ]
+            },
+        ),
+        (
+            "Import",
+            {
+                "classes": ["collapse"],
+                "fields": ["natural_key", "source_hash", "source_line", "created_at", "updated_at"],
+            },
+        ),
     ]
 
 
@@ -71,5 +114,13 @@ class VolunteerInterestAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "mission", "created_at"]
     list_filter = ["mission__association"]
     search_fields = ["name", "email", "message", "mission__title"]
-    readonly_fields = ["mission", "name", "email", "message", "consent", "notified_to",
-                       "created_at", "updated_at"]
+    readonly_fields = [
+        "mission",
+        "name",
+        "email",
+        "message",
+        "consent",
+        "notified_to",
+        "created_at",
+        "updated_at",
+    ]

@@ -49,9 +49,12 @@ def connect_signals() -> None:
     from .models import Association, OpeningSlot, Service, Thematique
 
     for model in (Association, Service, Thematique, OpeningSlot, Signature):
-        post_save.connect(bump_directory_version, sender=model,
-                          dispatch_uid=f"directory-cache-save-{model.__name__}")
-        post_delete.connect(bump_directory_version, sender=model,
-                            dispatch_uid=f"directory-cache-delete-{model.__name__}")
-    m2m_changed.connect(bump_directory_version, sender=Service.thematiques.through,
-                        dispatch_uid="directory-cache-thematiques")
+        post_save.connect(
+            bump_directory_version, sender=model, dispatch_uid=f"directory-cache-save-{model.__name__}"
+        )
+        post_delete.connect(
+            bump_directory_version, sender=model, dispatch_uid=f"directory-cache-delete-{model.__name__}"
+        )
+    m2m_changed.connect(
+        bump_directory_version, sender=Service.thematiques.through, dispatch_uid="directory-cache-thematiques"
+    )

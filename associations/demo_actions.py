@@ -15,8 +15,8 @@ MISSIONS = [
         "association": "epicerie-solidaire-des-sablons",
         "title": "Accueil et tenue de caisse à l'épicerie",
         "description": "Accueillir les personnes orientées par les travailleurs sociaux, tenir la "
-                       "caisse, aider à la mise en rayon. Une formation courte est assurée par "
-                       "l'équipe.",
+        "caisse, aider à la mise en rayon. Une formation courte est assurée par "
+        "l'équipe.",
         "skills": ["Accueil", "Caisse", "Travail en équipe"],
         "time_commitment": "Une demi-journée par semaine",
         "quartier": "sablons",
@@ -33,7 +33,7 @@ MISSIONS = [
         "association": "secours-catholique-le-mans",
         "title": "Animer un atelier de conversation en français",
         "description": "Animer en binôme un atelier de conversation pour des adultes qui "
-                       "apprennent le français. Aucune formation d'enseignant n'est requise.",
+        "apprennent le français. Aucune formation d'enseignant n'est requise.",
         "skills": ["Animation", "Français langue étrangère"],
         "time_commitment": "2 heures par semaine, hors vacances scolaires",
         "quartier": "vieux-mans",
@@ -42,7 +42,7 @@ MISSIONS = [
         "association": "maison-de-quartier-bellevue",
         "title": "Accompagnement à la scolarité",
         "description": "Aider des collégiens à faire leurs devoirs et à s'organiser, en lien "
-                       "avec l'animatrice famille du centre social.",
+        "avec l'animatrice famille du centre social.",
         "skills": ["Accompagnement scolaire", "Écoute"],
         "time_commitment": "1 à 2 soirs par semaine, de 17 h à 18 h 30",
         "quartier": "bellevue-carnac",
@@ -51,7 +51,7 @@ MISSIONS = [
         "association": "croix-rouge-le-mans",
         "title": "Maraude du soir",
         "description": "Aller à la rencontre des personnes à la rue avec une équipe formée : "
-                       "boisson chaude, écoute, orientation.",
+        "boisson chaude, écoute, orientation.",
         "skills": ["Écoute", "Conduite"],
         "time_commitment": "Un soir toutes les deux semaines",
         "quartier": "centre",
@@ -61,8 +61,10 @@ MISSIONS = [
 
 def load(*, stdout) -> None:
     report = actions_import_bytes(data=SAMPLE.read_bytes())
-    stdout.write(f"Fiches actions : {len(report.created)} créée(s), "
-                 f"{len(report.unchanged)} inchangée(s), {len(report.problems)} problème(s).")
+    stdout.write(
+        f"Fiches actions : {len(report.created)} créée(s), "
+        f"{len(report.unchanged)} inchangée(s), {len(report.problems)} problème(s)."
+    )
     structures = Association.objects.in_bulk(
         [mission["association"] for mission in MISSIONS], field_name="slug"
     )
@@ -79,5 +81,4 @@ def load(*, stdout) -> None:
         if was_created:
             mission.skills.set([VolunteerSkill.get_for_label(label) for label in skills])
             created += 1
-    stdout.write(f"Bénévolat : {created} mission(s) créée(s), "
-                 f"{VolunteerMission.objects.count()} au total.")
+    stdout.write(f"Bénévolat : {created} mission(s) créée(s), {VolunteerMission.objects.count()} au total.")

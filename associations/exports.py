@@ -49,8 +49,7 @@ def _phone(value: str) -> str | None:
 
 def _detail_url(base_url: str, slug: str) -> str:
     # reverse() per row dominates the export time; the pattern is fixed, so build it once.
-    return base_url + reverse("associations:detail", kwargs={"slug": "SLUG"}).replace(
-        "SLUG", slug)
+    return base_url + reverse("associations:detail", kwargs={"slug": "SLUG"}).replace("SLUG", slug)
 
 
 def structure_row(a: Association, base_url: str) -> dict:
@@ -83,8 +82,7 @@ def service_row(s: dict, codes: list[str], base_url: str) -> dict:
         publics = [Public.TOUS_PUBLICS.value]
     access = [ACCESS_LABELS[c] for c in _split(s["access_conditions"]) if c in ACCESS_LABELS]
     conditions = "; ".join(access + ([s["access_details"]] if s["access_details"] else []))
-    modes = sorted({MODE_TO_DATA_INCLUSION[m] for m in _split(s["modes"])
-                    if m in MODE_TO_DATA_INCLUSION})
+    modes = sorted({MODE_TO_DATA_INCLUSION[m] for m in _split(s["modes"]) if m in MODE_TO_DATA_INCLUSION})
     name = s["name"].strip()
     structure_name = s["association__name"]
     lat, lng = s["association__latitude"], s["association__longitude"]
@@ -122,11 +120,28 @@ def _split(value) -> list[str]:
 
 
 SERVICE_VALUES = [
-    "id", "name", "description", "updated_at", "publics", "publics_details", "fee",
-    "fee_details", "access_conditions", "access_details", "modes", "opening_hours",
-    "association__slug", "association__name", "association__city", "association__postcode",
-    "association__street", "association__latitude", "association__longitude",
-    "association__phone", "association__email", "association__opening_hours",
+    "id",
+    "name",
+    "description",
+    "updated_at",
+    "publics",
+    "publics_details",
+    "fee",
+    "fee_details",
+    "access_conditions",
+    "access_details",
+    "modes",
+    "opening_hours",
+    "association__slug",
+    "association__name",
+    "association__city",
+    "association__postcode",
+    "association__street",
+    "association__latitude",
+    "association__longitude",
+    "association__phone",
+    "association__email",
+    "association__opening_hours",
 ]
 
 
@@ -148,24 +163,22 @@ def _json_array(rows: Iterator[dict]) -> Iterator[str]:
 
 
 def structures_json(base_url: str) -> Iterator[str]:
-    rows = (structure_row(a, base_url)
-            for a in published_structures().iterator(chunk_size=CHUNK))
+    rows = (structure_row(a, base_url) for a in published_structures().iterator(chunk_size=CHUNK))
     return _json_array(rows)
 
 
 def _service_rows(base_url: str) -> Iterator[dict]:
     """Services in chunks: one query per chunk for their thematiques (a bounded prefetch
     without model instances, which cost most of the time at 15,000 rows)."""
-    codes = dict(Thematique.objects.exclude(data_inclusion_code="")
-                 .values_list("pk", "data_inclusion_code"))
+    codes = dict(Thematique.objects.exclude(data_inclusion_code="").values_list("pk", "data_inclusion_code"))
     through = Service.thematiques.through
     chunk: list[dict] = []
 
     def flush() -> Iterator[dict]:
         links: dict[int, list[str]] = {}
         for service_id, thematique_id in through.objects.filter(
-                service_id__in=[row["id"] for row in chunk]).values_list("service_id",
-                                                                         "thematique_id"):
+            service_id__in=[row["id"] for row in chunk]
+        ).values_list("service_id", "thematique_id"):
             if thematique_id in codes:
                 links.setdefault(service_id, []).append(codes[thematique_id])
         for row in chunk:
@@ -190,12 +203,24 @@ class _Echo:
 
 
 CSV_COLUMNS = [
-    ("Nom", "name"), ("Type", "get_kind_display"), ("Statut", "get_status_display"),
-    ("Quartier", "get_quartier_display"), ("Adresse", "street"), ("Code postal", "postcode"),
-    ("Ville", "city"), ("Téléphone", "phone"), ("E-mail", "email"), ("Site", "website"),
-    ("Horaires", "opening_hours"), ("RNA", "rna"), ("SIRET", "siret"),
-    ("Salarié·es", "staff_employees"), ("Bénévoles", "staff_volunteers"),
-    ("Budget", "budget"), ("Mise à jour", "updated_at"), ("Vérifiée le", "last_verified_at"),
+    ("Nom", "name"),
+    ("Type", "get_kind_display"),
+    ("Statut", "get_status_display"),
+    ("Quartier", "get_quartier_display"),
+    ("Adresse", "street"),
+    ("Code postal", "postcode"),
+    ("Ville", "city"),
+    ("Téléphone", "phone"),
+    ("E-mail", "email"),
+    ("Site", "website"),
+    ("Horaires", "opening_hours"),
+    ("RNA", "rna"),
+    ("SIRET", "siret"),
+    ("Salarié·es", "staff_employees"),
+    ("Bénévoles", "staff_volunteers"),
+    ("Budget", "budget"),
+    ("Mise à jour", "updated_at"),
+    ("Vérifiée le", "last_verified_at"),
 ]
 
 

@@ -55,8 +55,11 @@ class ChoiceListField(models.CharField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=self.choices, required=not self.blank, label=self.verbose_name.capitalize(),
-            help_text=self.help_text, widget=forms.CheckboxSelectMultiple,
+            choices=self.choices,
+            required=not self.blank,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
         )
 
 

@@ -42,23 +42,34 @@ def search_filter(qs: QuerySet, text: str, *, fuzzy: bool = False) -> QuerySet:
 class AssociationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots-clés", method="filter_noop", max_length=200)
     thematique = django_filters.ModelChoiceFilter(
-        label="Thématique", queryset=Thematique.objects.all(), to_field_name="slug",
-        method="filter_noop", empty_label="Toutes")
-    public = django_filters.ChoiceFilter(label="Public", choices=Public.choices,
-                                         method="filter_noop", empty_label="Tous")
-    quartier = django_filters.ChoiceFilter(label="Quartier", choices=Quartier.choices,
-                                           empty_label="Tous")
-    acces = django_filters.ChoiceFilter(label="Conditions d'accès",
-                                        choices=AccessCondition.choices, method="filter_noop",
-                                        empty_label="Toutes")
-    langue = django_filters.ChoiceFilter(label="Langue parlée", choices=Language.choices,
-                                         method="filter_noop", empty_label="Toutes")
-    gratuit = django_filters.BooleanFilter(label="Gratuit uniquement", method="filter_noop",
-                                           widget=forms.CheckboxInput)
-    ouvert = django_filters.BooleanFilter(label="Ouvert maintenant", method="filter_noop",
-                                          widget=forms.CheckboxInput)
-    pmr = django_filters.BooleanFilter(label="Accessible PMR", method="filter_noop",
-                                       widget=forms.CheckboxInput)
+        label="Thématique",
+        queryset=Thematique.objects.all(),
+        to_field_name="slug",
+        method="filter_noop",
+        empty_label="Toutes",
+    )
+    public = django_filters.ChoiceFilter(
+        label="Public", choices=Public.choices, method="filter_noop", empty_label="Tous"
+    )
+    quartier = django_filters.ChoiceFilter(label="Quartier", choices=Quartier.choices, empty_label="Tous")
+    acces = django_filters.ChoiceFilter(
+        label="Conditions d'accès",
+        choices=AccessCondition.choices,
+        method="filter_noop",
+        empty_label="Toutes",
+    )
+    langue = django_filters.ChoiceFilter(
+        label="Langue parlée", choices=Language.choices, method="filter_noop", empty_label="Toutes"
+    )
+    gratuit = django_filters.BooleanFilter(
+        label="Gratuit uniquement", method="filter_noop", widget=forms.CheckboxInput
+    )
+    ouvert = django_filters.BooleanFilter(
+        label="Ouvert maintenant", method="filter_noop", widget=forms.CheckboxInput
+    )
+    pmr = django_filters.BooleanFilter(
+        label="Accessible PMR", method="filter_noop", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = Association
@@ -87,8 +98,7 @@ class AssociationFilter(django_filters.FilterSet):
             service_q &= Q(thematiques=data["thematique"])
         if data.get("public"):
             # A service open to everyone serves every public.
-            service_q &= has_choice("publics", data["public"]) | has_choice("publics",
-                                                                            Public.TOUS_PUBLICS)
+            service_q &= has_choice("publics", data["public"]) | has_choice("publics", Public.TOUS_PUBLICS)
         if data.get("acces"):
             service_q &= has_choice("access_conditions", data["acces"])
         if data.get("gratuit"):
@@ -98,7 +108,14 @@ class AssociationFilter(django_filters.FilterSet):
         if data.get("ouvert"):
             now = timezone.localtime()
             minute = now.hour * 60 + now.minute
-            qs = qs.filter(Exists(OpeningSlot.objects.filter(
-                association=OuterRef("pk"), weekday=now.weekday(), opens__lte=minute,
-                closes__gt=minute)))
+            qs = qs.filter(
+                Exists(
+                    OpeningSlot.objects.filter(
+                        association=OuterRef("pk"),
+                        weekday=now.weekday(),
+                        opens__lte=minute,
+                        closes__gt=minute,
+                    )
+                )
+            )
         return qs

@@ -15,17 +15,21 @@ class AssociationCardForm(forms.ModelForm):
         widgets = {
             "mission": forms.Textarea(attrs={"rows": 4}),
             "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp,"
-                                                              "image/gif"}),
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"}),
         }
-        help_texts = {"latitude": "Ex. 48.0061 (Le Mans). Laissez vide si inconnue.",
-                      "longitude": "Ex. 0.1996."}
+        help_texts = {
+            "latitude": "Ex. 48.0061 (Le Mans). Laissez vide si inconnue.",
+            "longitude": "Ex. 0.1996.",
+        }
 
 
 class ServiceForm(forms.ModelForm):
     thematiques = forms.ModelMultipleChoiceField(
-        label="Thématiques", queryset=Thematique.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label="Thématiques",
+        queryset=Thematique.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Service
@@ -39,19 +43,31 @@ class ServiceForm(forms.ModelForm):
 
 class StructureProposalForm(forms.ModelForm):
     message = forms.CharField(
-        label="Message pour le CCAS", required=False, max_length=1000,
+        label="Message pour le CCAS",
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Facultatif : votre rôle dans la structure, comment vous joindre.")
+        help_text="Facultatif : votre rôle dans la structure, comment vous joindre.",
+    )
 
     class Meta:
         model = Association
-        fields = ["name", "kind", "summary", "street", "postcode", "city", "quartier", "phone",
-                  "email", "website"]
+        fields = [
+            "name",
+            "kind",
+            "summary",
+            "street",
+            "postcode",
+            "city",
+            "quartier",
+            "phone",
+            "email",
+            "website",
+        ]
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label="Décision", choices=[("approve", "Publier"),
-                                                            ("reject", "Refuser")])
+    decision = forms.ChoiceField(label="Décision", choices=[("approve", "Publier"), ("reject", "Refuser")])
     reason = forms.CharField(label="Motif (en cas de refus)", required=False, max_length=300)
 
     def clean(self):

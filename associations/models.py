@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.models import TimeStampedModel, WebsiteField
 from solidaire.core.text import normalize_search
 
 from .fields import ChoiceListField
@@ -64,62 +64,104 @@ class Association(TimeStampedModel):
 
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField("adresse", max_length=220, unique=True)
-    kind = models.CharField("type", max_length=20, choices=StructureKind,
-                            default=StructureKind.ASSOCIATION)
-    status = models.CharField("publication", max_length=12, choices=PublicationStatus,
-                              default=PublicationStatus.DRAFT)
+    kind = models.CharField("type", max_length=20, choices=StructureKind, default=StructureKind.ASSOCIATION)
+    status = models.CharField(
+        "publication", max_length=12, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
     summary = models.CharField("présentation courte", max_length=300, blank=True)
     mission = models.TextField("mission", blank=True)
     street = models.CharField("adresse", max_length=200, blank=True)
-    postcode = models.CharField("code postal", max_length=5, blank=True,
-                                validators=[RegexValidator(r"^\d{5}$",
-                                                           "Code postal : 5 chiffres.")])
+    postcode = models.CharField(
+        "code postal",
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", "Code postal : 5 chiffres.")],
+    )
     city = models.CharField("ville", max_length=100, blank=True, default="Le Mans")
     quartier = models.CharField("quartier", max_length=30, choices=Quartier, blank=True)
-    latitude = models.DecimalField("latitude", max_digits=9, decimal_places=6, null=True,
-                                   blank=True, validators=[MinValueValidator(-90),
-                                                           MaxValueValidator(90)])
-    longitude = models.DecimalField("longitude", max_digits=9, decimal_places=6, null=True,
-                                    blank=True, validators=[MinValueValidator(-180),
-                                                            MaxValueValidator(180)])
+    latitude = models.DecimalField(
+        "latitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        "longitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     phone = models.CharField("téléphone", max_length=20, blank=True, validators=[validate_phone])
     email = models.EmailField("e-mail", blank=True)
-    website = models.URLField("site web", blank=True)
+    website = WebsiteField("site web", blank=True)
     opening_hours = models.CharField(
-        "horaires d'ouverture", max_length=255, blank=True, validators=[validate_opening_hours],
+        "horaires d'ouverture",
+        max_length=255,
+        blank=True,
+        validators=[validate_opening_hours],
         help_text="Format OpenStreetMap, ex. « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; "
-                  "PH off » (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, "
-                  "Su dimanche, PH off : fermé les jours fériés).")
+        "PH off » (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, "
+        "Su dimanche, PH off : fermé les jours fériés).",
+    )
     languages = ChoiceListField("langues parlées", choices=Language)
-    pmr_accessible = models.BooleanField("accessible aux personnes à mobilité réduite",
-                                         default=False)
-    accessibility_details = models.CharField("précisions sur l'accessibilité", max_length=300,
-                                             blank=True)
-    rna = models.CharField("numéro RNA", max_length=10, blank=True, validators=[validate_rna],
-                           help_text="W suivi de 9 chiffres. Facultatif.")
-    siret = models.CharField("SIRET", max_length=14, blank=True, validators=[validate_siret],
-                             help_text="14 chiffres, sans espace. Facultatif.")
+    pmr_accessible = models.BooleanField("accessible aux personnes à mobilité réduite", default=False)
+    accessibility_details = models.CharField("précisions sur l'accessibilité", max_length=300, blank=True)
+    rna = models.CharField(
+        "numéro RNA",
+        max_length=10,
+        blank=True,
+        validators=[validate_rna],
+        help_text="W suivi de 9 chiffres. Facultatif.",
+    )
+    siret = models.CharField(
+        "SIRET",
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        help_text="14 chiffres, sans espace. Facultatif.",
+    )
     founded_on = models.DateField("date de création", null=True, blank=True)
     staff_employees = models.PositiveIntegerField("salarié·es", null=True, blank=True)
     staff_board = models.PositiveIntegerField("administrateur·rices", null=True, blank=True)
     staff_volunteers = models.PositiveIntegerField("bénévoles actifs", null=True, blank=True)
-    staff_civic_service = models.PositiveIntegerField("volontaires en service civique",
-                                                      null=True, blank=True)
-    budget = models.DecimalField("budget annuel (€)", max_digits=12, decimal_places=2,
-                                 null=True, blank=True, validators=[MinValueValidator(0)])
-    logo = models.ImageField("logo", upload_to="associations/logos/", blank=True,
-                             validators=[validate_logo],
-                             help_text="PNG, JPEG, WebP ou GIF, 1 Mo au plus.")
+    staff_civic_service = models.PositiveIntegerField("volontaires en service civique", null=True, blank=True)
+    budget = models.DecimalField(
+        "budget annuel (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    logo = models.ImageField(
+        "logo",
+        upload_to="associations/logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text="PNG, JPEG, WebP ou GIF, 1 Mo au plus.",
+    )
     network_labels = models.CharField(
-        "réseaux et labels", max_length=300, blank=True,
-        help_text="Séparés par des virgules, ex. « Fédération des centres sociaux, France "
-                  "Bénévolat ».")
+        "réseaux et labels",
+        max_length=300,
+        blank=True,
+        help_text="Séparés par des virgules, ex. « Fédération des centres sociaux, France Bénévolat ».",
+    )
     last_verified_at = models.DateTimeField("fiche vérifiée le", null=True, blank=True)
-    reminder_sent_at = models.DateTimeField("dernière relance de mise à jour", null=True,
-                                            blank=True, editable=False)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name="proposée par")
+    reminder_sent_at = models.DateTimeField(
+        "dernière relance de mise à jour", null=True, blank=True, editable=False
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="proposée par",
+    )
     # Accent- and case-free copy of the searchable text (the structure's and its services'),
     # kept in step by save() here and by Service.save(): lets SQLite search "epicerie" and find
     # "Épicerie"; PostgreSQL adds trigram matching on the same column.
@@ -129,19 +171,27 @@ class Association(TimeStampedModel):
         verbose_name = "structure"
         verbose_name_plural = "structures"
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "kind"], name="associations_status_kind_idx"),
-                   models.Index(fields=["status", "name"], name="associations_status_name_idx")]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="associations_status_kind_idx"),
+            models.Index(fields=["status", "name"], name="associations_status_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
-                name="%(app_label)s_%(class)s_both_coordinates"),
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0),
-                                   name="%(app_label)s_%(class)s_budget_positive"),
-            *[models.CheckConstraint(condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
-                                     name=f"%(app_label)s_%(class)s_{f}_positive")
-              for f in ("staff_employees", "staff_board", "staff_volunteers",
-                        "staff_civic_service")],
+                name="%(app_label)s_%(class)s_both_coordinates",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="%(app_label)s_%(class)s_budget_positive",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
+                    name=f"%(app_label)s_%(class)s_{f}_positive",
+                )
+                for f in ("staff_employees", "staff_board", "staff_volunteers", "staff_civic_service")
+            ],
         ]
 
     def __str__(self) -> str:
@@ -166,14 +216,16 @@ class Association(TimeStampedModel):
         except ValidationError:
             slots = []  # invalid hours never pass full_clean(); a raw save gets no table
         OpeningSlot.objects.bulk_create(
-            OpeningSlot(association_id=self.pk, weekday=s.weekday, opens=s.opens,
-                        closes=s.closes) for s in slots)
+            OpeningSlot(association_id=self.pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
+            for s in slots
+        )
 
     def build_search_text(self) -> str:
         parts = [self.name, self.summary, self.mission, self.get_quartier_display() or ""]
         if self.pk:
             for name, description in Service.objects.filter(association_id=self.pk).values_list(
-                    "name", "description"):
+                "name", "description"
+            ):
                 parts += [name, description]
         return normalize_search(" ".join(parts))
 
@@ -206,8 +258,7 @@ class Thematique(models.Model):
 
     slug = models.SlugField("code", max_length=80, unique=True)
     label = models.CharField("libellé", max_length=120)
-    data_inclusion_code = models.CharField("thématique data·inclusion", max_length=120,
-                                           blank=True)
+    data_inclusion_code = models.CharField("thématique data·inclusion", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:
@@ -222,23 +273,33 @@ class Thematique(models.Model):
 class Service(TimeStampedModel):
     """What a structure offers the public (a meal, a shower, a French class…)."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE,
-                                    related_name="services", verbose_name="structure")
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="services", verbose_name="structure"
+    )
     name = models.CharField("nom", max_length=150)
     description = models.TextField("description", blank=True)
-    thematiques = models.ManyToManyField(Thematique, related_name="services", blank=True,
-                                         verbose_name="thématiques")
+    thematiques = models.ManyToManyField(
+        Thematique, related_name="services", blank=True, verbose_name="thématiques"
+    )
     publics = ChoiceListField("publics", choices=Public)
     publics_details = models.CharField("précisions sur les publics", max_length=300, blank=True)
     fee = models.CharField("frais", max_length=10, choices=Fee, blank=True)
     fee_details = models.CharField("précisions sur les frais", max_length=300, blank=True)
     access_conditions = ChoiceListField("conditions d'accès", choices=AccessCondition)
-    access_details = models.CharField("précisions sur l'accès", max_length=300, blank=True,
-                                      help_text="Justificatifs, prérequis, comment s'inscrire…")
+    access_details = models.CharField(
+        "précisions sur l'accès",
+        max_length=300,
+        blank=True,
+        help_text="Justificatifs, prérequis, comment s'inscrire…",
+    )
     modes = ChoiceListField("modalités", choices=Mode)
     opening_hours = models.CharField(
-        "horaires du service", max_length=255, blank=True, validators=[validate_opening_hours],
-        help_text="Si différents de ceux de la structure. Format OpenStreetMap.")
+        "horaires du service",
+        max_length=255,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text="Si différents de ceux de la structure. Format OpenStreetMap.",
+    )
     closed_from = models.DateField("fermeture temporaire du", null=True, blank=True)
     closed_until = models.DateField("au", null=True, blank=True)
     closure_message = models.CharField("message de fermeture", max_length=300, blank=True)
@@ -249,9 +310,11 @@ class Service(TimeStampedModel):
         ordering = ["association", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(closed_from__isnull=True) | Q(closed_until__isnull=True)
+                condition=Q(closed_from__isnull=True)
+                | Q(closed_until__isnull=True)
                 | Q(closed_until__gte=F("closed_from")),
-                name="%(app_label)s_%(class)s_closure_ordered"),
+                name="%(app_label)s_%(class)s_closure_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -277,8 +340,7 @@ class Service(TimeStampedModel):
 
     def refresh_association_search(self) -> None:
         association = Association.objects.get(pk=self.association_id)
-        Association.objects.filter(pk=association.pk).update(
-            search_text=association.build_search_text())
+        Association.objects.filter(pk=association.pk).update(search_text=association.build_search_text())
 
     def is_closed_on(self, day: dt.date) -> bool:
         if not self.closed_from:
@@ -320,18 +382,28 @@ class MembershipStatus(models.TextChoices):
 class Membership(TimeStampedModel):
     """A user acting for a structure, once approved by one of its admins or by CCAS staff."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="memberships", verbose_name="utilisateur")
-    association = models.ForeignKey(Association, on_delete=models.CASCADE,
-                                    related_name="memberships", verbose_name="structure")
-    role = models.CharField("rôle", max_length=10, choices=MembershipRole,
-                            default=MembershipRole.MEMBER)
-    status = models.CharField("statut", max_length=10, choices=MembershipStatus,
-                              default=MembershipStatus.REQUESTED)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="utilisateur",
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="memberships", verbose_name="structure"
+    )
+    role = models.CharField("rôle", max_length=10, choices=MembershipRole, default=MembershipRole.MEMBER)
+    status = models.CharField(
+        "statut", max_length=10, choices=MembershipStatus, default=MembershipStatus.REQUESTED
+    )
     message = models.TextField("message de la demande", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="décidée par")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="décidée par",
+    )
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     decision_reason = models.CharField("motif", max_length=300, blank=True)
 
@@ -340,8 +412,9 @@ class Membership(TimeStampedModel):
         verbose_name_plural = "adhésions"
         ordering = ["association", "user"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "association"],
-                                    name="%(app_label)s_%(class)s_one_per_user"),
+            models.UniqueConstraint(
+                fields=["user", "association"], name="%(app_label)s_%(class)s_one_per_user"
+            ),
             models.CheckConstraint(
                 condition=~Q(status="requested") | Q(decided_at__isnull=True),
                 name="%(app_label)s_%(class)s_requested_undecided",

@@ -89,28 +89,34 @@ class Action(TimeStampedModel):
     natural_key = models.CharField("clé d'import", max_length=64, unique=True)
     # sha256 of everything imported: unchanged entries are not rewritten.
     source_hash = models.CharField("empreinte de la source", max_length=64, blank=True)
-    source_line = models.PositiveIntegerField("ligne dans le fichier importé", null=True,
-                                              blank=True)
+    source_line = models.PositiveIntegerField("ligne dans le fichier importé", null=True, blank=True)
     status = models.CharField("statut", max_length=12, choices=ActionStatus, blank=True)
     end_reasons = models.TextField("raisons de la fin de l'action", blank=True)
-    dimensions = models.ManyToManyField(ActionDimension, blank=True, related_name="actions",
-                                        verbose_name="dimensions")
-    keywords = models.ManyToManyField(ActionKeyword, blank=True, related_name="actions",
-                                      verbose_name="mots-clés")
+    dimensions = models.ManyToManyField(
+        ActionDimension, blank=True, related_name="actions", verbose_name="dimensions"
+    )
+    keywords = models.ManyToManyField(
+        ActionKeyword, blank=True, related_name="actions", verbose_name="mots-clés"
+    )
     summary = models.TextField("résumé", blank=True)
-    structure = models.ForeignKey("associations.Association", on_delete=models.PROTECT,
-                                  related_name="actions", verbose_name="structure organisatrice")
+    structure = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.PROTECT,
+        related_name="actions",
+        verbose_name="structure organisatrice",
+    )
     # The department printed after the structure's name in the export ("… - Maine-et-Loire").
     department = models.CharField("département", max_length=60, blank=True)
-    initiators = models.ManyToManyField(ActionInitiator, blank=True, related_name="actions",
-                                        verbose_name="à l'initiative de")
+    initiators = models.ManyToManyField(
+        ActionInitiator, blank=True, related_name="actions", verbose_name="à l'initiative de"
+    )
     initiative_other = models.TextField("précision si autre", blank=True)
     experience = models.TextField("description de l'expérience", blank=True)
     territory = models.CharField("territoire concerné", max_length=150, blank=True)
-    publics = models.ManyToManyField(ActionPublic, blank=True, related_name="actions",
-                                     verbose_name="publics")
-    partners = models.ManyToManyField(ActionPartner, blank=True, related_name="actions",
-                                      verbose_name="partenaires")
+    publics = models.ManyToManyField(ActionPublic, blank=True, related_name="actions", verbose_name="publics")
+    partners = models.ManyToManyField(
+        ActionPartner, blank=True, related_name="actions", verbose_name="partenaires"
+    )
     general_description = models.TextField("description générale", blank=True)
     financial_resources = models.TextField("ressources financières mobilisées", blank=True)
     people_involved = models.TextField("personnes mobilisées", blank=True)
@@ -144,5 +150,12 @@ class Action(TimeStampedModel):
 
     @property
     def has_self_assessment(self) -> bool:
-        return any([self.result_territory, self.result_centre, self.result_inhabitants,
-                    self.limits, self.perspectives])
+        return any(
+            [
+                self.result_territory,
+                self.result_centre,
+                self.result_inhabitants,
+                self.limits,
+                self.perspectives,
+            ]
+        )

@@ -13,20 +13,25 @@ class DirectorySettings(models.Model):
     """One row, edited by CCAS staff in the admin."""
 
     moderate_member_changes = models.BooleanField(
-        "modérer les modifications des structures", default=True,
+        "modérer les modifications des structures",
+        default=True,
         help_text="Si coché, les modifications faites par les membres d'une structure "
-                  "attendent la validation du CCAS avant d'être publiées.")
+        "attendent la validation du CCAS avant d'être publiées.",
+    )
     stale_after_days = models.PositiveIntegerField(
-        "fiche à vérifier après (jours)", default=365,
-        help_text="Une fiche ni modifiée ni vérifiée depuis ce délai est signalée au CCAS.")
+        "fiche à vérifier après (jours)",
+        default=365,
+        help_text="Une fiche ni modifiée ni vérifiée depuis ce délai est signalée au CCAS.",
+    )
 
     class Meta:
         verbose_name = "réglages de l'annuaire"
         verbose_name_plural = "réglages de l'annuaire"
         constraints = [
             models.CheckConstraint(condition=Q(pk=1), name="%(app_label)s_%(class)s_singleton"),
-            models.CheckConstraint(condition=Q(stale_after_days__gte=1),
-                                   name="%(app_label)s_%(class)s_stale_positive"),
+            models.CheckConstraint(
+                condition=Q(stale_after_days__gte=1), name="%(app_label)s_%(class)s_stale_positive"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -50,8 +55,12 @@ class OpeningSlot(models.Model):
     Celery beat task (rules that depend on dates, e.g. "Jul-Aug off", move with the calendar).
     """
 
-    association = models.ForeignKey("associations.Association", on_delete=models.CASCADE,
-                                    related_name="opening_slots", verbose_name="structure")
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.CASCADE,
+        related_name="opening_slots",
+        verbose_name="structure",
+    )
     weekday = models.PositiveSmallIntegerField("jour (0 = lundi)")
     opens = models.PositiveSmallIntegerField("ouverture (minutes)")
     closes = models.PositiveSmallIntegerField("fermeture (minutes)")
@@ -60,13 +69,13 @@ class OpeningSlot(models.Model):
         verbose_name = "créneau d'ouverture"
         verbose_name_plural = "créneaux d'ouverture"
         ordering = ["association", "weekday", "opens"]
-        indexes = [models.Index(fields=["weekday", "opens", "closes"],
-                                name="associations_slot_lookup_idx")]
+        indexes = [models.Index(fields=["weekday", "opens", "closes"], name="associations_slot_lookup_idx")]
         constraints = [
-            models.CheckConstraint(condition=Q(weekday__lte=6),
-                                   name="%(app_label)s_%(class)s_weekday_range"),
-            models.CheckConstraint(condition=Q(closes__gt=F("opens")) & Q(closes__lte=1440),
-                                   name="%(app_label)s_%(class)s_ordered"),
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="%(app_label)s_%(class)s_weekday_range"),
+            models.CheckConstraint(
+                condition=Q(closes__gt=F("opens")) & Q(closes__lte=1440),
+                name="%(app_label)s_%(class)s_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,20 +102,38 @@ class ChangeProposal(TimeStampedModel):
     uploaded logo already stored under `associations/pending/`), applied as is on approval.
     """
 
-    association = models.ForeignKey("associations.Association", on_delete=models.CASCADE,
-                                    related_name="change_proposals", verbose_name="structure")
-    service = models.ForeignKey("associations.Service", on_delete=models.CASCADE, null=True,
-                                blank=True, related_name="change_proposals",
-                                verbose_name="service")
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.CASCADE,
+        related_name="change_proposals",
+        verbose_name="structure",
+    )
+    service = models.ForeignKey(
+        "associations.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="change_proposals",
+        verbose_name="service",
+    )
     kind = models.CharField("type", max_length=20, choices=ProposalKind)
     payload = models.JSONField("modifications", default=dict, blank=True)
-    status = models.CharField("statut", max_length=10, choices=ProposalStatus,
-                              default=ProposalStatus.PENDING)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, related_name="+", verbose_name="proposée par")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="décidée par")
+    status = models.CharField("statut", max_length=10, choices=ProposalStatus, default=ProposalStatus.PENDING)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="proposée par",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="décidée par",
+    )
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     decision_reason = models.CharField("motif", max_length=300, blank=True)
 
@@ -117,10 +144,12 @@ class ChangeProposal(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="pending") | Q(decided_at__isnull=True),
-                name="%(app_label)s_%(class)s_pending_undecided"),
+                name="%(app_label)s_%(class)s_pending_undecided",
+            ),
             models.CheckConstraint(
                 condition=Q(kind="card") | Q(kind="service_create") | Q(service__isnull=False),
-                name="%(app_label)s_%(class)s_service_given"),
+                name="%(app_label)s_%(class)s_service_given",
+            ),
         ]
 
     def __str__(self) -> str:

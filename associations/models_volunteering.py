@@ -38,28 +38,36 @@ class VolunteerSkill(models.Model):
     @classmethod
     def get_for_label(cls, label: str) -> VolunteerSkill:
         label = " ".join(label.split())[:60]
-        skill, _ = cls.objects.get_or_create(slug=slugify(label)[:70],
-                                             defaults={"label": label})
+        skill, _ = cls.objects.get_or_create(slug=slugify(label)[:70], defaults={"label": label})
         return skill
 
 
 class VolunteerMission(TimeStampedModel):
     """A volunteer mission a structure offers."""
 
-    association = models.ForeignKey("associations.Association", on_delete=models.CASCADE,
-                                    related_name="volunteer_missions", verbose_name="structure")
+    association = models.ForeignKey(
+        "associations.Association",
+        on_delete=models.CASCADE,
+        related_name="volunteer_missions",
+        verbose_name="structure",
+    )
     title = models.CharField("intitulé", max_length=200)
     description = models.TextField("description")
-    skills = models.ManyToManyField(VolunteerSkill, blank=True, related_name="missions",
-                                    verbose_name="compétences recherchées")
+    skills = models.ManyToManyField(
+        VolunteerSkill, blank=True, related_name="missions", verbose_name="compétences recherchées"
+    )
     time_commitment = models.CharField("disponibilité demandée", max_length=200)
     quartier = models.CharField("quartier", max_length=30, choices=Quartier, blank=True)
-    status = models.CharField("statut", max_length=12, choices=MissionStatus,
-                              default=MissionStatus.PUBLISHED)
+    status = models.CharField("statut", max_length=12, choices=MissionStatus, default=MissionStatus.PUBLISHED)
     closed_at = models.DateTimeField("clôturée le", null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="créée par")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="créée par",
+    )
 
     class Meta:
         verbose_name = "mission bénévole"
@@ -72,13 +80,14 @@ class VolunteerMission(TimeStampedModel):
             ),
             # A closed mission says when; an open one has no closing date.
             models.CheckConstraint(
-                condition=(Q(status=MissionStatus.CLOSED, closed_at__isnull=False)
-                           | Q(status=MissionStatus.PUBLISHED, closed_at__isnull=True)),
+                condition=(
+                    Q(status=MissionStatus.CLOSED, closed_at__isnull=False)
+                    | Q(status=MissionStatus.PUBLISHED, closed_at__isnull=True)
+                ),
                 name="%(app_label)s_%(class)s_closed_has_date",
             ),
         ]
-        indexes = [models.Index(fields=["status", "quartier"],
-                                name="associations_mission_stat_idx")]
+        indexes = [models.Index(fields=["status", "quartier"], name="associations_mission_stat_idx")]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.association})"
@@ -94,8 +103,9 @@ class VolunteerMission(TimeStampedModel):
 class VolunteerInterest(TimeStampedModel):
     """Someone's interest in a mission, kept for the structure and e-mailed to it."""
 
-    mission = models.ForeignKey(VolunteerMission, on_delete=models.CASCADE,
-                                related_name="interests", verbose_name="mission")
+    mission = models.ForeignKey(
+        VolunteerMission, on_delete=models.CASCADE, related_name="interests", verbose_name="mission"
+    )
     name = models.CharField("nom", max_length=150)
     email = models.EmailField("e-mail")
     message = models.TextField("message", max_length=3000)
@@ -108,8 +118,7 @@ class VolunteerInterest(TimeStampedModel):
         ordering = ["-created_at", "-id"]
         constraints = [
             # Nothing is kept without the person's consent (RGPD).
-            models.CheckConstraint(condition=Q(consent=True),
-                                   name="%(app_label)s_%(class)s_consent_given"),
+            models.CheckConstraint(condition=Q(consent=True), name="%(app_label)s_%(class)s_consent_given"),
         ]
 
     def __str__(self) -> str:

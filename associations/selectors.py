@@ -22,39 +22,64 @@ from .models import (
 from .models_directory import ChangeProposal, DirectorySettings, ProposalStatus
 
 # What a list row shows; the rest (mission, figures…) stays in the database.
-LIST_FIELDS = ["id", "name", "slug", "kind", "quartier", "summary", "street", "postcode",
-               "city", "phone", "email", "website", "opening_hours", "pmr_accessible",
-               "latitude", "longitude", "updated_at"]
+LIST_FIELDS = [
+    "id",
+    "name",
+    "slug",
+    "kind",
+    "quartier",
+    "summary",
+    "street",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "pmr_accessible",
+    "latitude",
+    "longitude",
+    "updated_at",
+]
 
 
 def with_signatory(qs: QuerySet[Association]) -> QuerySet[Association]:
     """Annotate `is_signatory`: a signature of the charter in force (a subquery, no join)."""
-    return qs.annotate(is_signatory=Exists(
-        Signature.objects.filter(association=OuterRef("pk"), status="signed")))
+    return qs.annotate(
+        is_signatory=Exists(Signature.objects.filter(association=OuterRef("pk"), status="signed"))
+    )
 
 
 def association_list_public() -> QuerySet[Association]:
     return Association.objects.filter(status=PublicationStatus.PUBLISHED).order_by("name")
 
 
-def association_directory(*, params, limit_fields: bool = True
-                          ) -> tuple[AssociationFilter, QuerySet[Association]]:
+def association_directory(
+    *, params, limit_fields: bool = True
+) -> tuple[AssociationFilter, QuerySet[Association]]:
     """The filtered directory: (the bound filter form, the queryset for the page).
     Three queries whatever the data size: the page, its services, their thematiques."""
     qs = with_signatory(association_list_public())
     if limit_fields:
         qs = qs.only(*LIST_FIELDS)
-    qs = qs.prefetch_related(Prefetch(
-        "services",
-        queryset=Service.objects.only("id", "association_id", "name", "fee", "closed_from",
-                                      "closed_until").prefetch_related("thematiques"),
-    ))
+    qs = qs.prefetch_related(
+        Prefetch(
+            "services",
+            queryset=Service.objects.only(
+                "id", "association_id", "name", "fee", "closed_from", "closed_until"
+            ).prefetch_related("thematiques"),
+        )
+    )
     filterset = AssociationFilter(params or None, queryset=qs)
     result = filterset.qs
     # Typo tolerance costs a similarity computation per row: only when the exact search (fast,
     # trigram-indexed LIKE on PostgreSQL) finds nothing. One more query, still a fixed number.
-    if (connection.vendor == "postgresql" and filterset.is_bound
-            and filterset.form.cleaned_data.get("q") and not result.exists()):
+    if (
+        connection.vendor == "postgresql"
+        and filterset.is_bound
+        and filterset.form.cleaned_data.get("q")
+        and not result.exists()
+    ):
         filterset = AssociationFilter(params, queryset=qs)
         filterset.fuzzy = True
         result = filterset.qs
@@ -63,14 +88,21 @@ def association_directory(*, params, limit_fields: bool = True
 
 def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:
     """Positions of the structures found, for the map (one query, no model instances)."""
-    rows = (qs.prefetch_related(None).exclude(latitude__isnull=True)
-            .values("name", "slug", "latitude", "longitude", "street", "postcode", "city")[:limit])
-    return [{
-        "name": row["name"],
-        "url": reverse("associations:detail", kwargs={"slug": row["slug"]}),
-        "lat": float(row["latitude"]), "lng": float(row["longitude"]),
-        "address": " ".join(p for p in [row["street"], row["postcode"], row["city"]] if p),
-    } for row in rows]
+    rows = (
+        qs.prefetch_related(None)
+        .exclude(latitude__isnull=True)
+        .values("name", "slug", "latitude", "longitude", "street", "postcode", "city")[:limit]
+    )
+    return [
+        {
+            "name": row["name"],
+            "url": reverse("associations:detail", kwargs={"slug": row["slug"]}),
+            "lat": float(row["latitude"]),
+            "lng": float(row["longitude"]),
+            "address": " ".join(p for p in [row["street"], row["postcode"], row["city"]] if p),
+        }
+        for row in rows
+    ]
 
 
 def association_get_public(*, slug: str) -> Association:
@@ -83,11 +115,7 @@ def association_get_public(*, slug: str) -> Association:
 
 def memberships_of_user(*, user) -> QuerySet[Membership]:
     """The user's memberships, all statuses, with their structure (one query)."""
-    return (
-        Membership.objects.filter(user=user)
-        .select_related("association")
-        .order_by("association__name")
-    )
+    return Membership.objects.filter(user=user).select_related("association").order_by("association__name")
 
 
 def associations_of_user(*, user, admin_only: bool = False) -> QuerySet[Association]:
@@ -123,23 +151,33 @@ def associations_stale() -> QuerySet[Association]:
     """Published cards neither edited nor confirmed within the staff-set delay (12 months)."""
     return (
         association_list_public()
-        .filter(Q(updated_at__lt=stale_cutoff())
-                & (Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_cutoff())))
+        .filter(
+            Q(updated_at__lt=stale_cutoff())
+            & (Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=stale_cutoff()))
+        )
         .order_by("updated_at")
     )
 
 
 def change_proposals_pending() -> QuerySet[ChangeProposal]:
-    return (ChangeProposal.objects.filter(status=ProposalStatus.PENDING)
-            .select_related("association", "service", "proposed_by").order_by("created_at"))
+    return (
+        ChangeProposal.objects.filter(status=ProposalStatus.PENDING)
+        .select_related("association", "service", "proposed_by")
+        .order_by("created_at")
+    )
 
 
 def change_proposals_of(*, association: Association) -> QuerySet[ChangeProposal]:
-    return (ChangeProposal.objects.filter(association=association)
-            .select_related("service", "proposed_by").order_by("-created_at")[:20])
+    return (
+        ChangeProposal.objects.filter(association=association)
+        .select_related("service", "proposed_by")
+        .order_by("-created_at")[:20]
+    )
 
 
 def structure_proposals_pending() -> QuerySet[Association]:
-    return (Association.objects.filter(status=PublicationStatus.DRAFT,
-                                       proposed_by__isnull=False)
-            .select_related("proposed_by").order_by("created_at"))
+    return (
+        Association.objects.filter(status=PublicationStatus.DRAFT, proposed_by__isnull=False)
+        .select_related("proposed_by")
+        .order_by("created_at")
+    )

@@ -17,9 +17,7 @@ def membership_request(*, user, association: Association, message: str = "") -> 
     """A signed-in user asks to act for a structure; its admins are told by e-mail."""
     if not can_request_membership(user, association):
         raise PermissionDenied("Cette structure n'accepte pas de demande pour le moment.")
-    membership = Membership.objects.select_for_update().filter(
-        user=user, association=association
-    ).first()
+    membership = Membership.objects.select_for_update().filter(user=user, association=association).first()
     if membership and membership.status == MembershipStatus.APPROVED:
         raise ValidationError("Vous êtes déjà membre de cette structure.")
     if membership and membership.status == MembershipStatus.REQUESTED:
@@ -35,8 +33,9 @@ def membership_request(*, user, association: Association, message: str = "") -> 
     membership.full_clean()
     membership.save()
     admins = list(
-        association.memberships.filter(status=MembershipStatus.APPROVED, role="admin")
-        .values_list("user__email", flat=True)
+        association.memberships.filter(status=MembershipStatus.APPROVED, role="admin").values_list(
+            "user__email", flat=True
+        )
     )
     email_send(
         template="associations/emails/membership_requested",
@@ -47,13 +46,13 @@ def membership_request(*, user, association: Association, message: str = "") -> 
 
 
 @transaction.atomic
-def membership_approve(*, membership: Membership, by, role: str = MembershipRole.MEMBER
-                       ) -> Membership:
+def membership_approve(*, membership: Membership, by, role: str = MembershipRole.MEMBER) -> Membership:
     """An admin of the structure (or CCAS staff) accepts a request, with the role given."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if not can_manage(by, membership.association):
-        raise PermissionDenied("Seuls les administrateurs de la structure ou le CCAS "
-                               "peuvent valider une demande.")
+        raise PermissionDenied(
+            "Seuls les administrateurs de la structure ou le CCAS peuvent valider une demande."
+        )
     if membership.status != MembershipStatus.REQUESTED:
         raise ValidationError("Cette demande a déjà été traitée.")
     if role not in MembershipRole.values:
@@ -76,8 +75,9 @@ def membership_reject(*, membership: Membership, by, reason: str) -> Membership:
     """Refuse a request; the reason is kept and sent to the person."""
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if not can_manage(by, membership.association):
-        raise PermissionDenied("Seuls les administrateurs de la structure ou le CCAS "
-                               "peuvent refuser une demande.")
+        raise PermissionDenied(
+            "Seuls les administrateurs de la structure ou le CCAS peuvent refuser une demande."
+        )
     if membership.status != MembershipStatus.REQUESTED:
         raise ValidationError("Cette demande a déjà été traitée.")
     if not reason.strip():

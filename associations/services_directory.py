@@ -32,15 +32,48 @@ from .models_directory import ChangeProposal, DirectorySettings, ProposalKind, P
 from .permissions import can_edit
 
 CARD_FIELDS = [
-    "name", "summary", "mission", "street", "postcode", "city", "quartier", "latitude",
-    "longitude", "phone", "email", "website", "opening_hours", "languages", "pmr_accessible",
-    "accessibility_details", "rna", "siret", "founded_on", "staff_employees", "staff_board",
-    "staff_volunteers", "staff_civic_service", "budget", "logo", "network_labels",
+    "name",
+    "summary",
+    "mission",
+    "street",
+    "postcode",
+    "city",
+    "quartier",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "languages",
+    "pmr_accessible",
+    "accessibility_details",
+    "rna",
+    "siret",
+    "founded_on",
+    "staff_employees",
+    "staff_board",
+    "staff_volunteers",
+    "staff_civic_service",
+    "budget",
+    "logo",
+    "network_labels",
 ]
 SERVICE_FIELDS = [
-    "name", "description", "thematiques", "publics", "publics_details", "fee", "fee_details",
-    "access_conditions", "access_details", "modes", "opening_hours", "closed_from",
-    "closed_until", "closure_message",
+    "name",
+    "description",
+    "thematiques",
+    "publics",
+    "publics_details",
+    "fee",
+    "fee_details",
+    "access_conditions",
+    "access_details",
+    "modes",
+    "opening_hours",
+    "closed_from",
+    "closed_until",
+    "closure_message",
 ]
 # Slugs the directory's own pages use: a structure may not take them.
 RESERVED_SLUGS = {"imprimer", "export", "proposer", "suivi", "carte", "actions"}
@@ -55,8 +88,7 @@ def _to_payload(data: dict) -> dict:
                 payload["logo"] = ""  # "clear" ticked
             elif value and not isinstance(value, FieldFile):
                 # A new upload: keep it aside until staff decide.
-                payload["logo"] = default_storage.save(f"associations/pending/{value.name}",
-                                                       File(value))
+                payload["logo"] = default_storage.save(f"associations/pending/{value.name}", File(value))
             continue
         if key == "thematiques":
             payload[key] = [t.pk for t in value]
@@ -76,8 +108,7 @@ def _apply(instance, payload: dict) -> None:
             continue
         if value is None:
             setattr(instance, key, None)
-        elif isinstance(value, str) and field.get_internal_type() in {"DateField",
-                                                                       "DecimalField"}:
+        elif isinstance(value, str) and field.get_internal_type() in {"DateField", "DecimalField"}:
             setattr(instance, key, field.to_python(value) if value else None)
         else:
             setattr(instance, key, value)
@@ -97,23 +128,28 @@ def _must_moderate(by) -> bool:
 
 
 def _notify_staff_of_proposal(proposal: ChangeProposal) -> None:
-    email_send(template="associations/emails/change_proposed",
-               context={"proposal": proposal, "association": proposal.association,
-                        "url": _absolute(reverse("associations:staff_followup"))},
-               to=None)
+    email_send(
+        template="associations/emails/change_proposed",
+        context={
+            "proposal": proposal,
+            "association": proposal.association,
+            "url": _absolute(reverse("associations:staff_followup")),
+        },
+        to=None,
+    )
 
 
 # --- card and services -----------------------------------------------------------------------
 @transaction.atomic
-def association_card_update(*, association: Association, data: dict, by
-                            ) -> Association | ChangeProposal:
+def association_card_update(*, association: Association, data: dict, by) -> Association | ChangeProposal:
     """Publish the edited card, or queue it for staff when moderation applies to `by`."""
     if not can_edit(by, association):
         raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
     data = {k: v for k, v in data.items() if k in CARD_FIELDS}
     if _must_moderate(by):
-        proposal = ChangeProposal(association=association, kind=ProposalKind.CARD,
-                                  payload=_to_payload(data), proposed_by=by)
+        proposal = ChangeProposal(
+            association=association, kind=ProposalKind.CARD, payload=_to_payload(data), proposed_by=by
+        )
         proposal.full_clean()
         proposal.save()
         _notify_staff_of_proposal(proposal)
@@ -131,8 +167,9 @@ def association_card_update(*, association: Association, data: dict, by
 
 
 @transaction.atomic
-def service_save(*, association: Association, data: dict, by, service: Service | None = None
-                 ) -> Service | ChangeProposal:
+def service_save(
+    *, association: Association, data: dict, by, service: Service | None = None
+) -> Service | ChangeProposal:
     """Create or update a service, or queue the change for staff."""
     if not can_edit(by, association):
         raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
@@ -141,9 +178,12 @@ def service_save(*, association: Association, data: dict, by, service: Service |
     data = {k: v for k, v in data.items() if k in SERVICE_FIELDS}
     if _must_moderate(by):
         proposal = ChangeProposal(
-            association=association, service=service, proposed_by=by,
+            association=association,
+            service=service,
+            proposed_by=by,
             kind=ProposalKind.SERVICE_UPDATE if service else ProposalKind.SERVICE_CREATE,
-            payload=_to_payload(data))
+            payload=_to_payload(data),
+        )
         proposal.full_clean()
         proposal.save()
         _notify_staff_of_proposal(proposal)
@@ -151,8 +191,7 @@ def service_save(*, association: Association, data: dict, by, service: Service |
     return _service_write(association=association, service=service, payload=_to_payload(data))
 
 
-def _service_write(*, association: Association, service: Service | None, payload: dict
-                   ) -> Service:
+def _service_write(*, association: Association, service: Service | None, payload: dict) -> Service:
     service = service or Service(association=association)
     _apply(service, payload)
     service.full_clean()
@@ -169,8 +208,8 @@ def service_delete(*, service: Service, by) -> ChangeProposal | None:
         raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
     if _must_moderate(by):
         proposal = ChangeProposal.objects.create(
-            association=service.association, service=service, proposed_by=by,
-            kind=ProposalKind.SERVICE_DELETE)
+            association=service.association, service=service, proposed_by=by, kind=ProposalKind.SERVICE_DELETE
+        )
         _notify_staff_of_proposal(proposal)
         return proposal
     association_id = service.association_id
@@ -195,16 +234,17 @@ def change_proposal_approve(*, proposal: ChangeProposal, by) -> ChangeProposal:
     elif proposal.kind == ProposalKind.SERVICE_DELETE:
         proposal.service.delete()
     else:
-        _service_write(association=association, service=proposal.service,
-                       payload=proposal.payload)
+        _service_write(association=association, service=proposal.service, payload=proposal.payload)
     proposal.status = ProposalStatus.APPROVED
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save()
     if proposal.proposed_by:
-        email_send(template="associations/emails/change_decided",
-                   context={"proposal": proposal, "association": association},
-                   to=[proposal.proposed_by.email])
+        email_send(
+            template="associations/emails/change_decided",
+            context={"proposal": proposal, "association": association},
+            to=[proposal.proposed_by.email],
+        )
     return proposal
 
 
@@ -223,9 +263,11 @@ def change_proposal_reject(*, proposal: ChangeProposal, by, reason: str) -> Chan
     proposal.decision_reason = reason.strip()
     proposal.save()
     if proposal.proposed_by:
-        email_send(template="associations/emails/change_decided",
-                   context={"proposal": proposal, "association": proposal.association},
-                   to=[proposal.proposed_by.email])
+        email_send(
+            template="associations/emails/change_decided",
+            context={"proposal": proposal, "association": proposal.association},
+            to=[proposal.proposed_by.email],
+        )
     return proposal
 
 
@@ -256,16 +298,23 @@ def structure_propose(*, user, data: dict, message: str = "") -> Association:
     staff publish (the proposer then becomes its admin) or archive."""
     if not getattr(user, "is_authenticated", False):
         raise PermissionDenied("Connectez-vous pour proposer une structure.")
-    association = Association(status=PublicationStatus.DRAFT, proposed_by=user,
-                              slug=_free_slug(data.get("name", "")))
+    association = Association(
+        status=PublicationStatus.DRAFT, proposed_by=user, slug=_free_slug(data.get("name", ""))
+    )
     for key, value in data.items():
         setattr(association, key, value)
     association.full_clean()
     association.save()
-    email_send(template="associations/emails/structure_proposed",
-               context={"association": association, "user": user, "message": message,
-                        "url": _absolute(reverse("associations:staff_followup"))},
-               to=None)
+    email_send(
+        template="associations/emails/structure_proposed",
+        context={
+            "association": association,
+            "user": user,
+            "message": message,
+            "url": _absolute(reverse("associations:staff_followup")),
+        },
+        to=None,
+    )
     return association
 
 
@@ -281,13 +330,23 @@ def structure_proposal_publish(*, association: Association, by) -> Association:
     association.save()
     if association.proposed_by:
         Membership.objects.update_or_create(
-            user=association.proposed_by, association=association,
-            defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.APPROVED,
-                      "decided_by": by, "decided_at": timezone.now()})
-        email_send(template="associations/emails/structure_published",
-                   context={"association": association, "url": _absolute(reverse(
-                       "associations:member_area", kwargs={"slug": association.slug}))},
-                   to=[association.proposed_by.email])
+            user=association.proposed_by,
+            association=association,
+            defaults={
+                "role": MembershipRole.ADMIN,
+                "status": MembershipStatus.APPROVED,
+                "decided_by": by,
+                "decided_at": timezone.now(),
+            },
+        )
+        email_send(
+            template="associations/emails/structure_published",
+            context={
+                "association": association,
+                "url": _absolute(reverse("associations:member_area", kwargs={"slug": association.slug})),
+            },
+            to=[association.proposed_by.email],
+        )
     return association
 
 
@@ -303,9 +362,11 @@ def structure_proposal_reject(*, association: Association, by, reason: str) -> A
     association.status = PublicationStatus.ARCHIVED
     association.save(update_fields=["status", "updated_at", "search_text"])
     if association.proposed_by:
-        email_send(template="associations/emails/structure_rejected",
-                   context={"association": association, "reason": reason.strip()},
-                   to=[association.proposed_by.email])
+        email_send(
+            template="associations/emails/structure_rejected",
+            context={"association": association, "reason": reason.strip()},
+            to=[association.proposed_by.email],
+        )
     return association
 
 
@@ -319,8 +380,7 @@ def update_campaign_start(*, by) -> int:
         raise PermissionDenied("Réservé au CCAS.")
     from .tasks import send_update_reminder
 
-    ids = list(Association.objects.filter(status=PublicationStatus.PUBLISHED)
-               .values_list("pk", flat=True))
+    ids = list(Association.objects.filter(status=PublicationStatus.PUBLISHED).values_list("pk", flat=True))
     for pk in ids:
         transaction.on_commit(lambda pk=pk: send_update_reminder.delay(pk))
     return len(ids)
@@ -336,20 +396,23 @@ def update_reminder_send(*, association_id: int) -> bool:
     now = timezone.now()
     if association.reminder_sent_at and now - association.reminder_sent_at < CAMPAIGN_MIN_INTERVAL:
         return False
-    recipients = list(association.memberships.filter(status=MembershipStatus.APPROVED)
-                      .values_list("user__email", flat=True))
+    recipients = list(
+        association.memberships.filter(status=MembershipStatus.APPROVED).values_list("user__email", flat=True)
+    )
     if not recipients and association.email:
         recipients = [association.email]
     if not recipients:
         return False
-    email_send(template="associations/emails/update_reminder",
-               context={"association": association, "url": _absolute(reverse(
-                   "associations:member_area", kwargs={"slug": association.slug}))},
-               to=recipients)
+    email_send(
+        template="associations/emails/update_reminder",
+        context={
+            "association": association,
+            "url": _absolute(reverse("associations:member_area", kwargs={"slug": association.slug})),
+        },
+        to=recipients,
+    )
     Association.objects.filter(pk=association.pk).update(reminder_sent_at=now)
     return True
-
-
 
 
 def thematiques_sync() -> int:
@@ -359,5 +422,6 @@ def thematiques_sync() -> int:
 
     for order, (slug, label, code) in enumerate(THEMATIQUES, start=1):
         Thematique.objects.update_or_create(
-            slug=slug, defaults={"label": label, "data_inclusion_code": code, "order": order})
+            slug=slug, defaults={"label": label, "data_inclusion_code": code, "order": order}
+        )
     return Thematique.objects.count()

@@ -19,8 +19,7 @@ def refresh_opening_slots() -> int:
     from .models import Association
 
     count = 0
-    for association in Association.objects.exclude(opening_hours="").only("pk",
-                                                                         "opening_hours"):
+    for association in Association.objects.exclude(opening_hours="").only("pk", "opening_hours"):
         association.rebuild_opening_slots()
         count += 1
     return count

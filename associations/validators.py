@@ -35,16 +35,13 @@ def validate_siret(value: str) -> None:
     if not value:
         return
     if not SIRET_RE.match(value):
-        raise ValidationError("Le SIRET compte exactement 14 chiffres, sans espace.",
-                              code="siret")
+        raise ValidationError("Le SIRET compte exactement 14 chiffres, sans espace.", code="siret")
     # La Poste's establishments are the documented exception to the Luhn rule.
     if value.startswith("356000000"):
         if sum(int(c) for c in value) % 5 != 0:
-            raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).",
-                                  code="siret")
+            raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).", code="siret")
     elif not luhn_ok(value):
-        raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).",
-                              code="siret")
+        raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).", code="siret")
 
 
 def normalize_phone(value: str) -> str:
@@ -65,8 +62,7 @@ def validate_logo(file) -> None:
         return
     size = getattr(file, "size", None)
     if size is not None and size > LOGO_MAX_BYTES:
-        raise ValidationError("Le logo dépasse 1 Mo : réduisez-le avant de l'envoyer.",
-                              code="logo_size")
+        raise ValidationError("Le logo dépasse 1 Mo : réduisez-le avant de l'envoyer.", code="logo_size")
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -77,8 +73,8 @@ def validate_logo(file) -> None:
             image.verify()
         file.seek(position)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).",
-                              code="logo_type") from exc
+        raise ValidationError(
+            "Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type"
+        ) from exc
     if image_format not in LOGO_FORMATS:
-        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).",
-                              code="logo_type")
+        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type")

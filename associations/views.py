@@ -25,28 +25,35 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     form = MembershipRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_request(user=request.user, association=association,
-                                        message=form.cleaned_data["message"])
+            services.membership_request(
+                user=request.user, association=association, message=form.cleaned_data["message"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Votre demande a été envoyée aux responsables de la "
-                                      "structure. Vous recevrez un e-mail quand elle sera traitée.")
+            messages.success(
+                request,
+                "Votre demande a été envoyée aux responsables de la "
+                "structure. Vous recevrez un e-mail quand elle sera traitée.",
+            )
             return redirect("core:account")
-    return render(request, "associations/membership_request.html",
-                  {"association": association, "form": form})
+    return render(request, "associations/membership_request.html", {"association": association, "form": form})
 
 
 @association_permission_required(can_view_private)
 def member_area(request: HttpRequest, association: Association) -> HttpResponse:
-    return render(request, "associations/member_area.html", {
-        "association": association,
-        "members": list(selectors.association_members(association=association)),
-        "services": list(association.services.order_by("name")),
-        "proposals": list(selectors.change_proposals_of(association=association)),
-        "can_manage": can_manage(request.user, association),
-        "decision_form": MembershipDecisionForm(),
-    })
+    return render(
+        request,
+        "associations/member_area.html",
+        {
+            "association": association,
+            "members": list(selectors.association_members(association=association)),
+            "services": list(association.services.order_by("name")),
+            "proposals": list(selectors.change_proposals_of(association=association)),
+            "can_manage": can_manage(request.user, association),
+            "decision_form": MembershipDecisionForm(),
+        },
+    )
 
 
 @require_POST
@@ -57,12 +64,14 @@ def membership_decide(request: HttpRequest, association: Association, pk: int) -
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
-                services.membership_approve(membership=membership, by=request.user,
-                                            role=form.cleaned_data["role"])
+                services.membership_approve(
+                    membership=membership, by=request.user, role=form.cleaned_data["role"]
+                )
                 messages.success(request, f"{membership.user} fait désormais partie de la structure.")
             else:
-                services.membership_reject(membership=membership, by=request.user,
-                                           reason=form.cleaned_data["reason"])
+                services.membership_reject(
+                    membership=membership, by=request.user, reason=form.cleaned_data["reason"]
+                )
                 messages.success(request, "La demande a été refusée ; la personne est prévenue.")
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -70,4 +79,3 @@ def membership_decide(request: HttpRequest, association: Association, pk: int) -
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
     return redirect("associations:member_area", slug=association.slug)
-

@@ -15,11 +15,15 @@ PER_PAGE = 20
 def action_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.action_filter(params=request.GET)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "associations/actions/action_list.html", {
-        "filter": filterset,
-        "page_obj": page,
-        "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
-    })
+    return render(
+        request,
+        "associations/actions/action_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
+        },
+    )
 
 
 def action_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -36,13 +36,24 @@ def association_list(request: HttpRequest) -> HttpResponse:
     if results is None:
         filterset, qs = selectors.association_directory(params=request.GET)
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-        results = render_to_string("associations/includes/results.html", {
-            "filter": filterset, "page_obj": page, "query_string": _filters_only(request),
-        }, request=request)
+        results = render_to_string(
+            "associations/includes/results.html",
+            {
+                "filter": filterset,
+                "page_obj": page,
+                "query_string": _filters_only(request),
+            },
+            request=request,
+        )
         cache.set(key, results, TTL)
-    return render(request, "associations/association_list.html", {
-        "results": results, "query_string": _filters_only(request),
-    })
+    return render(
+        request,
+        "associations/association_list.html",
+        {
+            "results": results,
+            "query_string": _filters_only(request),
+        },
+    )
 
 
 @require_GET
@@ -50,11 +61,17 @@ def association_print(request: HttpRequest) -> HttpResponse:
     """The same search, laid out for paper: addresses, phones, hours, no pagination."""
     filterset, qs = selectors.association_directory(params=request.GET)
     rows = list(qs[: PRINT_LIMIT + 1])
-    return render(request, "associations/association_print.html", {
-        "filter": filterset, "associations": rows[:PRINT_LIMIT],
-        "truncated": len(rows) > PRINT_LIMIT, "printed_on": timezone.localdate(),
-        "query_string": _filters_only(request),
-    })
+    return render(
+        request,
+        "associations/association_print.html",
+        {
+            "filter": filterset,
+            "associations": rows[:PRINT_LIMIT],
+            "truncated": len(rows) > PRINT_LIMIT,
+            "printed_on": timezone.localdate(),
+            "query_string": _filters_only(request),
+        },
+    )
 
 
 MAP_LIMIT = 1000
@@ -65,11 +82,18 @@ def association_map(request: HttpRequest) -> HttpResponse:
     """The same search on a map (Leaflet); the structures are also listed as text below."""
     filterset, qs = selectors.association_directory(params=request.GET)
     points = selectors.map_points(qs, limit=MAP_LIMIT)
-    return render(request, "associations/association_map.html", {
-        "filter": filterset, "points": points, "filter_action": "associations:map",
-        "query_string": _filters_only(request), "MAP_TILE_URL": settings.MAP_TILE_URL,
-        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
-    })
+    return render(
+        request,
+        "associations/association_map.html",
+        {
+            "filter": filterset,
+            "points": points,
+            "filter_action": "associations:map",
+            "query_string": _filters_only(request),
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+            "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
 
 
 def _filters_only(request: HttpRequest) -> str:
@@ -85,21 +109,26 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
         association = selectors.association_get_public(slug=slug)
     except Association.DoesNotExist:
         raise Http404("Structure introuvable") from None
-    return render(request, "associations/association_detail.html", {
-        "association": association,
-        "services": list(association.services.all()),
-        "open_now": is_open_at(association.opening_hours, timezone.localtime()),
-        "can_view_private": can_view_private(request.user, association),
-        "MAP_TILE_URL": settings.MAP_TILE_URL,
-        "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
-    })
+    return render(
+        request,
+        "associations/association_detail.html",
+        {
+            "association": association,
+            "services": list(association.services.all()),
+            "open_now": is_open_at(association.opening_hours, timezone.localtime()),
+            "can_view_private": can_view_private(request.user, association),
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+            "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
 
 
 @require_GET
 def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
-    response = StreamingHttpResponse(exports.structures_json(base),
-                                     content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(
+        exports.structures_json(base), content_type="application/json; charset=utf-8"
+    )
     response["Access-Control-Allow-Origin"] = "*"  # open data
     return response
 
@@ -107,8 +136,9 @@ def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
 @require_GET
 def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
-    response = StreamingHttpResponse(exports.services_json(base),
-                                     content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(
+        exports.services_json(base), content_type="application/json; charset=utf-8"
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -121,8 +151,7 @@ def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
         return redirect_to_login(request.get_full_path())
     if not is_ccas_staff(request.user):
         raise PermissionDenied("Export réservé au CCAS.")
-    response = StreamingHttpResponse(exports.structures_csv(),
-                                     content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(exports.structures_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="annuaire-structures.csv"'
     return response
 
@@ -134,12 +163,16 @@ def structure_propose(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "message"}
         try:
-            services_directory.structure_propose(user=request.user, data=data,
-                                                 message=form.cleaned_data["message"])
+            services_directory.structure_propose(
+                user=request.user, data=data, message=form.cleaned_data["message"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Merci ! Votre proposition a été transmise au CCAS. "
-                                      "Vous serez prévenu·e par e-mail de sa publication.")
+            messages.success(
+                request,
+                "Merci ! Votre proposition a été transmise au CCAS. "
+                "Vous serez prévenu·e par e-mail de sa publication.",
+            )
             return redirect("core:account")
     return render(request, "associations/structure_propose.html", {"form": form})

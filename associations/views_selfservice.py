@@ -17,8 +17,7 @@ from .models import Association, Service
 from .models_directory import ChangeProposal, DirectorySettings
 from .permissions import association_permission_required, can_edit
 
-QUEUED = ("Merci ! Vos modifications ont été transmises au CCAS et seront publiées après "
-          "validation.")
+QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
 
 
 def _saved_message(request, result) -> None:
@@ -39,40 +38,53 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
             result = services_directory.association_card_update(
-                association=Association.objects.get(pk=association.pk), data=data,
-                by=request.user)
+                association=Association.objects.get(pk=association.pk), data=data, by=request.user
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             _saved_message(request, result)
             return redirect("associations:member_area", slug=association.slug)
-    return render(request, "associations/card_edit.html", {
-        "association": association, "form": form,
-        "moderated": not is_ccas_staff(request.user)
-        and DirectorySettings.get().moderate_member_changes,
-    })
+    return render(
+        request,
+        "associations/card_edit.html",
+        {
+            "association": association,
+            "form": form,
+            "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @association_permission_required(can_edit)
-def service_edit(request: HttpRequest, association: Association, pk: int | None = None
-                 ) -> HttpResponse:
+def service_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     service = get_object_or_404(Service, pk=pk, association=association) if pk else None
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data} if service else \
-            dict(form.cleaned_data)
+        data = (
+            {name: form.cleaned_data[name] for name in form.changed_data}
+            if service
+            else dict(form.cleaned_data)
+        )
         try:
-            result = services_directory.service_save(association=association, service=service,
-                                                     data=data, by=request.user)
+            result = services_directory.service_save(
+                association=association, service=service, data=data, by=request.user
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             _saved_message(request, result)
             return redirect("associations:member_area", slug=association.slug)
-    return render(request, "associations/service_form.html", {
-        "association": association, "form": form, "service": service,
-    })
+    return render(
+        request,
+        "associations/service_form.html",
+        {
+            "association": association,
+            "form": form,
+            "service": service,
+        },
+    )
 
 
 @require_POST
@@ -108,14 +120,18 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
     """CCAS: changes to moderate, proposed structures, cards to check (12 months)."""
     if (denied := _staff_only(request)) is not None:
         return denied
-    return render(request, "associations/staff_followup.html", {
-        "proposals": list(selectors.change_proposals_pending()[:100]),
-        "structures": list(selectors.structure_proposals_pending()[:100]),
-        "stale": list(selectors.associations_stale()[:200]),
-        "stale_count": selectors.associations_stale().count(),
-        "decision_form": DecisionForm(),
-        "settings": DirectorySettings.get(),
-    })
+    return render(
+        request,
+        "associations/staff_followup.html",
+        {
+            "proposals": list(selectors.change_proposals_pending()[:100]),
+            "structures": list(selectors.structure_proposals_pending()[:100]),
+            "stale": list(selectors.associations_stale()[:200]),
+            "stale_count": selectors.associations_stale().count(),
+            "decision_form": DecisionForm(),
+            "settings": DirectorySettings.get(),
+        },
+    )
 
 
 @require_POST
@@ -132,12 +148,12 @@ def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
             services_directory.change_proposal_approve(proposal=proposal, by=request.user)
             messages.success(request, f"Modification de « {proposal.association} » publiée.")
         else:
-            services_directory.change_proposal_reject(proposal=proposal, by=request.user,
-                                                      reason=form.cleaned_data["reason"])
+            services_directory.change_proposal_reject(
+                proposal=proposal, by=request.user, reason=form.cleaned_data["reason"]
+            )
             messages.success(request, "Modification refusée ; la personne est prévenue.")
     except ValidationError as exc:
-        messages.error(request, "Impossible d'appliquer la modification : "
-                       + " ".join(exc.messages))
+        messages.error(request, "Impossible d'appliquer la modification : " + " ".join(exc.messages))
     return redirect("associations:staff_followup")
 
 
@@ -152,13 +168,12 @@ def staff_structure_decide(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("associations:staff_followup")
     try:
         if form.cleaned_data["decision"] == "approve":
-            services_directory.structure_proposal_publish(association=association,
-                                                          by=request.user)
+            services_directory.structure_proposal_publish(association=association, by=request.user)
             messages.success(request, f"« {association} » est publiée.")
         else:
-            services_directory.structure_proposal_reject(association=association,
-                                                         by=request.user,
-                                                         reason=form.cleaned_data["reason"])
+            services_directory.structure_proposal_reject(
+                association=association, by=request.user, reason=form.cleaned_data["reason"]
+            )
             messages.success(request, "Proposition refusée ; la personne est prévenue.")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -170,6 +185,8 @@ def staff_campaign(request: HttpRequest) -> HttpResponse:
     if (denied := _staff_only(request)) is not None:
         return denied
     count = services_directory.update_campaign_start(by=request.user)
-    messages.success(request, f"Campagne de mise à jour lancée : {count} structure(s) "
-                              "recevront « merci de vérifier votre fiche ».")
+    messages.success(
+        request,
+        f"Campagne de mise à jour lancée : {count} structure(s) recevront « merci de vérifier votre fiche ».",
+    )
     return redirect("associations:staff_followup")

@@ -40,12 +40,16 @@ def volunteering(request: HttpRequest) -> HttpResponse:
     my_structures = []
     if request.user.is_authenticated:
         my_structures = list(directory_selectors.associations_of_user(user=request.user))
-    return render(request, "associations/volunteering/index.html", {
-        "filter": filterset,
-        "page_obj": page,
-        "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
-        "my_structures": my_structures,
-    })
+    return render(
+        request,
+        "associations/volunteering/index.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "is_filtered": any(v for k, v in request.GET.items() if k != "page"),
+            "my_structures": my_structures,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,9 +63,12 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not services.interest_attempt_allowed(client=_client(request)):
             form.is_valid()
-            form.add_error(None, "Trop de propositions envoyées depuis votre connexion. "
-                                 "Merci de réessayer dans une heure, ou d'appeler directement "
-                                 "la structure.")
+            form.add_error(
+                None,
+                "Trop de propositions envoyées depuis votre connexion. "
+                "Merci de réessayer dans une heure, ou d'appeler directement "
+                "la structure.",
+            )
             status = 429
         elif form.is_valid():
             if form.is_spam:
@@ -70,30 +77,41 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(mission.get_absolute_url())
             try:
                 services.interest_submit(
-                    mission=mission, name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"], message=form.cleaned_data["message"],
+                    mission=mission,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    message=form.cleaned_data["message"],
                     consent=form.cleaned_data["consent"],
                 )
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
-                messages.success(request, f"Merci, votre proposition a bien été envoyée à "
-                                          f"{mission.association.name}. La structure vous "
-                                          f"répondra par e-mail.")
+                messages.success(
+                    request,
+                    f"Merci, votre proposition a bien été envoyée à "
+                    f"{mission.association.name}. La structure vous "
+                    f"répondra par e-mail.",
+                )
                 return redirect(mission.get_absolute_url())
-    return render(request, "associations/volunteering/mission_detail.html",
-                  {"mission": mission, "form": form,
-                   "can_edit": can_edit(request.user, mission.association)},
-                  status=status)
+    return render(
+        request,
+        "associations/volunteering/mission_detail.html",
+        {"mission": mission, "form": form, "can_edit": can_edit(request.user, mission.association)},
+        status=status,
+    )
 
 
 @association_permission_required(can_edit)
 def mission_manage(request: HttpRequest, association: Association) -> HttpResponse:
-    return render(request, "associations/volunteering/mission_manage.html", {
-        "association": association,
-        "missions": list(selectors.missions_of_association(association=association)),
-        "interests": list(selectors.interests_of_association(association=association)[:50]),
-    })
+    return render(
+        request,
+        "associations/volunteering/mission_manage.html",
+        {
+            "association": association,
+            "missions": list(selectors.missions_of_association(association=association)),
+            "interests": list(selectors.interests_of_association(association=association)[:50]),
+        },
+    )
 
 
 def _save_mission(request, association, mission=None) -> HttpResponse:
@@ -102,8 +120,9 @@ def _save_mission(request, association, mission=None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             if mission is None:
-                mission = services.mission_create(association=association, by=request.user,
-                                                  **form.cleaned_data)
+                mission = services.mission_create(
+                    association=association, by=request.user, **form.cleaned_data
+                )
                 messages.success(request, "La mission est publiée.")
             else:
                 services.mission_update(mission=mission, by=request.user, **form.cleaned_data)
@@ -112,8 +131,11 @@ def _save_mission(request, association, mission=None) -> HttpResponse:
             _add_errors(form, exc)
         else:
             return redirect("benevolat:manage", slug=association.slug)
-    return render(request, "associations/volunteering/mission_form.html",
-                  {"association": association, "mission": mission, "form": form})
+    return render(
+        request,
+        "associations/volunteering/mission_form.html",
+        {"association": association, "mission": mission, "form": form},
+    )
 
 
 @require_http_methods(["GET", "POST"])

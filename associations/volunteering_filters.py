@@ -9,12 +9,16 @@ from .models_volunteering import MissionStatus, VolunteerMission, VolunteerSkill
 
 
 class MissionFilter(django_filters.FilterSet):
-    quartier = django_filters.ChoiceFilter(label="Quartier", choices=Quartier.choices,
-                                           empty_label="Tous les quartiers")
+    quartier = django_filters.ChoiceFilter(
+        label="Quartier", choices=Quartier.choices, empty_label="Tous les quartiers"
+    )
     competence = django_filters.ModelChoiceFilter(
-        label="Compétence", field_name="skills", to_field_name="slug",
+        label="Compétence",
+        field_name="skills",
+        to_field_name="slug",
         queryset=VolunteerSkill.objects.filter(missions__status=MissionStatus.PUBLISHED)
-        .distinct().order_by("label"),
+        .distinct()
+        .order_by("label"),
         empty_label="Toutes",
     )
 

@@ -12,8 +12,9 @@ from .volunteering_filters import MissionFilter
 def mission_list_public() -> QuerySet[VolunteerMission]:
     """Open missions of published structures, with what the list shows (fixed query count)."""
     return (
-        VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED,
-                                        association__status=PublicationStatus.PUBLISHED)
+        VolunteerMission.objects.filter(
+            status=MissionStatus.PUBLISHED, association__status=PublicationStatus.PUBLISHED
+        )
         .select_related("association")
         .prefetch_related("skills")
         .order_by("-created_at", "-id")

@@ -34,8 +34,9 @@ def parse_skills(text: str) -> list[str]:
         if not label:
             continue
         if len(label) > MAX_SKILL_LENGTH:
-            raise ValidationError({"skills": f"Une compétence fait au plus {MAX_SKILL_LENGTH} "
-                                             f"caractères (« {label[:30]}… »)."})
+            raise ValidationError(
+                {"skills": f"Une compétence fait au plus {MAX_SKILL_LENGTH} caractères (« {label[:30]}… »)."}
+            )
         slug = slugify(label)
         if not slug:
             raise ValidationError({"skills": f"« {label} » n'est pas une compétence lisible."})
@@ -49,12 +50,20 @@ def parse_skills(text: str) -> list[str]:
 
 def _check_can_edit(user, association: Association) -> None:
     if not can_edit(user, association):
-        raise PermissionDenied("Seuls les membres de la structure et le CCAS peuvent gérer "
-                               "ses missions bénévoles.")
+        raise PermissionDenied(
+            "Seuls les membres de la structure et le CCAS peuvent gérer ses missions bénévoles."
+        )
 
 
-def _fill(mission: VolunteerMission, *, title: str, description: str, skills: str,
-          time_commitment: str, quartier: str) -> list[str]:
+def _fill(
+    mission: VolunteerMission,
+    *,
+    title: str,
+    description: str,
+    skills: str,
+    time_commitment: str,
+    quartier: str,
+) -> list[str]:
     mission.title = title.strip()
     mission.description = description.strip()
     mission.time_commitment = time_commitment.strip()
@@ -65,28 +74,54 @@ def _fill(mission: VolunteerMission, *, title: str, description: str, skills: st
 
 
 @transaction.atomic
-def mission_create(*, association: Association, by, title: str, description: str,
-                   skills: str = "", time_commitment: str, quartier: str = ""
-                   ) -> VolunteerMission:
+def mission_create(
+    *,
+    association: Association,
+    by,
+    title: str,
+    description: str,
+    skills: str = "",
+    time_commitment: str,
+    quartier: str = "",
+) -> VolunteerMission:
     """A member of the structure publishes a mission (published at once)."""
     _check_can_edit(by, association)
     mission = VolunteerMission(association=association, created_by=by)
-    labels = _fill(mission, title=title, description=description, skills=skills,
-                   time_commitment=time_commitment, quartier=quartier)
+    labels = _fill(
+        mission,
+        title=title,
+        description=description,
+        skills=skills,
+        time_commitment=time_commitment,
+        quartier=quartier,
+    )
     mission.save()
     mission.skills.set([VolunteerSkill.get_for_label(label) for label in labels])
     return mission
 
 
 @transaction.atomic
-def mission_update(*, mission: VolunteerMission, by, title: str, description: str,
-                   skills: str = "", time_commitment: str, quartier: str = ""
-                   ) -> VolunteerMission:
+def mission_update(
+    *,
+    mission: VolunteerMission,
+    by,
+    title: str,
+    description: str,
+    skills: str = "",
+    time_commitment: str,
+    quartier: str = "",
+) -> VolunteerMission:
     """Edit a mission (open or closed) of a structure the user may edit."""
     mission = VolunteerMission.objects.select_for_update().get(pk=mission.pk)
     _check_can_edit(by, mission.association)
-    labels = _fill(mission, title=title, description=description, skills=skills,
-                   time_commitment=time_commitment, quartier=quartier)
+    labels = _fill(
+        mission,
+        title=title,
+        description=description,
+        skills=skills,
+        time_commitment=time_commitment,
+        quartier=quartier,
+    )
     mission.save()
     mission.skills.set([VolunteerSkill.get_for_label(label) for label in labels])
     return mission
@@ -122,26 +157,33 @@ def interest_recipients(association: Association) -> list[str]:
     """The structure's e-mail, else its admins' e-mails; [] means the CCAS contact."""
     if association.email:
         return [association.email]
-    return sorted(set(
-        association.memberships.filter(status=MembershipStatus.APPROVED,
-                                       role=MembershipRole.ADMIN)
-        .exclude(user__email="").values_list("user__email", flat=True)
-    ))
+    return sorted(
+        set(
+            association.memberships.filter(status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
 
 
 @transaction.atomic
-def interest_submit(*, mission: VolunteerMission, name: str, email: str, message: str,
-                    consent: bool) -> VolunteerInterest:
+def interest_submit(
+    *, mission: VolunteerMission, name: str, email: str, message: str, consent: bool
+) -> VolunteerInterest:
     """Keep someone's interest in an open mission and e-mail it to the structure."""
     mission = VolunteerMission.objects.select_related("association").get(pk=mission.pk)
     if not mission.is_open or not mission.association.is_published:
         raise ValidationError("Cette mission n'accepte plus de propositions.")
     if consent is not True:
-        raise ValidationError({"consent": "Votre accord est nécessaire pour transmettre votre "
-                                          "proposition à la structure."})
+        raise ValidationError(
+            {"consent": "Votre accord est nécessaire pour transmettre votre proposition à la structure."}
+        )
     recipients = interest_recipients(mission.association)
     interest = VolunteerInterest(
-        mission=mission, name=name.strip(), email=email.strip(), message=message.strip(),
+        mission=mission,
+        name=name.strip(),
+        email=email.strip(),
+        message=message.strip(),
         consent=True,
         notified_to=", ".join(recipients) or f"{settings.CCAS_CONTACT_EMAIL} (CCAS)",
     )
@@ -149,8 +191,12 @@ def interest_submit(*, mission: VolunteerMission, name: str, email: str, message
     interest.save()
     email_send(
         template="associations/volunteering/emails/interest_received",
-        context={"interest": interest, "mission": mission, "association": mission.association,
-                 "forwarded_by_ccas": not recipients},
+        context={
+            "interest": interest,
+            "mission": mission,
+            "association": mission.association,
+            "forwarded_by_ccas": not recipients,
+        },
         to=recipients or None,
     )
     return interest

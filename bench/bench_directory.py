@@ -17,10 +17,24 @@ from bench import harness
 STRUCTURES = 5000
 SERVICES_PER_STRUCTURE = 3
 PREFIX = "bench-annuaire-"
-HOURS = ["Mo-Fr 09:00-12:00,14:00-17:00; PH off", "Tu,Th 14:00-18:00; Sa 09:30-12:00",
-         "Mo-Sa 08:00-20:00", "", "We 10:00-16:00"]
-WORDS = ["aide alimentaire", "épicerie solidaire", "ateliers de français", "douches",
-         "accès aux droits", "numérique", "parentalité", "vestiboutique", "accueil de jour"]
+HOURS = [
+    "Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+    "Tu,Th 14:00-18:00; Sa 09:30-12:00",
+    "Mo-Sa 08:00-20:00",
+    "",
+    "We 10:00-16:00",
+]
+WORDS = [
+    "aide alimentaire",
+    "épicerie solidaire",
+    "ateliers de français",
+    "douches",
+    "accès aux droits",
+    "numérique",
+    "parentalité",
+    "vestiboutique",
+    "accueil de jour",
+]
 
 
 def generate() -> None:
@@ -43,42 +57,59 @@ def generate() -> None:
         words = WORDS[i % len(WORDS)]
         name = f"Structure {i} — {words}"
         summary = f"Association du quartier, {words}, accueil et orientation."
-        service_names = [f"{WORDS[(i + k) % len(WORDS)]} {k}" for k in range(
-            SERVICES_PER_STRUCTURE)]
-        associations.append(Association(
-            name=name, slug=f"{PREFIX}{i}", status="published", summary=summary,
-            quartier=quartiers[i % len(quartiers)], opening_hours=HOURS[i % len(HOURS)],
-            street=f"{i} rue de la Solidarité", postcode="72000", phone="02 43 00 00 00",
-            languages=["fr", "en"] if i % 4 == 0 else ["fr"], pmr_accessible=i % 3 == 0,
-            search_text=normalize_search(" ".join([name, summary, *service_names])),
-        ))
+        service_names = [f"{WORDS[(i + k) % len(WORDS)]} {k}" for k in range(SERVICES_PER_STRUCTURE)]
+        associations.append(
+            Association(
+                name=name,
+                slug=f"{PREFIX}{i}",
+                status="published",
+                summary=summary,
+                quartier=quartiers[i % len(quartiers)],
+                opening_hours=HOURS[i % len(HOURS)],
+                street=f"{i} rue de la Solidarité",
+                postcode="72000",
+                phone="02 43 00 00 00",
+                languages=["fr", "en"] if i % 4 == 0 else ["fr"],
+                pmr_accessible=i % 3 == 0,
+                search_text=normalize_search(" ".join([name, summary, *service_names])),
+            )
+        )
     Association.objects.bulk_create(associations, batch_size=1000)
-    created = list(Association.objects.filter(slug__startswith=PREFIX).values_list(
-        "pk", "opening_hours"))
-    slots = [OpeningSlot(association_id=pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
-             for pk, hours in created for s in weekly_slots(hours)]
+    created = list(Association.objects.filter(slug__startswith=PREFIX).values_list("pk", "opening_hours"))
+    slots = [
+        OpeningSlot(association_id=pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
+        for pk, hours in created
+        for s in weekly_slots(hours)
+    ]
     OpeningSlot.objects.bulk_create(slots, batch_size=5000)
     services = [
-        Service(association_id=pk, name=f"{WORDS[(n + k) % len(WORDS)]} {k}",
-                description="Un service pour les habitants du Mans.",
-                publics=["tous-publics"], fee="gratuit" if k % 2 == 0 else "payant",
-                access_conditions=["inconditionnel"], modes=["sur-place"])
-        for n, (pk, _) in enumerate(created) for k in range(SERVICES_PER_STRUCTURE)
+        Service(
+            association_id=pk,
+            name=f"{WORDS[(n + k) % len(WORDS)]} {k}",
+            description="Un service pour les habitants du Mans.",
+            publics=["tous-publics"],
+            fee="gratuit" if k % 2 == 0 else "payant",
+            access_conditions=["inconditionnel"],
+            modes=["sur-place"],
+        )
+        for n, (pk, _) in enumerate(created)
+        for k in range(SERVICES_PER_STRUCTURE)
     ]
     Service.objects.bulk_create(services, batch_size=2000)
     through = Service.thematiques.through
-    rows = Service.objects.filter(association__slug__startswith=PREFIX).values_list("pk",
-                                                                                   flat=True)
+    rows = Service.objects.filter(association__slug__startswith=PREFIX).values_list("pk", flat=True)
     through.objects.bulk_create(
-        [through(service_id=pk, thematique_id=themes[pk % len(themes)].pk) for pk in rows],
-        batch_size=5000)
+        [through(service_id=pk, thematique_id=themes[pk % len(themes)].pk) for pk in rows], batch_size=5000
+    )
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # what autovacuum would do after such a load
             cursor.execute("ANALYZE")
-    print(f"dataset: {len(created)} structures, {len(services)} services, {len(slots)} opening "
-          f"slots generated in {time.monotonic() - started:.1f} s")
+    print(
+        f"dataset: {len(created)} structures, {len(services)} services, {len(slots)} opening "
+        f"slots generated in {time.monotonic() - started:.1f} s"
+    )
 
 
 def export_memory(limit: int | None) -> tuple[float, int]:
@@ -125,34 +156,41 @@ def main() -> None:
 
     total = Association.objects.filter(status="published").count()
     list_url = "/annuaire/?q=alimentaire&thematique=aide-alimentaire&gratuit=on"
-    harness.heading(f"Directory list vs /healthz (gunicorn 2 workers, wrk 8 connections, "
-                    f"{db_url.split(':')[0]}, {total} published structures)")
+    harness.heading(
+        f"Directory list vs /healthz (gunicorn 2 workers, wrk 8 connections, "
+        f"{db_url.split(':')[0]}, {total} published structures)"
+    )
     with harness.served(workers=2) as base:
         harness.load(base + list_url, seconds=2)  # warm-up
         health = harness.load(base + "/healthz", seconds=10)
         directory = harness.load(base + list_url, seconds=10)
         print(health.line("/healthz"))
         print(directory.line("/annuaire/ (search + filters)"))
-        print(f"list/healthz throughput ratio: {directory.rps / health.rps:.2f} (goal ≥ 0.30; "
-              "repeated query string, so mostly result-cache hits)")
+        print(
+            f"list/healthz throughput ratio: {directory.rps / health.rps:.2f} (goal ≥ 0.30; "
+            "repeated query string, so mostly result-cache hits)"
+        )
         # The honest other half: every request a new query string, so every one is a miss.
         cold = harness.load(base + list_url, seconds=10, unique_query=True)
         print(cold.line("/annuaire/ (every request a miss)"))
         print(f"cache-miss list/healthz throughput ratio: {cold.rps / health.rps:.2f}")
 
         harness.heading("Streamed data·inclusion export of all structures")
-        seconds, client_rss, size = harness.peak_rss_mb_of_request(
-            base + "/annuaire/export/structures.json")
-        print(f"structures.json: {size / 2**20:.1f} MiB in {seconds:.2f} s (goal < 5 s), "
-              f"client peak RSS {client_rss:.0f} MiB")
+        seconds, client_rss, size = harness.peak_rss_mb_of_request(base + "/annuaire/export/structures.json")
+        print(
+            f"structures.json: {size / 2**20:.1f} MiB in {seconds:.2f} s (goal < 5 s), "
+            f"client peak RSS {client_rss:.0f} MiB"
+        )
         seconds, _, size = harness.peak_rss_mb_of_request(base + "/annuaire/export/services.json")
         print(f"services.json:   {size / 2**20:.1f} MiB in {seconds:.2f} s")
     print(f"list page on a cache miss (in-process, mean of 20): {uncached_ms(list_url):.1f} ms")
     small_peak, small_size = export_memory(total // 10)
     full_peak, full_size = export_memory(None)
-    print(f"server-side Python peak while producing the export: {small_peak:.1f} MiB for "
-          f"{small_size / 2**20:.1f} MiB of JSON (1/10), {full_peak:.1f} MiB for "
-          f"{full_size / 2**20:.1f} MiB (all): memory does not follow the output size")
+    print(
+        f"server-side Python peak while producing the export: {small_peak:.1f} MiB for "
+        f"{small_size / 2**20:.1f} MiB of JSON (1/10), {full_peak:.1f} MiB for "
+        f"{full_size / 2**20:.1f} MiB (all): memory does not follow the output size"
+    )
 
 
 if __name__ == "__main__":

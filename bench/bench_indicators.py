@@ -35,8 +35,9 @@ def _database() -> None:
             os.environ["BENCH_DATABASE_URL"] = PG_URL
         else:
             (harness.ROOT / "var").mkdir(exist_ok=True)
-            os.environ["BENCH_DATABASE_URL"] = \
+            os.environ["BENCH_DATABASE_URL"] = (
                 f"sqlite:///{harness.ROOT / 'var' / 'bench_indicators.sqlite3'}"
+            )
 
 
 def _reset():
@@ -52,8 +53,16 @@ def _reset():
         ValidationRule,
     )
 
-    for model in (SheetAudit, SheetValue, Reminder, Sheet, CampaignIndicator, Campaign,
-                  ValidationRule, IndicatorDefinition):
+    for model in (
+        SheetAudit,
+        SheetValue,
+        Reminder,
+        Sheet,
+        CampaignIndicator,
+        Campaign,
+        ValidationRule,
+        IndicatorDefinition,
+    ):
         model.objects.all().delete()
     Association.objects.filter(slug__startswith="bench-").delete()
 
@@ -66,25 +75,33 @@ def _catalogue():
         ValidationRule,
     )
 
-    indicators = IndicatorDefinition.objects.bulk_create([
-        IndicatorDefinition(code=f"ind_{i:02d}", label=f"Indicateur {i}",
-                            family=["activite", "publics", "prestations", "structure"][i % 4],
-                            order=i)
-        for i in range(N_INDICATORS)
-    ])
+    indicators = IndicatorDefinition.objects.bulk_create(
+        [
+            IndicatorDefinition(
+                code=f"ind_{i:02d}",
+                label=f"Indicateur {i}",
+                family=["activite", "publics", "prestations", "structure"][i % 4],
+                order=i,
+            )
+            for i in range(N_INDICATORS)
+        ]
+    )
     indicators = list(IndicatorDefinition.objects.order_by("order"))
     campaigns = []
     for year in YEARS:
-        campaign = Campaign.objects.create(year=year, opens_on=dt.date(year, 10, 1),
-                                           closes_on=dt.date(year + 1, 1, 31))
-        CampaignIndicator.objects.bulk_create([
-            CampaignIndicator(campaign=campaign, indicator=ind, order=i)
-            for i, ind in enumerate(indicators)])
+        campaign = Campaign.objects.create(
+            year=year, opens_on=dt.date(year, 10, 1), closes_on=dt.date(year + 1, 1, 31)
+        )
+        CampaignIndicator.objects.bulk_create(
+            [CampaignIndicator(campaign=campaign, indicator=ind, order=i) for i, ind in enumerate(indicators)]
+        )
         campaigns.append(campaign)
-    ValidationRule.objects.create(name="0 ≥ 1", left="ind_00", operator="gte", right="ind_01",
-                                  message="Incohérent.")
-    ValidationRule.objects.create(name="2 et 3", left="ind_02", operator="both", right="ind_03",
-                                  message="Les deux ou aucun.")
+    ValidationRule.objects.create(
+        name="0 ≥ 1", left="ind_00", operator="gte", right="ind_01", message="Incohérent."
+    )
+    ValidationRule.objects.create(
+        name="2 et 3", left="ind_02", operator="both", right="ind_03", message="Les deux ou aucun."
+    )
     return indicators, campaigns
 
 
@@ -94,23 +111,36 @@ def _structures(start: int, stop: int, indicators, campaigns) -> None:
     from associations.models import Association
     from indicators.models import Sheet, SheetValue
 
-    associations = Association.objects.bulk_create([
-        Association(name=f"Structure banc {i:04d}", slug=f"bench-{i:04d}", status="published",
-                    kind="association")
-        for i in range(start, stop)])
+    associations = Association.objects.bulk_create(
+        [
+            Association(
+                name=f"Structure banc {i:04d}", slug=f"bench-{i:04d}", status="published", kind="association"
+            )
+            for i in range(start, stop)
+        ]
+    )
     associations = list(Association.objects.filter(slug__in=[a.slug for a in associations]))
     now = timezone.now()
-    sheets = Sheet.objects.bulk_create([
-        Sheet(association=a, campaign=c, status="validated" if c.year < 2025 else "submitted",
-              submitted_at=now, validated_at=now if c.year < 2025 else None)
-        for a in associations for c in campaigns], batch_size=2000)
+    sheets = Sheet.objects.bulk_create(
+        [
+            Sheet(
+                association=a,
+                campaign=c,
+                status="validated" if c.year < 2025 else "submitted",
+                submitted_at=now,
+                validated_at=now if c.year < 2025 else None,
+            )
+            for a in associations
+            for c in campaigns
+        ],
+        batch_size=2000,
+    )
     sheets = list(Sheet.objects.filter(association__in=associations).only("pk"))
     rng = random.Random(start)  # noqa: S311 - synthetic data
     batch = []
     for sheet in sheets:
         for indicator in indicators:
-            batch.append(SheetValue(sheet_id=sheet.pk, indicator_id=indicator.pk,
-                                    value=rng.randint(0, 5000)))
+            batch.append(SheetValue(sheet_id=sheet.pk, indicator_id=indicator.pk, value=rng.randint(0, 5000)))
         if len(batch) >= 20000:
             SheetValue.objects.bulk_create(batch, batch_size=5000)
             batch = []
@@ -125,13 +155,16 @@ def _query_counts(label: str) -> None:
     from associations.models import Association
     from solidaire.accounts.models import User
 
-    staff, _ = User.objects.get_or_create(email="bench-staff@example.org",
-                                          defaults={"is_superuser": True, "is_staff": True})
+    staff, _ = User.objects.get_or_create(
+        email="bench-staff@example.org", defaults={"is_superuser": True, "is_staff": True}
+    )
     client = Client(SERVER_NAME="localhost")
     client.force_login(staff)
     slug = Association.objects.filter(slug__startswith="bench-").order_by("slug").first().slug
-    pages = {"suivi (follow-up)": "/indicateurs/suivi/2025/",
-             "examen (review)": f"/indicateurs/suivi/2025/{slug}/"}
+    pages = {
+        "suivi (follow-up)": "/indicateurs/suivi/2025/",
+        "examen (review)": f"/indicateurs/suivi/2025/{slug}/",
+    }
     for name, url in pages.items():
         client.get(url)  # warm-up (session, content types)
         start = time.perf_counter()
@@ -139,8 +172,9 @@ def _query_counts(label: str) -> None:
             response = client.get(url)
         elapsed = (time.perf_counter() - start) * 1000
         assert response.status_code == 200, (url, response.status_code)
-        print(f"{label:<22} {name:<20} {len(queries.captured_queries):3d} queries "
-              f"{elapsed:8.1f} ms", flush=True)
+        print(
+            f"{label:<22} {name:<20} {len(queries.captured_queries):3d} queries {elapsed:8.1f} ms", flush=True
+        )
 
 
 def _export_child(year: str) -> None:
@@ -178,19 +212,24 @@ def _current_rss_mb() -> float:
 
 
 def _export(year: str) -> tuple[float, int, int, float, float, float]:
-    out = subprocess.run([sys.executable, "-m", "bench.bench_indicators", "--export-child",
-                          year], cwd=harness.ROOT, env=harness.bench_env(), check=True,
-                         capture_output=True, text=True).stdout.split()
-    return (float(out[0]), int(out[1]), int(out[2]), float(out[3]), float(out[4]),
-            float(out[5]))
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.bench_indicators", "--export-child", year],
+        cwd=harness.ROOT,
+        env=harness.bench_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return (float(out[0]), int(out[1]), int(out[2]), float(out[3]), float(out[4]), float(out[5]))
 
 
 def main() -> None:
     _database()
     db_url = harness.setup_django()
     engine = db_url.split(":")[0]
-    harness.heading(f"Indicators: {N_ASSOCIATIONS} structures × {len(YEARS)} years × "
-                    f"{N_INDICATORS} indicators ({engine})")
+    harness.heading(
+        f"Indicators: {N_ASSOCIATIONS} structures × {len(YEARS)} years × {N_INDICATORS} indicators ({engine})"
+    )
     start = time.perf_counter()
     _reset()
     indicators, campaigns = _catalogue()
@@ -199,17 +238,23 @@ def main() -> None:
     _structures(SMALL, N_ASSOCIATIONS, indicators, campaigns)
     from indicators.models import SheetValue
 
-    print(f"data: {SheetValue.objects.count()} values generated in "
-          f"{time.perf_counter() - start:.1f} s (bulk_create)", flush=True)
+    print(
+        f"data: {SheetValue.objects.count()} values generated in "
+        f"{time.perf_counter() - start:.1f} s (bulk_create)",
+        flush=True,
+    )
     _query_counts(f"{N_ASSOCIATIONS} structures")
 
     for year, label in (("2025", "long export, one year"), ("all", "long export, every year")):
         seconds, size, lines, before, during, peak = _export(year)
         verdict = "OK" if seconds < 10 else "TOO SLOW"
-        print(f"{label:<26} {seconds:6.2f} s  {lines - 1:7d} rows  {size / 1e6:6.1f} MB  "
-              f"RSS before {before:5.1f} MiB, max during {during:5.1f} MiB "
-              f"(+{during - before:.1f}), process peak {peak:5.1f} MiB  "
-              f"goal < 10 s: {verdict}", flush=True)
+        print(
+            f"{label:<26} {seconds:6.2f} s  {lines - 1:7d} rows  {size / 1e6:6.1f} MB  "
+            f"RSS before {before:5.1f} MiB, max during {during:5.1f} MiB "
+            f"(+{during - before:.1f}), process peak {peak:5.1f} MiB  "
+            f"goal < 10 s: {verdict}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

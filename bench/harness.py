@@ -86,9 +86,20 @@ def served(*, workers: int = 2) -> Iterator[str]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "solidaire.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=bench_env(),
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "solidaire.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=bench_env(),
     )
     try:
         deadline = time.monotonic() + 30
@@ -116,8 +127,10 @@ class LoadResult:
     errors: int
 
     def line(self, label: str) -> str:
-        return (f"{label:<34} {self.rps:9.1f} req/s   p50 {self.p50_ms:7.1f} ms   "
-                f"p95 {self.p95_ms:7.1f} ms   ({self.requests} requests, {self.errors} errors)")
+        return (
+            f"{label:<34} {self.rps:9.1f} req/s   p50 {self.p50_ms:7.1f} ms   "
+            f"p95 {self.p95_ms:7.1f} ms   ({self.requests} requests, {self.errors} errors)"
+        )
 
 
 WRK_SCRIPT = """
@@ -140,8 +153,9 @@ end
 """
 
 
-def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2,
-         unique_query: bool = False) -> LoadResult:
+def load(
+    url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2, unique_query: bool = False
+) -> LoadResult:
     """Drive `url` with wrk for `seconds`; non-2xx/3xx answers count as errors.
     `unique_query` appends a different dummy parameter to every request, so a page cached by
     query string is measured on its cache-miss path."""
@@ -152,15 +166,20 @@ def load(url: str, *, seconds: int = 10, connections: int = 8, threads: int = 2,
     try:
         out = subprocess.run(
             ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         os.unlink(script.name)
     data = json.loads(out.strip().splitlines()[-1])
     return LoadResult(
-        url=url, requests=data["requests"],
+        url=url,
+        requests=data["requests"],
         rps=data["requests"] / (data["duration_us"] / 1e6),
-        p50_ms=data["p50_us"] / 1000, p95_ms=data["p95_us"] / 1000, errors=data["errors"],
+        p50_ms=data["p50_us"] / 1000,
+        p95_ms=data["p95_us"] / 1000,
+        errors=data["errors"],
     )
 
 
@@ -179,8 +198,9 @@ def peak_rss_mb_of_request(url: str) -> tuple[float, float, int]:
         "    while chunk := r.read(65536): n += len(chunk)\n"
         "print(time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, n)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code, url], capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), float(out[1]), int(out[2])
 
 

@@ -53,8 +53,10 @@ class CharterVersionAdmin(admin.ModelAdmin):
     readonly_fields = ["is_current"]
     fieldsets = [
         (None, {"fields": ["number", "title", "adopted_on", "is_current", "changes_summary"]}),
-        ("Avant-propos", {"fields": ["foreword_title", "foreword", "foreword_author",
-                                     "foreword_author_role"]}),
+        (
+            "Avant-propos",
+            {"fields": ["foreword_title", "foreword", "foreword_author", "foreword_author_role"]},
+        ),
     ]
     inlines = [SectionInline]
     actions = ["adopt", "invite_to_resign", "duplicate"]
@@ -73,8 +75,11 @@ class CharterVersionAdmin(admin.ModelAdmin):
         except (ValidationError, PermissionDenied) as exc:
             _report(self, request, exc)
             return
-        self.message_user(request, f"La version {version.number} est en vigueur. Pensez à "
-                                   "inviter les signataires à la signer.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"La version {version.number} est en vigueur. Pensez à inviter les signataires à la signer.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Inviter les signataires des versions précédentes à la signer")
     def invite_to_resign(self, request, queryset):
@@ -84,15 +89,17 @@ class CharterVersionAdmin(admin.ModelAdmin):
             except (ValidationError, PermissionDenied) as exc:
                 _report(self, request, exc, prefix=f"Version {version.number} : ")
             else:
-                self.message_user(request, f"Version {version.number} : {asked} structure(s) "
-                                           "invitée(s) par e-mail.", messages.SUCCESS)
+                self.message_user(
+                    request,
+                    f"Version {version.number} : {asked} structure(s) invitée(s) par e-mail.",
+                    messages.SUCCESS,
+                )
 
     @admin.action(description="Créer un brouillon de nouvelle version à partir de celle-ci")
     def duplicate(self, request, queryset):
         for version in queryset:
             draft = services.version_duplicate(version=version, by=request.user)
-            self.message_user(request, f"Brouillon de version {draft.number} créé.",
-                              messages.SUCCESS)
+            self.message_user(request, f"Brouillon de version {draft.number} créé.", messages.SUCCESS)
 
 
 @admin.register(CharterSection)
@@ -130,16 +137,18 @@ class CharterValueAdmin(admin.ModelAdmin):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}),
-                             max_length=1000,
-                             error_messages={"required": "Indiquez le motif."})
+    reason = forms.CharField(
+        label="Motif",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": "Indiquez le motif."},
+    )
 
 
 class SignatureAdminForm(forms.ModelForm):
     class Meta:
         model = Signature
-        fields = ["association", "version", "representative_name", "representative_role",
-                  "signed_on"]
+        fields = ["association", "version", "representative_name", "representative_role", "signed_on"]
 
     def clean(self):
         data = super().clean()
@@ -150,28 +159,40 @@ class SignatureAdminForm(forms.ModelForm):
             version, association = data.get("version"), data.get("association")
             if version and version.adopted_on is None:
                 self.add_error("version", "Cette version n'est pas encore adoptée.")
-            if version and association and Signature.objects.filter(
-                    association=association, version=version,
-                    status__in=["requested", "signed"]).exists():
-                raise forms.ValidationError(f"« {association} » a déjà une signature en cours ou "
-                                            f"validée pour la version {version.number}.")
+            if (
+                version
+                and association
+                and Signature.objects.filter(
+                    association=association, version=version, status__in=["requested", "signed"]
+                ).exists()
+            ):
+                raise forms.ValidationError(
+                    f"« {association} » a déjà une signature en cours ou "
+                    f"validée pour la version {version.number}."
+                )
         return data
 
 
 @admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
     form = SignatureAdminForm
-    list_display = ["association", "version", "status", "signed_on", "representative_name",
-                    "withdrawn_on"]
+    list_display = ["association", "version", "status", "signed_on", "representative_name", "withdrawn_on"]
     list_filter = ["status", "version", "association__kind"]
-    search_fields = ["association__name", "representative_name", "withdrawal_reason",
-                     "rejection_reason"]
+    search_fields = ["association__name", "representative_name", "withdrawal_reason", "rejection_reason"]
     autocomplete_fields = ["association"]
     date_hierarchy = "created_at"
     actions = ["approve_selected", "reject_selected", "withdraw_selected"]
-    history_fields = ["status", "acknowledged_articles", "requested_by", "created_at",
-                      "decided_by", "decided_at", "rejection_reason", "withdrawn_on",
-                      "withdrawal_reason"]
+    history_fields = [
+        "status",
+        "acknowledged_articles",
+        "requested_by",
+        "created_at",
+        "decided_by",
+        "decided_at",
+        "rejection_reason",
+        "withdrawn_on",
+        "withdrawal_reason",
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -181,10 +202,15 @@ class SignatureAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["association", "version", "representative_name", "representative_role",
-                    "signed_on"]
-        return ["association", "version", "representative_name", "representative_role",
-                "signed_on", *self.history_fields]
+            return ["association", "version", "representative_name", "representative_role", "signed_on"]
+        return [
+            "association",
+            "version",
+            "representative_name",
+            "representative_role",
+            "signed_on",
+            *self.history_fields,
+        ]
 
     def has_delete_permission(self, request, obj=None):
         return False  # history is never deleted: withdraw instead
@@ -197,9 +223,13 @@ class SignatureAdmin(admin.ModelAdmin):
             return
         # A signature recorded by staff (on paper): signed on the date given.
         saved = services.signature_record(
-            association=obj.association, version=obj.version, by=request.user,
+            association=obj.association,
+            version=obj.version,
+            by=request.user,
             representative_name=obj.representative_name,
-            representative_role=obj.representative_role, signed_on=obj.signed_on)
+            representative_role=obj.representative_role,
+            signed_on=obj.signed_on,
+        )
         obj.pk = saved.pk
 
     @admin.action(description="Valider les signatures sélectionnées")
@@ -220,33 +250,47 @@ class SignatureAdmin(admin.ModelAdmin):
             done = 0
             for signature in queryset.select_related("association"):
                 try:
-                    service(signature=signature, by=request.user,
-                            reason=form.cleaned_data["reason"])
+                    service(signature=signature, by=request.user, reason=form.cleaned_data["reason"])
                     done += 1
                 except (ValidationError, PermissionDenied) as exc:
                     _report(self, request, exc, prefix=f"{signature.association} : ")
             if done:
                 self.message_user(request, f"{done} {done_text}", messages.SUCCESS)
             return None
-        return TemplateResponse(request, "admin/charter/signature/reason_form.html", {
-            **self.admin_site.each_context(request),
-            "title": title, "form": form, "queryset": queryset, "action": action,
-            "opts": self.model._meta,
-        })
+        return TemplateResponse(
+            request,
+            "admin/charter/signature/reason_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": title,
+                "form": form,
+                "queryset": queryset,
+                "action": action,
+                "opts": self.model._meta,
+            },
+        )
 
     @admin.action(description="Refuser les demandes sélectionnées (avec un motif)")
     def reject_selected(self, request, queryset):
-        return self._with_reason(request, queryset, action="reject_selected",
-                                 title="Refuser des demandes de signature",
-                                 service=services.signature_reject,
-                                 done_text="demande(s) refusée(s).")
+        return self._with_reason(
+            request,
+            queryset,
+            action="reject_selected",
+            title="Refuser des demandes de signature",
+            service=services.signature_reject,
+            done_text="demande(s) refusée(s).",
+        )
 
     @admin.action(description="Retirer les signatures sélectionnées (avec un motif)")
     def withdraw_selected(self, request, queryset):
-        return self._with_reason(request, queryset, action="withdraw_selected",
-                                 title="Retirer des signatures",
-                                 service=services.signature_withdraw,
-                                 done_text="signature(s) retirée(s).")
+        return self._with_reason(
+            request,
+            queryset,
+            action="withdraw_selected",
+            title="Retirer des signatures",
+            service=services.signature_withdraw,
+            done_text="signature(s) retirée(s).",
+        )
 
 
 @admin.register(SignatureInvitation)
@@ -262,12 +306,20 @@ class SignatureInvitationAdmin(admin.ModelAdmin):
 
 @admin.register(CharterDocument)
 class CharterDocumentAdmin(admin.ModelAdmin):
-    list_display = ["kind", "status", "stamp", "revision", "rendered_revision", "generated_at",
-                    "short_error"]
+    list_display = ["kind", "status", "stamp", "revision", "rendered_revision", "generated_at", "short_error"]
     list_filter = ["status"]
     search_fields = ["stamp", "error"]
-    readonly_fields = ["kind", "status", "revision", "rendered_revision", "stamp", "file",
-                       "generated_at", "task_enqueued_at", "error"]
+    readonly_fields = [
+        "kind",
+        "status",
+        "revision",
+        "rendered_revision",
+        "stamp",
+        "file",
+        "generated_at",
+        "task_enqueued_at",
+        "error",
+    ]
     actions = ["regenerate"]
 
     @admin.display(description="erreur")

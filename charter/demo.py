@@ -30,22 +30,37 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
     created = version is None
     if created:
         version = CharterVersion(number=v1.NUMBER)
-    changed = _sync(version, {
-        "title": fr(v1.TITLE), "adopted_on": v1.ADOPTED_ON,
-        "changes_summary": fr(v1.CHANGES_SUMMARY), "foreword_title": v1.FOREWORD_TITLE,
-        "foreword": fr(v1.FOREWORD), "foreword_author": v1.FOREWORD_AUTHOR,
-        "foreword_author_role": v1.FOREWORD_AUTHOR_ROLE,
-    }) or created
+    changed = (
+        _sync(
+            version,
+            {
+                "title": fr(v1.TITLE),
+                "adopted_on": v1.ADOPTED_ON,
+                "changes_summary": fr(v1.CHANGES_SUMMARY),
+                "foreword_title": v1.FOREWORD_TITLE,
+                "foreword": fr(v1.FOREWORD),
+                "foreword_author": v1.FOREWORD_AUTHOR,
+                "foreword_author_role": v1.FOREWORD_AUTHOR_ROLE,
+            },
+        )
+        or created
+    )
     # Version 1 is current unless staff already adopted a later one.
     if not CharterVersion.objects.filter(is_current=True).exists():
         version.is_current = True
         version.save(update_fields=["is_current", "updated_at"])
         changed = True
     for data in v1.SECTIONS:
-        section = version.sections.filter(number=data["number"]).first() or \
-            version.sections.model(version=version, number=data["number"])
-        changed |= _sync(section, {"title": fr(data["title"]), "body": fr(data["body"]),
-                                   "closing": fr(data["closing"])}) or section._state.adding
+        section = version.sections.filter(number=data["number"]).first() or version.sections.model(
+            version=version, number=data["number"]
+        )
+        changed |= (
+            _sync(
+                section,
+                {"title": fr(data["title"]), "body": fr(data["body"]), "closing": fr(data["closing"])},
+            )
+            or section._state.adding
+        )
         if section._state.adding:
             section.save()
         for order, label in enumerate(data["values"], start=1):
@@ -71,22 +86,33 @@ def load(*, stdout) -> None:
     # The network's own structures signed in 2010; a newcomer (Manou Partages) and the social
     # centres that only come in through the actions import did not.
     network = [structure["slug"] for structure in DEMO_STRUCTURES]
-    signers = (Association.objects.filter(slug__in=network)
-               .exclude(kind=StructureKind.OTHER).exclude(slug="manou-partages"))
-    already = set(Signature.objects.filter(version=version).values_list("association_id",
-                                                                        flat=True))
+    signers = (
+        Association.objects.filter(slug__in=network)
+        .exclude(kind=StructureKind.OTHER)
+        .exclude(slug="manou-partages")
+    )
+    already = set(Signature.objects.filter(version=version).values_list("association_id", flat=True))
     new = [
-        Signature(association=association, version=version, status=SignatureStatus.SIGNED,
-                  signed_on=v1.ADOPTED_ON, representative_name="Le ou la président·e",
-                  representative_role="Présidence")
-        for association in signers if association.pk not in already
+        Signature(
+            association=association,
+            version=version,
+            status=SignatureStatus.SIGNED,
+            signed_on=v1.ADOPTED_ON,
+            representative_name="Le ou la président·e",
+            representative_role="Présidence",
+        )
+        for association in signers
+        if association.pk not in already
     ]
     Signature.objects.bulk_create(new)
     if changed:
         documents.document_invalidate(kind=DocumentKind.CHARTER)
     if changed or new:
         documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
-    total = Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id") \
-        .distinct().count()
-    stdout.write(f"Charte : version {version.number} ({'mise à jour' if changed else 'inchangée'}),"
-                 f" {total} structures signataires ({len(new)} nouvelles signatures).")
+    total = (
+        Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id").distinct().count()
+    )
+    stdout.write(
+        f"Charte : version {version.number} ({'mise à jour' if changed else 'inchangée'}),"
+        f" {total} structures signataires ({len(new)} nouvelles signatures)."
+    )

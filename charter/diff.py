@@ -29,18 +29,23 @@ class SectionDiff:
 
     @property
     def status_label(self) -> str:
-        return {"added": "Partie ajoutée", "removed": "Partie supprimée",
-                "changed": "Partie modifiée", "unchanged": "Sans changement"}[self.status]
+        return {
+            "added": "Partie ajoutée",
+            "removed": "Partie supprimée",
+            "changed": "Partie modifiée",
+            "unchanged": "Sans changement",
+        }[self.status]
 
 
 def version_parts(version: CharterVersion) -> dict[str, tuple[str, str]]:
     """{key: (title, text)} for the foreword and each section (prefetched content is used)."""
     parts: dict[str, tuple[str, str]] = {}
     if version.foreword.strip():
-        author = " — ".join(filter(None, [version.foreword_author,
-                                          *version.foreword_author_role_lines]))
-        parts["foreword"] = (version.foreword_title or "Avant-propos",
-                             "\n\n".join(filter(None, [author, version.foreword])))
+        author = " — ".join(filter(None, [version.foreword_author, *version.foreword_author_role_lines]))
+        parts["foreword"] = (
+            version.foreword_title or "Avant-propos",
+            "\n\n".join(filter(None, [author, version.foreword])),
+        )
     for section in version.sections.all():
         chunks = [section.body]
         chunks += [f"- {value.label}" for value in section.values.all()]
@@ -48,8 +53,10 @@ def version_parts(version: CharterVersion) -> dict[str, tuple[str, str]]:
             chunks.append(f"Article {article.number} : {article.title}")
             chunks.append(article.body)
         chunks.append(section.closing)
-        parts[f"section-{section.number}"] = (f"{section.number} – {section.title}",
-                                              "\n\n".join(c for c in chunks if c.strip()))
+        parts[f"section-{section.number}"] = (
+            f"{section.number} – {section.title}",
+            "\n\n".join(c for c in chunks if c.strip()),
+        )
     return parts
 
 
@@ -59,8 +66,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def _mark(tag: str, text: str) -> str:
     label = INS_LABEL if tag == "ins" else DEL_LABEL
-    return format_html('<{}><span class="visually-hidden">{}</span>{}</{}>',
-                       tag, label, text, tag)
+    return format_html('<{}><span class="visually-hidden">{}</span>{}</{}>', tag, label, text, tag)
 
 
 def _words_diff(old: str, new: str) -> str:
@@ -92,21 +98,31 @@ def _text_diff(old: str, new: str) -> tuple[bool, str]:
             same: list[str | None] = list(old_p[a1:a2])
             keep_first, keep_last = index > 0, index < len(opcodes) - 1
             if len(same) > int(keep_first) + int(keep_last):
-                same = same[:int(keep_first)] + [None] + (same[-1:] if keep_last else [])
-            html += [format_html('<p class="diff-same">{}</p>', p) if p is not None
-                     else mark_safe('<p class="diff-skip">[…]<span class="visually-hidden"> '
-                                    'texte inchangé</span></p>')
-                     for p in same]
+                same = same[: int(keep_first)] + [None] + (same[-1:] if keep_last else [])
+            html += [
+                format_html('<p class="diff-same">{}</p>', p)
+                if p is not None
+                else mark_safe(
+                    '<p class="diff-skip">[…]<span class="visually-hidden"> texte inchangé</span></p>'
+                )
+                for p in same
+            ]
             continue
         changed = True
         if op == "replace" and a2 - a1 == b2 - b1:
-            html += [mark_safe(f'<p class="diff-changed">{_words_diff(o, n)}</p>')  # noqa: S308
-                     for o, n in zip(old_p[a1:a2], new_p[b1:b2], strict=True)]
+            html += [
+                mark_safe(f'<p class="diff-changed">{_words_diff(o, n)}</p>')  # noqa: S308
+                for o, n in zip(old_p[a1:a2], new_p[b1:b2], strict=True)
+            ]
             continue
-        html += [mark_safe(f'<p class="diff-removed">{_mark("del", p)}</p>')  # noqa: S308
-                 for p in old_p[a1:a2]]
-        html += [mark_safe(f'<p class="diff-added">{_mark("ins", p)}</p>')  # noqa: S308
-                 for p in new_p[b1:b2]]
+        html += [
+            mark_safe(f'<p class="diff-removed">{_mark("del", p)}</p>')  # noqa: S308
+            for p in old_p[a1:a2]
+        ]
+        html += [
+            mark_safe(f'<p class="diff-added">{_mark("ins", p)}</p>')  # noqa: S308
+            for p in new_p[b1:b2]
+        ]
     return changed, "".join(html)
 
 

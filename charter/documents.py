@@ -23,10 +23,11 @@ logger = logging.getLogger(__name__)
 
 # A task queued longer ago than this is presumed lost (worker restarted): the next visit re-queues.
 TASK_LOST_AFTER = dt.timedelta(minutes=10)
-TEMPLATES = {DocumentKind.CHARTER: "pdf/charter.html",
-             DocumentKind.SIGNATORIES: "pdf/signatories.html"}
-FILENAMES = {DocumentKind.CHARTER: "charte-le-mans-solidaire",
-             DocumentKind.SIGNATORIES: "signataires-charte-le-mans-solidaire"}
+TEMPLATES = {DocumentKind.CHARTER: "pdf/charter.html", DocumentKind.SIGNATORIES: "pdf/signatories.html"}
+FILENAMES = {
+    DocumentKind.CHARTER: "charte-le-mans-solidaire",
+    DocumentKind.SIGNATORIES: "signataires-charte-le-mans-solidaire",
+}
 
 
 def document_get(*, kind: str) -> CharterDocument:
@@ -83,10 +84,15 @@ def _context(kind: str) -> tuple[dict, str]:
             raise LookupError("Aucune version de la charte n'est en vigueur.")
         return {"version": version}, f"v{version.number}"
     groups = selectors.signatories()
-    return ({"version": version, "groups": groups,
-             "signatory_count": sum(len(g.signatories) for g in groups),
-             "generated_on": timezone.localdate()},
-            f"v{version.number}" if version else "v0")
+    return (
+        {
+            "version": version,
+            "groups": groups,
+            "signatory_count": sum(len(g.signatories) for g in groups),
+            "generated_on": timezone.localdate(),
+        },
+        f"v{version.number}" if version else "v0",
+    )
 
 
 def document_generate(*, kind: str) -> CharterDocument:
@@ -113,8 +119,7 @@ def document_generate(*, kind: str) -> CharterDocument:
     with transaction.atomic():
         document = CharterDocument.objects.select_for_update().get(pk=document.pk)
         old_name = document.file.name if document.file else ""
-        same_file = (stamp == document.stamp and old_name
-                     and document.file.storage.exists(old_name))
+        same_file = stamp == document.stamp and old_name and document.file.storage.exists(old_name)
         if not same_file:  # identical bytes already stored: keep that file
             document.file.save(f"{FILENAMES[kind]}-{stamp}.pdf", ContentFile(data), save=False)
         document.stamp = stamp

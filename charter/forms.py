@@ -7,23 +7,25 @@ class SignatureForm(forms.Form):
     """Online signing: the structure, one checkbox per article, the representative."""
 
     association = forms.ModelChoiceField(
-        label="Structure signataire", queryset=None, empty_label=None,
+        label="Structure signataire",
+        queryset=None,
+        empty_label=None,
         error_messages={
             "invalid_choice": "Vous ne pouvez signer que pour une structure dont vous êtes "
-                              "administrateur·rice.",
+            "administrateur·rice.",
             "required": "Choisissez la structure qui signe la charte.",
         },
     )
     representative_name = forms.CharField(
-        label="Nom et prénom du ou de la représentant·e", max_length=150,
-        error_messages={"required": "Indiquez le nom de la personne qui signe au nom de la "
-                                    "structure."},
+        label="Nom et prénom du ou de la représentant·e",
+        max_length=150,
+        error_messages={"required": "Indiquez le nom de la personne qui signe au nom de la structure."},
     )
     representative_role = forms.CharField(
-        label="Fonction dans la structure", max_length=150,
+        label="Fonction dans la structure",
+        max_length=150,
         help_text="Par exemple : présidente, directeur, coordinatrice.",
-        error_messages={"required": "Indiquez la fonction de cette personne (présidente, "
-                                    "directeur…)."},
+        error_messages={"required": "Indiquez la fonction de cette personne (présidente, directeur…)."},
     )
 
     def __init__(self, *args, associations, articles, **kwargs):
@@ -36,19 +38,21 @@ class SignatureForm(forms.Form):
             self.fields[name] = forms.BooleanField(
                 label=f"Article {article.number} : {article.title}",
                 help_text="Notre structure s'engage à respecter cet article.",
-                error_messages={"required": f"Confirmez l'article {article.number} pour "
-                                            "signer la charte."},
+                error_messages={"required": f"Confirmez l'article {article.number} pour signer la charte."},
             )
         # Articles come before the representative, as on paper.
-        order = ["association", *[f"article_{n}" for n in self.article_numbers],
-                 "representative_name", "representative_role"]
+        order = [
+            "association",
+            *[f"article_{n}" for n in self.article_numbers],
+            "representative_name",
+            "representative_role",
+        ]
         self.order_fields(order)
 
     def clean_representative_name(self):
         value = self.cleaned_data["representative_name"].strip()
         if not value:
-            raise forms.ValidationError("Indiquez le nom de la personne qui signe au nom de la "
-                                        "structure.")
+            raise forms.ValidationError("Indiquez le nom de la personne qui signe au nom de la structure.")
         return value
 
     def acknowledged_articles(self) -> list[int]:
@@ -62,13 +66,18 @@ class SignatureForm(forms.Form):
 
 
 class SignatureDecisionForm(forms.Form):
-    decision = forms.ChoiceField(label="Décision", widget=forms.RadioSelect,
-                                 choices=[("approve", "Valider la signature"),
-                                          ("reject", "Refuser la demande")])
-    reason = forms.CharField(label="Motif du refus", required=False, max_length=1000,
-                             widget=forms.Textarea(attrs={"rows": 2}),
-                             help_text="Obligatoire en cas de refus ; il est envoyé à la "
-                                       "structure.")
+    decision = forms.ChoiceField(
+        label="Décision",
+        widget=forms.RadioSelect,
+        choices=[("approve", "Valider la signature"), ("reject", "Refuser la demande")],
+    )
+    reason = forms.CharField(
+        label="Motif du refus",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Obligatoire en cas de refus ; il est envoyé à la structure.",
+    )
 
     def clean(self):
         data = super().clean()
@@ -78,11 +87,15 @@ class SignatureDecisionForm(forms.Form):
 
 
 class SignatoryFilterForm(forms.Form):
-    quartier = forms.ChoiceField(label="Quartier", required=False,
-                                 choices=[("", "Tous les quartiers"), *Quartier.choices])
+    quartier = forms.ChoiceField(
+        label="Quartier", required=False, choices=[("", "Tous les quartiers"), *Quartier.choices]
+    )
     thematique = forms.ModelChoiceField(
-        label="Thématique", required=False, queryset=Thematique.objects.order_by("order", "label"),
-        to_field_name="slug", empty_label="Toutes les thématiques",
+        label="Thématique",
+        required=False,
+        queryset=Thematique.objects.order_by("order", "label"),
+        to_field_name="slug",
+        empty_label="Toutes les thématiques",
         error_messages={"invalid_choice": "Cette thématique n'existe pas."},
     )
 
@@ -97,7 +110,8 @@ class VersionCompareForm(forms.Form):
         for name in ("de", "a"):
             self.fields[name].choices = choices
             self.fields[name].error_messages["invalid_choice"] = (
-                "Cette version n'existe pas ou n'est pas encore adoptée.")
+                "Cette version n'existe pas ou n'est pas encore adoptée."
+            )
 
     def clean(self):
         data = super().clean()

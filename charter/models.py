@@ -10,8 +10,10 @@ from django.urls import reverse
 from associations.models import Association
 from solidaire.core.models import TimeStampedModel
 
-MARKDOWN_HELP = ("Mise en forme Markdown simple : paragraphes séparés par une ligne vide, "
-                 "listes (-), **gras**, *italique*, sous-titres (###). Aucun script n'est accepté.")
+MARKDOWN_HELP = (
+    "Mise en forme Markdown simple : paragraphes séparés par une ligne vide, "
+    "listes (-), **gras**, *italique*, sous-titres (###). Aucun script n'est accepté."
+)
 
 
 class CharterVersion(TimeStampedModel):
@@ -19,26 +21,34 @@ class CharterVersion(TimeStampedModel):
 
     number = models.PositiveSmallIntegerField("version", unique=True)
     title = models.CharField("titre", max_length=200, default="Charte « Le Mans Solidaire »")
-    adopted_on = models.DateField("adoptée le", null=True, blank=True,
-                                  help_text="Laisser vide tant que la version est un brouillon.")
+    adopted_on = models.DateField(
+        "adoptée le", null=True, blank=True, help_text="Laisser vide tant que la version est un brouillon."
+    )
     changes_summary = models.TextField("résumé des changements", blank=True)
     is_current = models.BooleanField("version en vigueur", default=False, editable=False)
-    foreword_title = models.CharField("titre de l'avant-propos", max_length=200, blank=True,
-                                      default="Avant-propos")
+    foreword_title = models.CharField(
+        "titre de l'avant-propos", max_length=200, blank=True, default="Avant-propos"
+    )
     foreword = models.TextField("avant-propos", blank=True, help_text=MARKDOWN_HELP)
     foreword_author = models.CharField("auteur de l'avant-propos", max_length=150, blank=True)
-    foreword_author_role = models.TextField("fonctions de l'auteur", blank=True,
-                                            help_text="Une fonction par ligne.")
+    foreword_author_role = models.TextField(
+        "fonctions de l'auteur", blank=True, help_text="Une fonction par ligne."
+    )
 
     class Meta:
         verbose_name = "version de la charte"
         verbose_name_plural = "versions de la charte"
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True),
-                                    name="%(app_label)s_%(class)s_one_current"),
-            models.CheckConstraint(condition=Q(is_current=False) | Q(adopted_on__isnull=False),
-                                   name="%(app_label)s_%(class)s_current_is_adopted"),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="%(app_label)s_%(class)s_one_current",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_current=False) | Q(adopted_on__isnull=False),
+                name="%(app_label)s_%(class)s_current_is_adopted",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -59,8 +69,9 @@ class CharterVersion(TimeStampedModel):
 class CharterSection(models.Model):
     """A numbered part of a version: its text, then its values and articles, then a closing text."""
 
-    version = models.ForeignKey(CharterVersion, on_delete=models.CASCADE, related_name="sections",
-                                verbose_name="version")
+    version = models.ForeignKey(
+        CharterVersion, on_delete=models.CASCADE, related_name="sections", verbose_name="version"
+    )
     number = models.PositiveSmallIntegerField("numéro")
     title = models.CharField("titre", max_length=200)
     body = models.TextField("texte d'introduction", blank=True, help_text=MARKDOWN_HELP)
@@ -71,8 +82,9 @@ class CharterSection(models.Model):
         verbose_name_plural = "parties de la charte"
         ordering = ["version", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "number"],
-                                    name="%(app_label)s_%(class)s_number_per_version"),
+            models.UniqueConstraint(
+                fields=["version", "number"], name="%(app_label)s_%(class)s_number_per_version"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -86,8 +98,9 @@ class CharterSection(models.Model):
 class CharterValue(models.Model):
     """One of the common values listed in a section (« La solidarité, le partage »)."""
 
-    section = models.ForeignKey(CharterSection, on_delete=models.CASCADE, related_name="values",
-                                verbose_name="partie")
+    section = models.ForeignKey(
+        CharterSection, on_delete=models.CASCADE, related_name="values", verbose_name="partie"
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     label = models.CharField("valeur", max_length=200)
 
@@ -103,8 +116,9 @@ class CharterValue(models.Model):
 class CharterArticle(models.Model):
     """A commitment of the signatories (« Article 1 : Faire avec… »), acknowledged when signing."""
 
-    section = models.ForeignKey(CharterSection, on_delete=models.CASCADE, related_name="articles",
-                                verbose_name="partie")
+    section = models.ForeignKey(
+        CharterSection, on_delete=models.CASCADE, related_name="articles", verbose_name="partie"
+    )
     number = models.PositiveSmallIntegerField("numéro d'article")
     title = models.CharField("engagement", max_length=500)
     body = models.TextField("texte", blank=True, help_text=MARKDOWN_HELP)
@@ -114,8 +128,9 @@ class CharterArticle(models.Model):
         verbose_name_plural = "articles"
         ordering = ["section__number", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"],
-                                    name="%(app_label)s_%(class)s_number_per_section"),
+            models.UniqueConstraint(
+                fields=["section", "number"], name="%(app_label)s_%(class)s_number_per_section"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -140,22 +155,35 @@ class Signature(TimeStampedModel):
     """A structure's signature of one version of the charter. Never deleted: a refused or
     withdrawn signature keeps its date and reason."""
 
-    association = models.ForeignKey(Association, on_delete=models.PROTECT,
-                                    related_name="signatures", verbose_name="structure")
-    version = models.ForeignKey(CharterVersion, on_delete=models.PROTECT,
-                                related_name="signatures", verbose_name="version")
-    status = models.CharField("statut", max_length=12, choices=SignatureStatus,
-                              default=SignatureStatus.REQUESTED)
+    association = models.ForeignKey(
+        Association, on_delete=models.PROTECT, related_name="signatures", verbose_name="structure"
+    )
+    version = models.ForeignKey(
+        CharterVersion, on_delete=models.PROTECT, related_name="signatures", verbose_name="version"
+    )
+    status = models.CharField(
+        "statut", max_length=12, choices=SignatureStatus, default=SignatureStatus.REQUESTED
+    )
     representative_name = models.CharField("représentant·e", max_length=150)
     representative_role = models.CharField("fonction", max_length=150, blank=True)
     acknowledged_articles = models.JSONField("articles approuvés", default=list, blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name="demandée par")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="demandée par",
+    )
     signed_on = models.DateField("signée le", null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="décidée par")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="décidée par",
+    )
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     rejection_reason = models.TextField("motif du refus", blank=True)
     withdrawn_on = models.DateField("retirée le", null=True, blank=True)
@@ -168,21 +196,25 @@ class Signature(TimeStampedModel):
         constraints = [
             # One live signature (asked for or signed) per structure and version; refused or
             # withdrawn ones stay as history and do not block a new request.
-            models.UniqueConstraint(fields=["association", "version"],
-                                    condition=Q(status__in=["requested", "signed"]),
-                                    name="%(app_label)s_%(class)s_one_active_per_version"),
-            models.CheckConstraint(condition=~Q(status="signed") | Q(signed_on__isnull=False),
-                                   name="%(app_label)s_%(class)s_signed_has_date"),
+            models.UniqueConstraint(
+                fields=["association", "version"],
+                condition=Q(status__in=["requested", "signed"]),
+                name="%(app_label)s_%(class)s_one_active_per_version",
+            ),
             models.CheckConstraint(
-                condition=~Q(status="withdrawn")
-                | (Q(withdrawn_on__isnull=False) & ~Q(withdrawal_reason="")),
+                condition=~Q(status="signed") | Q(signed_on__isnull=False),
+                name="%(app_label)s_%(class)s_signed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | (Q(withdrawn_on__isnull=False) & ~Q(withdrawal_reason="")),
                 name="%(app_label)s_%(class)s_withdrawn_has_date_and_reason",
             ),
-            models.CheckConstraint(condition=~Q(status="rejected") | ~Q(rejection_reason=""),
-                                   name="%(app_label)s_%(class)s_rejected_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""),
+                name="%(app_label)s_%(class)s_rejected_has_reason",
+            ),
         ]
-        indexes = [models.Index(fields=["status", "association"],
-                                name="charter_signature_status_idx")]
+        indexes = [models.Index(fields=["status", "association"], name="charter_signature_status_idx")]
 
     def __str__(self) -> str:
         return f"{self.association} — v{self.version.number} ({self.get_status_display()})"
@@ -191,21 +223,30 @@ class Signature(TimeStampedModel):
 class SignatureInvitation(models.Model):
     """Staff asked a signatory to sign a newer version (once per structure and version)."""
 
-    version = models.ForeignKey(CharterVersion, on_delete=models.CASCADE,
-                                related_name="invitations", verbose_name="version")
-    association = models.ForeignKey(Association, on_delete=models.CASCADE,
-                                    related_name="charter_invitations", verbose_name="structure")
+    version = models.ForeignKey(
+        CharterVersion, on_delete=models.CASCADE, related_name="invitations", verbose_name="version"
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="charter_invitations", verbose_name="structure"
+    )
     sent_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="+", verbose_name="envoyée par")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="envoyée par",
+    )
 
     class Meta:
         verbose_name = "invitation à signer"
         verbose_name_plural = "invitations à signer"
         ordering = ["-sent_at"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "association"],
-                                    name="%(app_label)s_%(class)s_once_per_version"),
+            models.UniqueConstraint(
+                fields=["version", "association"], name="%(app_label)s_%(class)s_once_per_version"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -228,12 +269,15 @@ class CharterDocument(TimeStampedModel):
     when it was rendered from the latest revision (`rendered_revision == revision`)."""
 
     kind = models.CharField("document", max_length=20, choices=DocumentKind, unique=True)
-    status = models.CharField("état", max_length=10, choices=DocumentStatus,
-                              default=DocumentStatus.PENDING)
+    status = models.CharField("état", max_length=10, choices=DocumentStatus, default=DocumentStatus.PENDING)
     revision = models.PositiveIntegerField("révision demandée", default=1)
     rendered_revision = models.PositiveIntegerField("révision produite", null=True, blank=True)
-    stamp = models.CharField("empreinte", max_length=80, blank=True,
-                             help_text="Version de la charte et empreinte du contenu rendu.")
+    stamp = models.CharField(
+        "empreinte",
+        max_length=80,
+        blank=True,
+        help_text="Version de la charte et empreinte du contenu rendu.",
+    )
     file = models.FileField("fichier", upload_to="charte/pdf/", blank=True)
     generated_at = models.DateTimeField("produit le", null=True, blank=True)
     task_enqueued_at = models.DateTimeField("génération lancée le", null=True, blank=True)
@@ -244,8 +288,9 @@ class CharterDocument(TimeStampedModel):
         verbose_name_plural = "documents PDF"
         ordering = ["kind"]
         constraints = [
-            models.CheckConstraint(condition=~Q(status="ready") | ~Q(file=""),
-                                   name="%(app_label)s_%(class)s_ready_has_file"),
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(file=""), name="%(app_label)s_%(class)s_ready_has_file"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -253,5 +298,8 @@ class CharterDocument(TimeStampedModel):
 
     @property
     def is_up_to_date(self) -> bool:
-        return (self.status == DocumentStatus.READY and bool(self.file)
-                and self.rendered_revision == self.revision)
+        return (
+            self.status == DocumentStatus.READY
+            and bool(self.file)
+            and self.rendered_revision == self.revision
+        )

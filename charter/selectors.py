@@ -27,8 +27,10 @@ def current_version() -> CharterVersion | None:
 
 def _with_content(queryset: QuerySet[CharterVersion]) -> QuerySet[CharterVersion]:
     return queryset.prefetch_related(
-        Prefetch("sections", queryset=CharterSection.objects.order_by("number")
-                 .prefetch_related("values", "articles")),
+        Prefetch(
+            "sections",
+            queryset=CharterSection.objects.order_by("number").prefetch_related("values", "articles"),
+        ),
     )
 
 
@@ -41,8 +43,7 @@ def version_with_content(*, number: int | None = None) -> CharterVersion | None:
 
 
 def version_articles(*, version: CharterVersion) -> list[CharterArticle]:
-    return list(CharterArticle.objects.filter(section__version=version)
-                .order_by("section__number", "number"))
+    return list(CharterArticle.objects.filter(section__version=version).order_by("section__number", "number"))
 
 
 def adopted_versions() -> QuerySet[CharterVersion]:
@@ -56,12 +57,7 @@ def adopted_versions() -> QuerySet[CharterVersion]:
 
 def signatory_count() -> int:
     """Structures whose signature is in force (one query, whatever their number)."""
-    return (
-        Signature.objects.filter(status=SignatureStatus.SIGNED)
-        .values("association_id")
-        .distinct()
-        .count()
-    )
+    return Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id").distinct().count()
 
 
 # Public groups, in this order; institutions join « other ».
@@ -87,29 +83,33 @@ class SignatoryGroup:
     signatories: list[Signatory]
 
 
-def signatories(*, quartier: str = "", thematique: Thematique | None = None
-                ) -> list[SignatoryGroup]:
+def signatories(*, quartier: str = "", thematique: Thematique | None = None) -> list[SignatoryGroup]:
     """Structures with a signature in force, grouped by kind, each with the versions it signed
     (one query, whatever the number of signatories)."""
     queryset = Signature.objects.filter(status=SignatureStatus.SIGNED)
     if quartier:
         queryset = queryset.filter(association__quartier=quartier)
     if thematique is not None:
-        queryset = queryset.filter(association__in=Association.objects.filter(
-            services__thematiques=thematique).values("pk"))
+        queryset = queryset.filter(
+            association__in=Association.objects.filter(services__thematiques=thematique).values("pk")
+        )
     queryset = queryset.select_related("association", "version").order_by(
-        "association__name", "association_id", "-version__number")
+        "association__name", "association_id", "-version__number"
+    )
     by_association: dict[int, Signatory] = {}
     for signature in queryset:
         row = by_association.get(signature.association_id)
         if row is None:
             row = by_association[signature.association_id] = Signatory(
-                association=signature.association, latest=signature)
+                association=signature.association, latest=signature
+            )
         row.versions.append(signature.version.number)
     groups = []
     for slug, label, kinds in KIND_GROUPS:
-        rows = sorted((row for row in by_association.values() if row.association.kind in kinds),
-                      key=lambda row: normalize_search(row.association.name))
+        rows = sorted(
+            (row for row in by_association.values() if row.association.kind in kinds),
+            key=lambda row: normalize_search(row.association.name),
+        )
         groups.append(SignatoryGroup(slug=slug, label=label, signatories=rows))
     return groups
 
@@ -138,11 +138,11 @@ def resign_candidates(*, version: CharterVersion) -> QuerySet[Association]:
     """Structures that signed an older version and have neither signed, asked to sign, nor been
     invited to sign `version`."""
     return (
-        Association.objects.filter(signatures__status=SignatureStatus.SIGNED,
-                                   signatures__version__number__lt=version.number)
+        Association.objects.filter(
+            signatures__status=SignatureStatus.SIGNED, signatures__version__number__lt=version.number
+        )
         .exclude(signatures__version=version, signatures__status__in=ACTIVE_STATUSES)
-        .exclude(pk__in=SignatureInvitation.objects.filter(version=version)
-                 .values("association_id"))
+        .exclude(pk__in=SignatureInvitation.objects.filter(version=version).values("association_id"))
         .distinct()
         .order_by("name")
     )

@@ -37,9 +37,9 @@ def _day(value: dt.date | None) -> str:
 def _association_recipients(association: Association, *extra: str) -> list[str]:
     """The structure's admins, its public address and whoever acted: everyone who should know."""
     emails = list(
-        association.memberships.filter(status=MembershipStatus.APPROVED,
-                                       role=MembershipRole.ADMIN)
-        .values_list("user__email", flat=True)
+        association.memberships.filter(
+            status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN
+        ).values_list("user__email", flat=True)
     )
     emails += [association.email, *extra]
     seen: list[str] = []
@@ -55,55 +55,73 @@ def _require_moderator(user) -> None:
 
 
 @transaction.atomic
-def signature_request(*, user, association: Association, version: CharterVersion,
-                      representative_name: str, representative_role: str,
-                      acknowledged_articles: Iterable[int]) -> Signature:
+def signature_request(
+    *,
+    user,
+    association: Association,
+    version: CharterVersion,
+    representative_name: str,
+    representative_role: str,
+    acknowledged_articles: Iterable[int],
+) -> Signature:
     """An admin of a structure signs the current version online; the CCAS then approves it.
     The structure and the CCAS are told by e-mail."""
     if not can_sign_for(user, association):
         raise PermissionDenied(
             f"Vous n'êtes pas administrateur·rice de « {association.name} » : seuls les "
-            "administrateurs d'une structure peuvent signer la charte en son nom.")
+            "administrateurs d'une structure peuvent signer la charte en son nom."
+        )
     if not version.is_current:
         raise ValidationError("Seule la version en vigueur de la charte peut être signée.")
     errors: dict[str, str] = {}
     name, role = representative_name.strip(), representative_role.strip()
     if not name:
-        errors["representative_name"] = ("Indiquez le nom de la personne qui signe au nom de "
-                                         "la structure.")
+        errors["representative_name"] = "Indiquez le nom de la personne qui signe au nom de la structure."
     if not role:
-        errors["representative_role"] = "Indiquez la fonction de cette personne (présidente, " \
-                                        "directeur…)."
-    expected = set(CharterArticle.objects.filter(section__version=version)
-                   .values_list("number", flat=True))
+        errors["representative_role"] = "Indiquez la fonction de cette personne (présidente, directeur…)."
+    expected = set(CharterArticle.objects.filter(section__version=version).values_list("number", flat=True))
     given = {int(number) for number in acknowledged_articles}
     if missing := sorted(expected - given):
         listed = ", ".join(str(n) for n in missing)
-        errors["__all__"] = ("Vous devez confirmer chacun des articles de la charte "
-                             f"(à confirmer : article{'s' if len(missing) > 1 else ''} {listed}).")
+        errors["__all__"] = (
+            "Vous devez confirmer chacun des articles de la charte "
+            f"(à confirmer : article{'s' if len(missing) > 1 else ''} {listed})."
+        )
     if errors:
         raise ValidationError(errors)
     # Lock the structure: two admins submitting at once get one signature and one clear error.
     Association.objects.select_for_update().get(pk=association.pk)
-    existing = Signature.objects.filter(association=association, version=version,
-                                        status__in=ACTIVE_STATUSES).first()
+    existing = Signature.objects.filter(
+        association=association, version=version, status__in=ACTIVE_STATUSES
+    ).first()
     if existing and existing.status == SignatureStatus.SIGNED:
-        raise ValidationError(f"« {association.name} » a déjà signé la version {version.number} "
-                              f"de la charte (le {_day(existing.signed_on)}).")
+        raise ValidationError(
+            f"« {association.name} » a déjà signé la version {version.number} "
+            f"de la charte (le {_day(existing.signed_on)})."
+        )
     if existing:
-        raise ValidationError(f"Une demande de signature de « {association.name} » pour la "
-                              f"version {version.number} est déjà en attente de validation par "
-                              "le CCAS.")
+        raise ValidationError(
+            f"Une demande de signature de « {association.name} » pour la "
+            f"version {version.number} est déjà en attente de validation par "
+            "le CCAS."
+        )
     signature = Signature(
-        association=association, version=version, status=SignatureStatus.REQUESTED,
-        representative_name=name, representative_role=role,
-        acknowledged_articles=sorted(given & expected), requested_by=user,
+        association=association,
+        version=version,
+        status=SignatureStatus.REQUESTED,
+        representative_name=name,
+        representative_role=role,
+        acknowledged_articles=sorted(given & expected),
+        requested_by=user,
     )
     signature.full_clean()
     signature.save()
     context = {"signature": signature, "association": association, "version": version}
-    email_send(template="charter/emails/signature_requested", context=context,
-               to=_association_recipients(association, user.email))
+    email_send(
+        template="charter/emails/signature_requested",
+        context=context,
+        to=_association_recipients(association, user.email),
+    )
     email_send(template="charter/emails/signature_to_moderate", context=context, to=None)
     return signature
 
@@ -112,14 +130,19 @@ def signature_request(*, user, association: Association, version: CharterVersion
 def signature_approve(*, signature: Signature, by) -> Signature:
     """CCAS staff approve a request: the structure becomes a signatory from today."""
     _require_moderator(by)
-    signature = Signature.objects.select_for_update().select_related(
-        "association", "version").get(pk=signature.pk)
+    signature = (
+        Signature.objects.select_for_update().select_related("association", "version").get(pk=signature.pk)
+    )
     if signature.status == SignatureStatus.WITHDRAWN:
-        raise ValidationError(f"Cette signature a été retirée le {_day(signature.withdrawn_on)} "
-                              ": elle ne peut plus être validée.")
+        raise ValidationError(
+            f"Cette signature a été retirée le {_day(signature.withdrawn_on)} "
+            ": elle ne peut plus être validée."
+        )
     if signature.status == SignatureStatus.REJECTED:
-        raise ValidationError("Cette demande a été refusée : elle ne peut plus être validée. "
-                              "La structure peut déposer une nouvelle demande.")
+        raise ValidationError(
+            "Cette demande a été refusée : elle ne peut plus être validée. "
+            "La structure peut déposer une nouvelle demande."
+        )
     if signature.status == SignatureStatus.SIGNED:
         raise ValidationError(f"Cette signature est déjà validée (le {_day(signature.signed_on)}).")
     signature.status = SignatureStatus.SIGNED
@@ -128,9 +151,11 @@ def signature_approve(*, signature: Signature, by) -> Signature:
     signature.decided_at = timezone.now()
     signature.full_clean()
     signature.save()
-    email_send(template="charter/emails/signature_approved",
-               context={"signature": signature, "association": signature.association},
-               to=_association_recipients(signature.association))
+    email_send(
+        template="charter/emails/signature_approved",
+        context={"signature": signature, "association": signature.association},
+        to=_association_recipients(signature.association),
+    )
     documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
     return signature
 
@@ -139,11 +164,14 @@ def signature_approve(*, signature: Signature, by) -> Signature:
 def signature_reject(*, signature: Signature, by, reason: str) -> Signature:
     """CCAS staff refuse a request; the reason is kept and sent to the structure."""
     _require_moderator(by)
-    signature = Signature.objects.select_for_update().select_related(
-        "association", "version").get(pk=signature.pk)
+    signature = (
+        Signature.objects.select_for_update().select_related("association", "version").get(pk=signature.pk)
+    )
     if signature.status != SignatureStatus.REQUESTED:
-        raise ValidationError(f"Cette signature est « {signature.get_status_display().lower()} » "
-                              ": seule une demande en attente peut être refusée.")
+        raise ValidationError(
+            f"Cette signature est « {signature.get_status_display().lower()} » "
+            ": seule une demande en attente peut être refusée."
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du refus."})
     signature.status = SignatureStatus.REJECTED
@@ -152,9 +180,11 @@ def signature_reject(*, signature: Signature, by, reason: str) -> Signature:
     signature.decided_at = timezone.now()
     signature.full_clean()
     signature.save()
-    email_send(template="charter/emails/signature_rejected",
-               context={"signature": signature, "association": signature.association},
-               to=_association_recipients(signature.association))
+    email_send(
+        template="charter/emails/signature_rejected",
+        context={"signature": signature, "association": signature.association},
+        to=_association_recipients(signature.association),
+    )
     return signature
 
 
@@ -162,14 +192,18 @@ def signature_reject(*, signature: Signature, by, reason: str) -> Signature:
 def signature_withdraw(*, signature: Signature, by, reason: str) -> Signature:
     """A signature (or a pending request) is withdrawn: kept, with the date and the reason.
     Withdrawing a signature in force ends the structure's other signatures too."""
-    signature = Signature.objects.select_for_update().select_related(
-        "association", "version").get(pk=signature.pk)
+    signature = (
+        Signature.objects.select_for_update().select_related("association", "version").get(pk=signature.pk)
+    )
     if not (can_moderate(by) or can_sign_for(by, signature.association)):
-        raise PermissionDenied("Seuls le CCAS et les administrateurs de la structure peuvent "
-                               "retirer sa signature.")
+        raise PermissionDenied(
+            "Seuls le CCAS et les administrateurs de la structure peuvent retirer sa signature."
+        )
     if signature.status not in ACTIVE_STATUSES:
-        raise ValidationError(f"Cette signature est déjà « {signature.get_status_display().lower()}"
-                              " » : elle ne peut pas être retirée.")
+        raise ValidationError(
+            f"Cette signature est déjà « {signature.get_status_display().lower()}"
+            " » : elle ne peut pas être retirée."
+        )
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du retrait."})
     was_signed = signature.status == SignatureStatus.SIGNED
@@ -177,40 +211,60 @@ def signature_withdraw(*, signature: Signature, by, reason: str) -> Signature:
     if was_signed:
         # Leaving the charter: the structure's signatures of older versions end too, or it
         # would still count as a signatory. A pending request alone is just cancelled.
-        withdrawn += list(Signature.objects.select_for_update().filter(
-            association=signature.association, status=SignatureStatus.SIGNED,
-        ).exclude(pk=signature.pk))
+        withdrawn += list(
+            Signature.objects.select_for_update()
+            .filter(
+                association=signature.association,
+                status=SignatureStatus.SIGNED,
+            )
+            .exclude(pk=signature.pk)
+        )
     for item in withdrawn:
         item.status = SignatureStatus.WITHDRAWN
         item.withdrawn_on = timezone.localdate()
         item.withdrawal_reason = reason.strip()
         item.full_clean()
         item.save()
-    email_send(template="charter/emails/signature_withdrawn",
-               context={"signature": signature, "association": signature.association},
-               to=_association_recipients(signature.association))
+    email_send(
+        template="charter/emails/signature_withdrawn",
+        context={"signature": signature, "association": signature.association},
+        to=_association_recipients(signature.association),
+    )
     if was_signed:
         documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
     return signature
 
 
 @transaction.atomic
-def signature_record(*, association: Association, version: CharterVersion, by,
-                     representative_name: str, representative_role: str = "",
-                     signed_on: dt.date) -> Signature:
+def signature_record(
+    *,
+    association: Association,
+    version: CharterVersion,
+    by,
+    representative_name: str,
+    representative_role: str = "",
+    signed_on: dt.date,
+) -> Signature:
     """Staff record a signature made on paper (the 2010 signatories, a signing ceremony)."""
     _require_moderator(by)
     if version.adopted_on is None:
         raise ValidationError({"version": "Cette version n'est pas encore adoptée."})
-    if Signature.objects.filter(association=association, version=version,
-                                status__in=ACTIVE_STATUSES).exists():
-        raise ValidationError(f"« {association.name} » a déjà une signature en cours ou validée "
-                              f"pour la version {version.number}.")
+    if Signature.objects.filter(
+        association=association, version=version, status__in=ACTIVE_STATUSES
+    ).exists():
+        raise ValidationError(
+            f"« {association.name} » a déjà une signature en cours ou validée "
+            f"pour la version {version.number}."
+        )
     signature = Signature(
-        association=association, version=version, status=SignatureStatus.SIGNED,
+        association=association,
+        version=version,
+        status=SignatureStatus.SIGNED,
         representative_name=representative_name.strip(),
-        representative_role=representative_role.strip(), signed_on=signed_on,
-        decided_by=by, decided_at=timezone.now(),
+        representative_role=representative_role.strip(),
+        signed_on=signed_on,
+        decided_by=by,
+        decided_at=timezone.now(),
     )
     signature.full_clean()
     signature.save()
@@ -219,15 +273,15 @@ def signature_record(*, association: Association, version: CharterVersion, by,
 
 
 @transaction.atomic
-def version_adopt(*, version: CharterVersion, by, adopted_on: dt.date | None = None
-                  ) -> CharterVersion:
+def version_adopt(*, version: CharterVersion, by, adopted_on: dt.date | None = None) -> CharterVersion:
     """Make `version` the charter in force (the previous one stays readable)."""
     _require_moderator(by)
     versions = list(CharterVersion.objects.select_for_update().order_by("number"))
     version = next(v for v in versions if v.pk == version.pk)
     if not version.sections.exists():
-        raise ValidationError("Cette version n'a encore aucune partie : ajoutez son texte avant "
-                              "de l'adopter.")
+        raise ValidationError(
+            "Cette version n'a encore aucune partie : ajoutez son texte avant de l'adopter."
+        )
     for other in versions:
         if other.is_current and other.pk != version.pk:
             other.is_current = False
@@ -255,16 +309,17 @@ def signatories_invite_to_resign(*, version: CharterVersion, by) -> int:
 
     _require_moderator(by)
     if not version.is_current:
-        raise ValidationError("Seuls les signataires de la version en vigueur peuvent être "
-                              "invités à signer.")
+        raise ValidationError("Seuls les signataires de la version en vigueur peuvent être invités à signer.")
     asked = 0
     for association in resign_candidates(version=version):
         invitation = SignatureInvitation(version=version, association=association, sent_by=by)
         invitation.full_clean()
         invitation.save()
-        email_send(template="charter/emails/resign_invitation",
-                   context={"association": association, "version": version},
-                   to=_association_recipients(association) or None)
+        email_send(
+            template="charter/emails/resign_invitation",
+            context={"association": association, "version": version},
+            to=_association_recipients(association) or None,
+        )
         asked += 1
     return asked
 
@@ -275,16 +330,22 @@ def version_duplicate(*, version: CharterVersion, by) -> CharterVersion:
     _require_moderator(by)
     last = CharterVersion.objects.select_for_update().order_by("-number").first()
     draft = CharterVersion(
-        number=last.number + 1, title=version.title, adopted_on=None, is_current=False,
-        changes_summary="", foreword_title=version.foreword_title, foreword=version.foreword,
+        number=last.number + 1,
+        title=version.title,
+        adopted_on=None,
+        is_current=False,
+        changes_summary="",
+        foreword_title=version.foreword_title,
+        foreword=version.foreword,
         foreword_author=version.foreword_author,
         foreword_author_role=version.foreword_author_role,
     )
     draft.full_clean()
     draft.save()
     for section in version.sections.prefetch_related("values", "articles"):
-        copy = draft.sections.create(number=section.number, title=section.title,
-                                     body=section.body, closing=section.closing)
+        copy = draft.sections.create(
+            number=section.number, title=section.title, body=section.body, closing=section.closing
+        )
         for value in section.values.all():
             copy.values.create(order=value.order, label=value.label)
         for article in section.articles.all():

@@ -19,7 +19,8 @@ def remember_printed_fields(sender, instance: Association, raw=False, **kwargs) 
         return
     before = Association.objects.filter(pk=instance.pk).values(*PRINTED_FIELDS).first()
     instance._charter_printed_changed = before is not None and any(
-        before[name] != getattr(instance, name) for name in PRINTED_FIELDS)
+        before[name] != getattr(instance, name) for name in PRINTED_FIELDS
+    )
 
 
 @receiver(post_save, sender=Association, dispatch_uid="charter_association_post_save")

@@ -16,10 +16,14 @@ from .permissions import moderator_required
 
 
 def charter_current(request: HttpRequest) -> HttpResponse:
-    return render(request, "charter/charter_current.html", {
-        "version": selectors.version_with_content(),
-        "signatory_count": selectors.signatory_count(),
-    })
+    return render(
+        request,
+        "charter/charter_current.html",
+        {
+            "version": selectors.version_with_content(),
+            "signatory_count": selectors.signatory_count(),
+        },
+    )
 
 
 def version_list(request: HttpRequest) -> HttpResponse:
@@ -28,16 +32,21 @@ def version_list(request: HttpRequest) -> HttpResponse:
     form = None
     if len(numbers) > 1:
         data = request.GET if "de" in request.GET or "a" in request.GET else None
-        form = VersionCompareForm(data, numbers=numbers,
-                                  initial={"de": numbers[1], "a": numbers[0]})
+        form = VersionCompareForm(data, numbers=numbers, initial={"de": numbers[1], "a": numbers[0]})
     comparison = None
     if form is not None and form.is_bound and form.is_valid():
         old = selectors.version_with_content(number=form.cleaned_data["de"])
         new = selectors.version_with_content(number=form.cleaned_data["a"])
         comparison = {"old": old, "new": new, "sections": diff.diff_versions(old, new)}
-    return render(request, "charter/version_list.html", {
-        "versions": versions, "form": form, "comparison": comparison,
-    })
+    return render(
+        request,
+        "charter/version_list.html",
+        {
+            "versions": versions,
+            "form": form,
+            "comparison": comparison,
+        },
+    )
 
 
 def version_detail(request: HttpRequest, number: int) -> HttpResponse:
@@ -56,13 +65,17 @@ def signatory_list(request: HttpRequest) -> HttpResponse:
         quartier = form.cleaned_data["quartier"]
         thematique = form.cleaned_data["thematique"]
     groups = selectors.signatories(quartier=quartier, thematique=thematique)
-    return render(request, "charter/signatory_list.html", {
-        "form": form,
-        "groups": groups,
-        "shown_count": sum(len(group.signatories) for group in groups),
-        "filtered": bool(quartier or thematique),
-        "signatory_count": selectors.signatory_count(),
-    })
+    return render(
+        request,
+        "charter/signatory_list.html",
+        {
+            "form": form,
+            "groups": groups,
+            "shown_count": sum(len(group.signatories) for group in groups),
+            "filtered": bool(quartier or thematique),
+            "signatory_count": selectors.signatory_count(),
+        },
+    )
 
 
 @login_required
@@ -83,7 +96,8 @@ def sign(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             signature = services.signature_request(
-                user=request.user, association=form.cleaned_data["association"],
+                user=request.user,
+                association=form.cleaned_data["association"],
                 version=version,
                 representative_name=form.cleaned_data["representative_name"],
                 representative_role=form.cleaned_data["representative_role"],
@@ -94,18 +108,21 @@ def sign(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, f"La signature de « {signature.association.name} » est "
-                                      "enregistrée. Le CCAS va la valider ; vous recevrez un "
-                                      "e-mail à chaque étape.")
+            messages.success(
+                request,
+                f"La signature de « {signature.association.name} » est "
+                "enregistrée. Le CCAS va la valider ; vous recevrez un "
+                "e-mail à chaque étape.",
+            )
             return redirect("charter:sign")
     context["form"] = form
     context["signatures"] = list(selectors.signatures_of_associations(associations=associations))
     return render(request, "charter/sign.html", context)
 
 
-def _moderation_page(request: HttpRequest, *,
-                     bound: tuple[int, SignatureDecisionForm] | None = None,
-                     status: int = 200) -> HttpResponse:
+def _moderation_page(
+    request: HttpRequest, *, bound: tuple[int, SignatureDecisionForm] | None = None, status: int = 200
+) -> HttpResponse:
     version = selectors.current_version()
     pending = list(selectors.pending_signatures())
     for signature in pending:
@@ -113,11 +130,16 @@ def _moderation_page(request: HttpRequest, *,
             signature.decision_form = bound[1]
         else:
             signature.decision_form = SignatureDecisionForm(prefix=f"s{signature.pk}")
-    return render(request, "charter/moderation.html", {
-        "pending": pending,
-        "version": version,
-        "resign_count": selectors.resign_candidates(version=version).count() if version else 0,
-    }, status=status)
+    return render(
+        request,
+        "charter/moderation.html",
+        {
+            "pending": pending,
+            "version": version,
+            "resign_count": selectors.resign_candidates(version=version).count() if version else 0,
+        },
+        status=status,
+    )
 
 
 @moderator_required
@@ -135,11 +157,15 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if form.cleaned_data["decision"] == "approve":
             services.signature_approve(signature=signature, by=request.user)
-            messages.success(request, f"« {signature.association.name} » est désormais "
-                                      "signataire de la charte ; la structure est prévenue.")
+            messages.success(
+                request,
+                f"« {signature.association.name} » est désormais "
+                "signataire de la charte ; la structure est prévenue.",
+            )
         else:
-            services.signature_reject(signature=signature, by=request.user,
-                                      reason=form.cleaned_data["reason"])
+            services.signature_reject(
+                signature=signature, by=request.user, reason=form.cleaned_data["reason"]
+            )
             messages.success(request, "La demande est refusée ; la structure est prévenue.")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -157,9 +183,12 @@ def moderation_invite(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"{asked} structure{'s' if asked > 1 else ''} "
-                                  f"invitée{'s' if asked > 1 else ''} à signer la version "
-                                  f"{version.number}.")
+        messages.success(
+            request,
+            f"{asked} structure{'s' if asked > 1 else ''} "
+            f"invitée{'s' if asked > 1 else ''} à signer la version "
+            f"{version.number}.",
+        )
     return redirect("charter:moderation")
 
 
@@ -172,13 +201,15 @@ def _serve_document(request: HttpRequest, kind: str) -> HttpResponse:
         except FileNotFoundError:
             document = documents.document_invalidate(kind=kind)
         else:
-            return FileResponse(handle, content_type="application/pdf",
-                                filename=documents.download_name(document))
+            return FileResponse(
+                handle, content_type="application/pdf", filename=documents.download_name(document)
+            )
     else:
         document = documents.document_request(kind=kind)
     failed = document.status == DocumentStatus.FAILED
-    response = render(request, "charter/document_pending.html",
-                      {"document": document, "failed": failed}, status=503)
+    response = render(
+        request, "charter/document_pending.html", {"document": document, "failed": failed}, status=503
+    )
     if not failed:
         response["Retry-After"] = "10"
     return response

@@ -32,21 +32,31 @@ WORKSHOPS_2024 = [
 
 
 def load(*, stdout) -> None:
-    CongressEdition.objects.update_or_create(number=1, defaults={
-        "year": 2019, "title": "1er Congrès national des Solidarités",
-        "starts_on": dt.date(2019, 11, 15), "ends_on": dt.date(2019, 11, 16),
-        "venue": "Palais des Congrès et de la Culture du Mans", "introduction": INTRO_2019,
-        "contact_email": "congresdessolidarites@lemans.fr",
-    })
-    edition, _ = CongressEdition.objects.update_or_create(number=2, defaults={
-        "year": 2024,
-        "title": "2e Congrès national des Solidarités à dimension européenne",
-        "theme": "Solidarité et Transversalité : où en sommes-nous ?",
-        "starts_on": dt.date(2024, 2, 2), "ends_on": dt.date(2024, 2, 3),
-        "venue": "Palais des Congrès et de la Culture du Mans",
-        "introduction": INVITATION_2024, "contact_email": "congresdessolidarites@lemans.fr",
-    })
+    CongressEdition.objects.update_or_create(
+        number=1,
+        defaults={
+            "year": 2019,
+            "title": "1er Congrès national des Solidarités",
+            "starts_on": dt.date(2019, 11, 15),
+            "ends_on": dt.date(2019, 11, 16),
+            "venue": "Palais des Congrès et de la Culture du Mans",
+            "introduction": INTRO_2019,
+            "contact_email": "congresdessolidarites@lemans.fr",
+        },
+    )
+    edition, _ = CongressEdition.objects.update_or_create(
+        number=2,
+        defaults={
+            "year": 2024,
+            "title": "2e Congrès national des Solidarités à dimension européenne",
+            "theme": "Solidarité et Transversalité : où en sommes-nous ?",
+            "starts_on": dt.date(2024, 2, 2),
+            "ends_on": dt.date(2024, 2, 3),
+            "venue": "Palais des Congrès et de la Culture du Mans",
+            "introduction": INVITATION_2024,
+            "contact_email": "congresdessolidarites@lemans.fr",
+        },
+    )
     for order, title in enumerate(WORKSHOPS_2024, start=1):
-        Workshop.objects.update_or_create(edition=edition, title=title,
-                                          defaults={"order": order})
+        Workshop.objects.update_or_create(edition=edition, title=title, defaults={"order": order})
     stdout.write(f"Congrès : {CongressEdition.objects.count()} éditions.")

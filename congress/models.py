@@ -25,8 +25,9 @@ class CongressEdition(TimeStampedModel):
         verbose_name_plural = "éditions du congrès"
         ordering = ["-year"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")),
-                                   name="%(app_label)s_%(class)s_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="%(app_label)s_%(class)s_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -37,8 +38,9 @@ class CongressEdition(TimeStampedModel):
 
 
 class Workshop(models.Model):
-    edition = models.ForeignKey(CongressEdition, on_delete=models.CASCADE,
-                                related_name="workshops", verbose_name="édition")
+    edition = models.ForeignKey(
+        CongressEdition, on_delete=models.CASCADE, related_name="workshops", verbose_name="édition"
+    )
     title = models.CharField("thème", max_length=200)
     description = models.TextField("description", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
@@ -48,8 +50,7 @@ class Workshop(models.Model):
         verbose_name_plural = "ateliers"
         ordering = ["edition", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "title"],
-                                    name="%(app_label)s_%(class)s_unique_title"),
+            models.UniqueConstraint(fields=["edition", "title"], name="%(app_label)s_%(class)s_unique_title"),
         ]
 
     def __str__(self) -> str:

@@ -7,10 +7,14 @@ from .models import CongressEdition
 
 def congress_index(request: HttpRequest) -> HttpResponse:
     editions = list(selectors.editions())
-    return render(request, "congress/congress_index.html", {
-        "latest": editions[0] if editions else None,
-        "editions": editions,
-    })
+    return render(
+        request,
+        "congress/congress_index.html",
+        {
+            "latest": editions[0] if editions else None,
+            "editions": editions,
+        },
+    )
 
 
 def edition_detail(request: HttpRequest, year: int) -> HttpResponse:

@@ -30,23 +30,29 @@ class Event(TimeStampedModel):
     title = models.CharField("titre", max_length=200)
     slug = models.SlugField("adresse", max_length=220, unique=True)
     kind = models.CharField("type", max_length=24, choices=EventKind, default=EventKind.OTHER)
-    status = models.CharField("statut", max_length=12, choices=EventStatus,
-                              default=EventStatus.PROPOSED)
+    status = models.CharField("statut", max_length=12, choices=EventStatus, default=EventStatus.PROPOSED)
     summary = models.CharField("résumé", max_length=300, blank=True)
     description = models.TextField("description", blank=True)
     starts_at = models.DateTimeField("début")
     ends_at = models.DateTimeField("fin")
     location = models.CharField("lieu", max_length=200, blank=True)
-    organiser = models.ForeignKey(Association, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="events", verbose_name="structure organisatrice")
+    organiser = models.ForeignKey(
+        Association,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name="structure organisatrice",
+    )
 
     class Meta:
         verbose_name = "événement"
         verbose_name_plural = "événements"
         ordering = ["starts_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gte=F("starts_at")),
-                                   name="%(app_label)s_%(class)s_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=F("starts_at")), name="%(app_label)s_%(class)s_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,9 +15,9 @@ def upcoming_events(*, limit: int | None = None) -> QuerySet[Event]:
 
 
 def past_events(*, limit: int = 20) -> QuerySet[Event]:
-    return Event.objects.filter(
-        status=EventStatus.PUBLISHED, ends_at__lt=timezone.now()
-    ).order_by("-starts_at")[:limit]
+    return Event.objects.filter(status=EventStatus.PUBLISHED, ends_at__lt=timezone.now()).order_by(
+        "-starts_at"
+    )[:limit]
 
 
 def event_get_public(*, slug: str) -> Event:

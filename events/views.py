@@ -6,10 +6,14 @@ from .models import Event
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "events/event_list.html", {
-        "upcoming": list(selectors.upcoming_events()),
-        "past": list(selectors.past_events()),
-    })
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "upcoming": list(selectors.upcoming_events()),
+            "past": list(selectors.past_events()),
+        },
+    )
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -41,8 +41,7 @@ class BreakdownCategoryAdmin(admin.ModelAdmin):
 @admin.register(IndicatorDefinition)
 class IndicatorDefinitionAdmin(admin.ModelAdmin):
     # A retired indicator is unticked here, never deleted: old sheets keep showing it.
-    list_display = ["label", "code", "family", "unit", "value_type", "formula", "is_active",
-                    "order"]
+    list_display = ["label", "code", "family", "unit", "value_type", "formula", "is_active", "order"]
     list_filter = ["family", "unit", "value_type", "is_active", "breakdown"]
     search_fields = ["label", "code", "help_text"]
     list_editable = ["order", "is_active"]
@@ -70,8 +69,9 @@ class CampaignAdmin(admin.ModelAdmin):
             except ValidationError as exc:
                 self.message_user(request, " ".join(exc.messages), messages.ERROR)
             else:
-                self.message_user(request, f"Campagne {created.year} créée avec "
-                                           f"{created.items.count()} indicateurs.")
+                self.message_user(
+                    request, f"Campagne {created.year} créée avec {created.items.count()} indicateurs."
+                )
 
 
 @admin.register(CampaignIndicator)
@@ -95,13 +95,21 @@ class SheetValueInline(admin.TabularInline):
 class SheetAdmin(admin.ModelAdmin):
     """Read-mostly: changes go through the portal's workflow so they reach the audit trail."""
 
-    list_display = ["association", "campaign", "status", "submitted_at", "validated_at",
-                    "version"]
+    list_display = ["association", "campaign", "status", "submitted_at", "validated_at", "version"]
     list_filter = ["campaign", "status"]
     search_fields = ["association__name"]
-    readonly_fields = ["association", "campaign", "status", "version", "updated_by",
-                       "submitted_at", "submitted_by", "validated_at", "validated_by",
-                       "staff_comment"]
+    readonly_fields = [
+        "association",
+        "campaign",
+        "status",
+        "version",
+        "updated_by",
+        "submitted_at",
+        "submitted_by",
+        "validated_at",
+        "validated_by",
+        "staff_comment",
+    ]
     inlines = [SheetValueInline]
 
 
@@ -123,8 +131,7 @@ class ValidationRuleAdmin(admin.ModelAdmin):
 
 @admin.register(SheetAudit)
 class SheetAuditAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "sheet", "user", "action", "indicator", "old_value",
-                    "new_value"]
+    list_display = ["created_at", "sheet", "user", "action", "indicator", "old_value", "new_value"]
     list_filter = ["action", "sheet__campaign"]
     search_fields = ["sheet__association__name", "user__email", "indicator__code"]
     list_select_related = ["sheet__association", "sheet__campaign", "user", "indicator"]

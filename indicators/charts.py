@@ -54,12 +54,19 @@ class Chart:
         return self.__html__()
 
     def __html__(self) -> SafeString:
-        return format_html('<figure class="chart">{}<figcaption>{}</figcaption>{}</figure>',
-                           self.svg, self.title, self.table)
+        return format_html(
+            '<figure class="chart">{}<figcaption>{}</figcaption>{}</figure>', self.svg, self.title, self.table
+        )
 
 
-def bar_chart(*, title: str, description: str, labels: list[str],
-              series: list[tuple[str, list]], chart_id: str | None = None) -> Chart:
+def bar_chart(
+    *,
+    title: str,
+    description: str,
+    labels: list[str],
+    series: list[tuple[str, list]],
+    chart_id: str | None = None,
+) -> Chart:
     """Grouped bars: one group per label (a year), one bar per series. None = no bar."""
     chart_id = chart_id or f"chart-{next(_ids)}"
     values = [float(v) for _, vs in series for v in vs if v is not None]
@@ -72,11 +79,19 @@ def bar_chart(*, title: str, description: str, labels: list[str],
     for step in range(5):  # horizontal grid and its scale
         value = top * step / 4
         y = MARGIN_TOP + plot_h - plot_h * step / 4
-        parts.append(format_html(
-            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d0d8" stroke-width="1"/>'
-            '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#3d3d45">{}</text>',
-            MARGIN_LEFT, WIDTH - MARGIN_RIGHT, _n(y), _n(y), MARGIN_LEFT - 6, _n(y + 4),
-            format_number(value)))
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d0d8" stroke-width="1"/>'
+                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#3d3d45">{}</text>',
+                MARGIN_LEFT,
+                WIDTH - MARGIN_RIGHT,
+                _n(y),
+                _n(y),
+                MARGIN_LEFT - 6,
+                _n(y + 4),
+                format_number(value),
+            )
+        )
     for g, label in enumerate(labels):
         x0 = MARGIN_LEFT + g * group_w + group_w * 0.1
         for s, (name, vs) in enumerate(series):
@@ -84,36 +99,73 @@ def bar_chart(*, title: str, description: str, labels: list[str],
             if value is None:
                 continue
             h = plot_h * float(value) / top
-            parts.append(format_html(
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}">'
-                "<title>{} {} : {}</title></rect>",
-                _n(x0 + s * bar_w), _n(MARGIN_TOP + plot_h - h), _n(bar_w * 0.92), _n(h),
-                PALETTE[s % len(PALETTE)], name, label, format_number(value)))
-        parts.append(format_html(
-            '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#1d1d24">{}</text>',
-            _n(MARGIN_LEFT + g * group_w + group_w / 2), HEIGHT - MARGIN_BOTTOM + 16, label))
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{} {} : {}</title></rect>',
+                    _n(x0 + s * bar_w),
+                    _n(MARGIN_TOP + plot_h - h),
+                    _n(bar_w * 0.92),
+                    _n(h),
+                    PALETTE[s % len(PALETTE)],
+                    name,
+                    label,
+                    format_number(value),
+                )
+            )
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#1d1d24">{}</text>',
+                _n(MARGIN_LEFT + g * group_w + group_w / 2),
+                HEIGHT - MARGIN_BOTTOM + 16,
+                label,
+            )
+        )
     for s, (name, _) in enumerate(series):  # legend
         x = MARGIN_LEFT + s * 220
-        parts.append(format_html(
-            '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
-            '<text x="{}" y="{}" font-size="12" fill="#1d1d24">{}</text>',
-            x, HEIGHT - 22, PALETTE[s % len(PALETTE)], x + 18, HEIGHT - 12, name))
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="12" fill="#1d1d24">{}</text>',
+                x,
+                HEIGHT - 22,
+                PALETTE[s % len(PALETTE)],
+                x + 18,
+                HEIGHT - 12,
+                name,
+            )
+        )
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
         'aria-labelledby="{}-title {}-desc" class="chart-svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
-        WIDTH, HEIGHT, chart_id, chart_id, chart_id, title, chart_id, description,
-        mark_safe("".join(parts)))  # noqa: S308 - every part was built with format_html
+        WIDTH,
+        HEIGHT,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
+    )
     return Chart(svg=svg, table=_table(title, labels, series), title=title)
 
 
 def _table(title: str, labels: list[str], series) -> SafeString:
-    head = format_html_join("", "<th scope=\"col\">{}</th>", ((name,) for name, _ in series))
-    body = format_html_join("", "<tr><th scope=\"row\">{}</th>{}</tr>", (
-        (label, format_html_join("", "<td>{}</td>",
-                                 ((format_number(vs[i]),) for _, vs in series)))
-        for i, label in enumerate(labels)))
+    head = format_html_join("", '<th scope="col">{}</th>', ((name,) for name, _ in series))
+    body = format_html_join(
+        "",
+        '<tr><th scope="row">{}</th>{}</tr>',
+        (
+            (label, format_html_join("", "<td>{}</td>", ((format_number(vs[i]),) for _, vs in series)))
+            for i, label in enumerate(labels)
+        ),
+    )
     return format_html(
         '<details class="chart-data"><summary>Données du graphique</summary>'
         '<table class="table"><caption>{}</caption><thead><tr><th scope="col">Année</th>{}</tr>'
-        "</thead><tbody>{}</tbody></table></details>", escape(title), head, body)
+        "</thead><tbody>{}</tbody></table></details>",
+        escape(title),
+        head,
+        body,
+    )

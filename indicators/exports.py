@@ -19,8 +19,7 @@ from .models import Campaign, SheetValue
 from .selectors import campaign_layout
 
 CHUNK = 5000
-LONG_HEADER = ["structure", "slug", "annee", "statut", "indicateur", "libelle", "ventilation",
-               "valeur"]
+LONG_HEADER = ["structure", "slug", "annee", "statut", "indicateur", "libelle", "ventilation", "valeur"]
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,13 +38,27 @@ def _number(value) -> str:
 
 
 def _long_rows(values: QuerySet[SheetValue]) -> Iterator[list]:
-    rows = (values.order_by("sheet__campaign__year", "sheet__association__name",
-                            "indicator__family", "indicator__order", "indicator__code",
-                            "category__order")
-            .values_list("sheet__association__name", "sheet__association__slug",
-                         "sheet__campaign__year", "sheet__status", "indicator__code",
-                         "indicator__label", "category__code", "value")
-            .iterator(chunk_size=CHUNK))
+    rows = (
+        values.order_by(
+            "sheet__campaign__year",
+            "sheet__association__name",
+            "indicator__family",
+            "indicator__order",
+            "indicator__code",
+            "category__order",
+        )
+        .values_list(
+            "sheet__association__name",
+            "sheet__association__slug",
+            "sheet__campaign__year",
+            "sheet__status",
+            "indicator__code",
+            "indicator__label",
+            "category__code",
+            "value",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
     for name, slug, year, status, code, label, category, value in rows:
         yield [name, slug, year, status, code, label, category or "", _number(value)]
 
@@ -77,19 +90,27 @@ def _wide_columns(campaign: Campaign) -> list[tuple[str, int, int | None]]:
     columns = []
     for indicator in (item.indicator for item in campaign_layout(campaign=campaign).items):
         columns.append((indicator.code, indicator.id, None))
-        columns += [(f"{indicator.code}:{c.code}", indicator.id, c.id)
-                    for c in indicator.categories]
+        columns += [(f"{indicator.code}:{c.code}", indicator.id, c.id) for c in indicator.categories]
     return columns
 
 
 def _wide_rows(campaign: Campaign, columns) -> Iterator[list]:
     """One row per sheet; values arrive sorted by sheet so one row is built at a time."""
     index = {(ind, cat): i for i, (_, ind, cat) in enumerate(columns)}
-    rows = (SheetValue.objects.filter(sheet__campaign=campaign)
-            .order_by("sheet__association__name", "sheet_id")
-            .values_list("sheet_id", "sheet__association__name", "sheet__association__slug",
-                         "sheet__status", "indicator_id", "category_id", "value")
-            .iterator(chunk_size=CHUNK))
+    rows = (
+        SheetValue.objects.filter(sheet__campaign=campaign)
+        .order_by("sheet__association__name", "sheet_id")
+        .values_list(
+            "sheet_id",
+            "sheet__association__name",
+            "sheet__association__slug",
+            "sheet__status",
+            "indicator_id",
+            "category_id",
+            "value",
+        )
+        .iterator(chunk_size=CHUNK)
+    )
     for _, group in groupby(rows, key=lambda r: r[0]):
         cells = [""] * len(columns)
         head = None
@@ -107,14 +128,16 @@ def wide_header(columns) -> list[str]:
 
 def wide_csv_response(*, campaign: Campaign) -> StreamingHttpResponse:
     columns = _wide_columns(campaign)
-    return _csv_response(_csv_stream(wide_header(columns), _wide_rows(campaign, columns)),
-                         f"indicateurs-{campaign.year}.csv")
+    return _csv_response(
+        _csv_stream(wide_header(columns), _wide_rows(campaign, columns)), f"indicateurs-{campaign.year}.csv"
+    )
 
 
 def wide_xlsx_response(*, campaign: Campaign) -> FileResponse:
     columns = _wide_columns(campaign)
-    return _xlsx_response(wide_header(columns), _wide_rows(campaign, columns),
-                          f"indicateurs-{campaign.year}.xlsx")
+    return _xlsx_response(
+        wide_header(columns), _wide_rows(campaign, columns), f"indicateurs-{campaign.year}.xlsx"
+    )
 
 
 def _xlsx_response(header: list, rows: Iterable[list], filename: str) -> FileResponse:

@@ -21,12 +21,14 @@ class SheetForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     activity_report = forms.FileField(
-        label="Rapport d'activité annuel (PDF, 10 Mo au plus)", required=False,
+        label="Rapport d'activité annuel (PDF, 10 Mo au plus)",
+        required=False,
         validators=[validate_pdf],
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}))
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
     confirm_warnings = forms.BooleanField(
-        label="J'ai vérifié les avertissements : les chiffres saisis sont exacts.",
-        required=False)
+        label="J'ai vérifié les avertissements : les chiffres saisis sont exacts.", required=False
+    )
 
     def __init__(self, *args, layout: Layout, initial_values=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,25 +43,32 @@ class SheetForm(forms.Form):
                 self.keys[name] = key
                 self.fields[name] = self._number_field(indicator, category)
                 # Tie last year's hint and the error message to the input for screen readers.
-                self.fields[name].widget.attrs["aria-describedby"] = \
-                    f"id_{name}_prev id_{name}_error"
+                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev id_{name}_error"
                 if key in initial_values:
                     self.initial[name] = _plain(initial_values[key], indicator)
 
     @staticmethod
     def _number_field(indicator, category) -> forms.DecimalField:
         integer = indicator.value_type == ValueType.INTEGER
-        maximum = ABSOLUTE_MAX if indicator.max_value is None \
-            else min(indicator.max_value, ABSOLUTE_MAX)
+        maximum = ABSOLUTE_MAX if indicator.max_value is None else min(indicator.max_value, ABSOLUTE_MAX)
         minimum = max(indicator.min_value or Decimal(0), Decimal(0))
         label = f"{indicator.label} — {category.label}" if category else indicator.label
         return forms.DecimalField(
-            label=label, required=False, min_value=minimum, max_value=maximum, max_digits=16,
-            decimal_places=0 if integer else 2, localize=True,
+            label=label,
+            required=False,
+            min_value=minimum,
+            max_value=maximum,
+            max_digits=16,
+            decimal_places=0 if integer else 2,
+            localize=True,
             error_messages={"invalid": "Saisissez un nombre (chiffres uniquement)."},
-            widget=forms.TextInput(attrs={
-                "inputmode": "numeric" if integer else "decimal", "autocomplete": "off",
-                "class": "number-input"}),
+            widget=forms.TextInput(
+                attrs={
+                    "inputmode": "numeric" if integer else "decimal",
+                    "autocomplete": "off",
+                    "class": "number-input",
+                }
+            ),
         )
 
     def values(self) -> dict[tuple[int, int | None], Decimal | None]:
@@ -76,17 +85,20 @@ def _plain(value: Decimal, indicator) -> str:
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="Ce que la structure doit corriger", max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label="Ce que la structure doit corriger", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(label="Motif de la réouverture", max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Motif de la réouverture", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
-def sheet_groups(*, layout: Layout, form: SheetForm | None, totals: dict, breakdowns: dict,
-                 previous: dict) -> list[dict]:
+def sheet_groups(
+    *, layout: Layout, form: SheetForm | None, totals: dict, breakdowns: dict, previous: dict
+) -> list[dict]:
     """What the sheet template walks: families → indicators → field(s) or value(s), with last
     year's figure beside each one."""
     groups = []
@@ -94,14 +106,23 @@ def sheet_groups(*, layout: Layout, form: SheetForm | None, totals: dict, breakd
         rows = []
         for item in items:
             indicator = item.indicator
-            row = {"indicator": indicator, "required": item.is_required,
-                   "previous": previous.get(indicator.code), "total": totals.get(indicator.code),
-                   "computed": bool(indicator.formula)}
+            row = {
+                "indicator": indicator,
+                "required": item.is_required,
+                "previous": previous.get(indicator.code),
+                "total": totals.get(indicator.code),
+                "computed": bool(indicator.formula),
+            }
             if indicator.categories:
                 parts = breakdowns.get(indicator.code, {})
-                row["parts"] = [{"category": c, "value": parts.get(c.code),
-                                 "field": form.bound(indicator, c) if form else None}
-                                for c in indicator.categories]
+                row["parts"] = [
+                    {
+                        "category": c,
+                        "value": parts.get(c.code),
+                        "field": form.bound(indicator, c) if form else None,
+                    }
+                    for c in indicator.categories
+                ]
             elif not indicator.formula and form:
                 row["field"] = form.bound(indicator)
             rows.append(row)

@@ -66,8 +66,7 @@ def formula_codes(text: str) -> set[str]:
     """The indicator codes a formula refers to (raises FormulaError when it is invalid)."""
     tree = _parse(text)
     functions = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
-    return {node.id for node in ast.walk(tree)
-            if isinstance(node, ast.Name) and id(node) not in functions}
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and id(node) not in functions}
 
 
 def evaluate(text: str, values: Mapping[str, Decimal | None]) -> Decimal | None:

@@ -66,8 +66,9 @@ class Breakdown(models.Model):
 
 
 class BreakdownCategory(models.Model):
-    breakdown = models.ForeignKey(Breakdown, on_delete=models.CASCADE, related_name="categories",
-                                  verbose_name="ventilation")
+    breakdown = models.ForeignKey(
+        Breakdown, on_delete=models.CASCADE, related_name="categories", verbose_name="ventilation"
+    )
     code = models.SlugField("code", max_length=50)
     label = models.CharField("libellé", max_length=150)
     order = models.PositiveSmallIntegerField("ordre", default=0)
@@ -77,8 +78,7 @@ class BreakdownCategory(models.Model):
         verbose_name_plural = "catégories de ventilation"
         ordering = ["breakdown", "order", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["breakdown", "code"],
-                                    name="%(app_label)s_%(class)s_unique_code"),
+            models.UniqueConstraint(fields=["breakdown", "code"], name="%(app_label)s_%(class)s_unique_code"),
         ]
 
     def __str__(self) -> str:
@@ -88,29 +88,43 @@ class BreakdownCategory(models.Model):
 class IndicatorDefinition(TimeStampedModel):
     """One indicator of the catalogue. With a formula it is computed, never typed."""
 
-    code = models.SlugField("code", max_length=60, unique=True,
-                            help_text="Identifiant stable utilisé dans les formules et les exports "
-                                      "(lettres minuscules, chiffres, « _ »).")
+    code = models.SlugField(
+        "code",
+        max_length=60,
+        unique=True,
+        help_text="Identifiant stable utilisé dans les formules et les exports "
+        "(lettres minuscules, chiffres, « _ »).",
+    )
     label = models.CharField("libellé", max_length=200)
     help_text = models.TextField("aide", blank=True)
     family = models.CharField("famille", max_length=20, choices=Family)
     unit = models.CharField("unité", max_length=20, choices=Unit, default=Unit.NOMBRE)
-    value_type = models.CharField("type de valeur", max_length=10, choices=ValueType,
-                                  default=ValueType.INTEGER)
-    min_value = models.DecimalField("minimum", max_digits=14, decimal_places=2, null=True,
-                                    blank=True)
-    max_value = models.DecimalField("maximum", max_digits=14, decimal_places=2, null=True,
-                                    blank=True)
-    breakdown = models.ForeignKey(Breakdown, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="indicators", verbose_name="ventilation")
+    value_type = models.CharField(
+        "type de valeur", max_length=10, choices=ValueType, default=ValueType.INTEGER
+    )
+    min_value = models.DecimalField("minimum", max_digits=14, decimal_places=2, null=True, blank=True)
+    max_value = models.DecimalField("maximum", max_digits=14, decimal_places=2, null=True, blank=True)
+    breakdown = models.ForeignKey(
+        Breakdown,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="ventilation",
+    )
     formula = models.CharField(
-        "formule", max_length=300, blank=True,
+        "formule",
+        max_length=300,
+        blank=True,
         help_text="Pour un indicateur calculé : opérations + − × ÷ sur les codes d'autres "
-                  "indicateurs, et les fonctions ratio(a, b), sum(a, b, …), min, max. "
-                  "Exemple : ratio(benevoles, salaries).")
-    is_active = models.BooleanField("proposé aux nouvelles campagnes", default=True,
-                                    help_text="Décocher pour retirer l'indicateur : il reste "
-                                              "visible dans les fiches passées.")
+        "indicateurs, et les fonctions ratio(a, b), sum(a, b, …), min, max. "
+        "Exemple : ratio(benevoles, salaries).",
+    )
+    is_active = models.BooleanField(
+        "proposé aux nouvelles campagnes",
+        default=True,
+        help_text="Décocher pour retirer l'indicateur : il reste visible dans les fiches passées.",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:
@@ -119,9 +133,11 @@ class IndicatorDefinition(TimeStampedModel):
         ordering = ["family", "order", "code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(min_value__isnull=True) | Q(max_value__isnull=True)
+                condition=Q(min_value__isnull=True)
+                | Q(max_value__isnull=True)
                 | Q(min_value__lte=models.F("max_value")),
-                name="%(app_label)s_%(class)s_min_lte_max"),
+                name="%(app_label)s_%(class)s_min_lte_max",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -147,8 +163,7 @@ class IndicatorDefinition(TimeStampedModel):
             if unknown:
                 raise ValidationError({"formula": f"Code(s) inconnu(s) : {unknown}."})
             if self.breakdown_id:
-                raise ValidationError({"breakdown": "Un indicateur calculé n'a pas de "
-                                                    "ventilation."})
+                raise ValidationError({"breakdown": "Un indicateur calculé n'a pas de ventilation."})
 
 
 def _unknown_codes(codes: set[str]) -> str:
@@ -164,22 +179,30 @@ class Campaign(TimeStampedModel):
     closes_on = models.DateField("clôture")
     theme_title = models.CharField("bloc thématique de l'année", max_length=200, blank=True)
     outlier_factor = models.DecimalField(
-        "facteur d'écart avec l'an passé", max_digits=5, decimal_places=2, default=Decimal("3"),
+        "facteur d'écart avec l'an passé",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("3"),
         validators=[MinValueValidator(Decimal("1.01"))],
         help_text="Une valeur plus de N fois supérieure (ou inférieure) à celle de l'année "
-                  "précédente déclenche un avertissement.")
-    indicators = models.ManyToManyField(IndicatorDefinition, through="CampaignIndicator",
-                                        related_name="campaigns", verbose_name="indicateurs")
+        "précédente déclenche un avertissement.",
+    )
+    indicators = models.ManyToManyField(
+        IndicatorDefinition, through="CampaignIndicator", related_name="campaigns", verbose_name="indicateurs"
+    )
 
     class Meta:
         verbose_name = "campagne"
         verbose_name_plural = "campagnes"
         ordering = ["-year"]
         constraints = [
-            models.CheckConstraint(condition=Q(opens_on__lte=models.F("closes_on")),
-                                   name="%(app_label)s_%(class)s_opens_before_closing"),
-            models.CheckConstraint(condition=Q(outlier_factor__gt=1),
-                                   name="%(app_label)s_%(class)s_outlier_factor_gt_1"),
+            models.CheckConstraint(
+                condition=Q(opens_on__lte=models.F("closes_on")),
+                name="%(app_label)s_%(class)s_opens_before_closing",
+            ),
+            models.CheckConstraint(
+                condition=Q(outlier_factor__gt=1), name="%(app_label)s_%(class)s_outlier_factor_gt_1"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -187,10 +210,15 @@ class Campaign(TimeStampedModel):
 
 
 class CampaignIndicator(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="items",
-                                 verbose_name="campagne")
-    indicator = models.ForeignKey(IndicatorDefinition, on_delete=models.PROTECT,
-                                  related_name="campaign_items", verbose_name="indicateur")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="items", verbose_name="campagne"
+    )
+    indicator = models.ForeignKey(
+        IndicatorDefinition,
+        on_delete=models.PROTECT,
+        related_name="campaign_items",
+        verbose_name="indicateur",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     is_themed = models.BooleanField("bloc thématique", default=False)
     is_required = models.BooleanField("obligatoire", default=False)
@@ -200,8 +228,9 @@ class CampaignIndicator(models.Model):
         verbose_name_plural = "indicateurs de la campagne"
         ordering = ["campaign", "is_themed", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "indicator"],
-                                    name="%(app_label)s_%(class)s_once_per_campaign"),
+            models.UniqueConstraint(
+                fields=["campaign", "indicator"], name="%(app_label)s_%(class)s_once_per_campaign"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -222,43 +251,63 @@ def report_upload_to(instance: Sheet, filename: str) -> str:
 class Sheet(TimeStampedModel):
     """One structure's answers to one campaign."""
 
-    association = models.ForeignKey(Association, on_delete=models.PROTECT, related_name="sheets",
-                                    verbose_name="structure")
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="sheets",
-                                 verbose_name="campagne")
-    status = models.CharField("statut", max_length=12, choices=SheetStatus,
-                              default=SheetStatus.DRAFT)
+    association = models.ForeignKey(
+        Association, on_delete=models.PROTECT, related_name="sheets", verbose_name="structure"
+    )
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="sheets", verbose_name="campagne"
+    )
+    status = models.CharField("statut", max_length=12, choices=SheetStatus, default=SheetStatus.DRAFT)
     # Optimistic locking: every write bumps it; a save based on an older version is refused.
     version = models.PositiveIntegerField("version", default=1)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name="modifiée par")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="modifiée par",
+    )
     submitted_at = models.DateTimeField("transmise le", null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name="transmise par")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="transmise par",
+    )
     validated_at = models.DateTimeField("validée le", null=True, blank=True)
-    validated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name="validée par")
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="validée par",
+    )
     staff_comment = models.TextField("commentaire du CCAS", blank=True)
     # Set when staff return or reopen a sheet after the closing date: a grace period.
     extended_until = models.DateField("délai accordé jusqu'au", null=True, blank=True)
-    activity_report = models.FileField("rapport d'activité (PDF)", upload_to=report_upload_to,
-                                       blank=True, max_length=300)
+    activity_report = models.FileField(
+        "rapport d'activité (PDF)", upload_to=report_upload_to, blank=True, max_length=300
+    )
 
     class Meta:
         verbose_name = "fiche d'indicateurs"
         verbose_name_plural = "fiches d'indicateurs"
         ordering = ["-campaign__year", "association__name"]
         constraints = [
-            models.UniqueConstraint(fields=["association", "campaign"],
-                                    name="%(app_label)s_%(class)s_one_per_campaign"),
-            models.CheckConstraint(condition=Q(version__gte=1),
-                                   name="%(app_label)s_%(class)s_version_positive"),
+            models.UniqueConstraint(
+                fields=["association", "campaign"], name="%(app_label)s_%(class)s_one_per_campaign"
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="%(app_label)s_%(class)s_version_positive"
+            ),
             models.CheckConstraint(
                 condition=~Q(status="validated") | Q(validated_at__isnull=False),
-                name="%(app_label)s_%(class)s_validated_has_date"),
+                name="%(app_label)s_%(class)s_validated_has_date",
+            ),
         ]
         indexes = [models.Index(fields=["campaign", "status"], name="indicators_sheet_status_idx")]
 
@@ -274,25 +323,33 @@ class Sheet(TimeStampedModel):
 class SheetValue(models.Model):
     """One number of a sheet (long format). category is null for the indicator's total."""
 
-    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="values",
-                              verbose_name="fiche")
-    indicator = models.ForeignKey(IndicatorDefinition, on_delete=models.PROTECT,
-                                  related_name="values", verbose_name="indicateur")
-    category = models.ForeignKey(BreakdownCategory, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="values", verbose_name="catégorie")
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="values", verbose_name="fiche")
+    indicator = models.ForeignKey(
+        IndicatorDefinition, on_delete=models.PROTECT, related_name="values", verbose_name="indicateur"
+    )
+    category = models.ForeignKey(
+        BreakdownCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="values",
+        verbose_name="catégorie",
+    )
     value = models.DecimalField("valeur", max_digits=16, decimal_places=4)
 
     class Meta:
         verbose_name = "valeur"
         verbose_name_plural = "valeurs"
         constraints = [
-            models.UniqueConstraint(fields=["sheet", "indicator", "category"],
-                                    name="%(app_label)s_%(class)s_unique_category"),
-            models.UniqueConstraint(fields=["sheet", "indicator"],
-                                    condition=Q(category__isnull=True),
-                                    name="%(app_label)s_%(class)s_unique_total"),
-            models.CheckConstraint(condition=Q(value__gte=0),
-                                   name="%(app_label)s_%(class)s_non_negative"),
+            models.UniqueConstraint(
+                fields=["sheet", "indicator", "category"], name="%(app_label)s_%(class)s_unique_category"
+            ),
+            models.UniqueConstraint(
+                fields=["sheet", "indicator"],
+                condition=Q(category__isnull=True),
+                name="%(app_label)s_%(class)s_unique_total",
+            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="%(app_label)s_%(class)s_non_negative"),
         ]
 
     def __str__(self) -> str:
@@ -316,15 +373,18 @@ class ValidationRule(TimeStampedModel):
     """A check written by staff: `left operator right`, with the message shown when it fails."""
 
     name = models.CharField("nom", max_length=150)
-    left = models.CharField("expression de gauche", max_length=300,
-                            help_text="Un code d'indicateur ou une formule. Pour « somme de la "
-                                      "ventilation », le code de l'indicateur ventilé.")
+    left = models.CharField(
+        "expression de gauche",
+        max_length=300,
+        help_text="Un code d'indicateur ou une formule. Pour « somme de la "
+        "ventilation », le code de l'indicateur ventilé.",
+    )
     operator = models.CharField("opérateur", max_length=12, choices=RuleOperator)
-    right = models.CharField("expression de droite", max_length=300,
-                             help_text="Un code, une formule ou un nombre.")
+    right = models.CharField(
+        "expression de droite", max_length=300, help_text="Un code, une formule ou un nombre."
+    )
     message = models.CharField("message affiché", max_length=300)
-    severity = models.CharField("gravité", max_length=10, choices=Severity,
-                                default=Severity.ERROR)
+    severity = models.CharField("gravité", max_length=10, choices=Severity, default=Severity.ERROR)
     is_active = models.BooleanField("active", default=True)
 
     class Meta:
@@ -365,20 +425,30 @@ class AuditAction(models.TextChoices):
 class SheetAudit(models.Model):
     """Who changed what and when (old → new value), written by the services only."""
 
-    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="audit",
-                              verbose_name="fiche")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+", verbose_name="par")
+    sheet = models.ForeignKey(Sheet, on_delete=models.CASCADE, related_name="audit", verbose_name="fiche")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="par"
+    )
     created_at = models.DateTimeField("le", auto_now_add=True)
     action = models.CharField("action", max_length=10, choices=AuditAction)
-    indicator = models.ForeignKey(IndicatorDefinition, on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="+", verbose_name="indicateur")
-    category = models.ForeignKey(BreakdownCategory, on_delete=models.SET_NULL, null=True,
-                                 blank=True, related_name="+", verbose_name="catégorie")
-    old_value = models.DecimalField("ancienne valeur", max_digits=16, decimal_places=4,
-                                    null=True, blank=True)
-    new_value = models.DecimalField("nouvelle valeur", max_digits=16, decimal_places=4,
-                                    null=True, blank=True)
+    indicator = models.ForeignKey(
+        IndicatorDefinition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="indicateur",
+    )
+    category = models.ForeignKey(
+        BreakdownCategory,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="catégorie",
+    )
+    old_value = models.DecimalField("ancienne valeur", max_digits=16, decimal_places=4, null=True, blank=True)
+    new_value = models.DecimalField("nouvelle valeur", max_digits=16, decimal_places=4, null=True, blank=True)
     comment = models.TextField("commentaire", blank=True)
 
     class Meta:
@@ -399,14 +469,22 @@ class ReminderKind(models.TextChoices):
 class Reminder(models.Model):
     """A reminder sent to a structure; automatic ones are unique so the task is idempotent."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reminders",
-                                 verbose_name="campagne")
-    association = models.ForeignKey(Association, on_delete=models.CASCADE,
-                                    related_name="indicator_reminders", verbose_name="structure")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="reminders", verbose_name="campagne"
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="indicator_reminders", verbose_name="structure"
+    )
     kind = models.CharField("type", max_length=10, choices=ReminderKind)
     sent_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="+", verbose_name="envoyée par")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="envoyée par",
+    )
     recipients = models.TextField("destinataires", blank=True)
 
     class Meta:
@@ -414,9 +492,11 @@ class Reminder(models.Model):
         verbose_name_plural = "relances"
         ordering = ["-sent_at"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "association", "kind"],
-                                    condition=~Q(kind="manual"),
-                                    name="%(app_label)s_%(class)s_auto_once"),
+            models.UniqueConstraint(
+                fields=["campaign", "association", "kind"],
+                condition=~Q(kind="manual"),
+                name="%(app_label)s_%(class)s_auto_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -40,8 +40,11 @@ def _fmt(value: Decimal | None) -> str:
     return text
 
 
-def evaluate_rule(rule: ValidationRule, totals: Mapping[str, Decimal | None],
-                  breakdowns: Mapping[str, Mapping[str, Decimal]]) -> RuleResult | None:
+def evaluate_rule(
+    rule: ValidationRule,
+    totals: Mapping[str, Decimal | None],
+    breakdowns: Mapping[str, Mapping[str, Decimal]],
+) -> RuleResult | None:
     """The rule's result, or None when it does not apply (a side is not answered)."""
     try:
         right = evaluate(rule.right, totals)
@@ -54,8 +57,7 @@ def evaluate_rule(rule: ValidationRule, totals: Mapping[str, Decimal | None],
             left = evaluate(rule.left, totals)
     except FormulaError:
         # A broken rule must not block every association: it is reported, not enforced.
-        return RuleResult(rule.name, f"Règle « {rule.name} » mal écrite, ignorée.",
-                          Severity.WARNING, True)
+        return RuleResult(rule.name, f"Règle « {rule.name} » mal écrite, ignorée.", Severity.WARNING, True)
     detail = f"{_fmt(left)} / {_fmt(right)}"
     if rule.operator == RuleOperator.BOTH_OR_NEITHER:
         passed = (left is None) == (right is None)
@@ -73,9 +75,14 @@ def evaluate_rule(rule: ValidationRule, totals: Mapping[str, Decimal | None],
     return RuleResult(rule.name, rule.message, rule.severity, passed, detail)
 
 
-def outlier_results(*, labels: Mapping[str, str], totals: Mapping[str, Decimal | None],
-                    previous: Mapping[str, Decimal | None], factor: Decimal,
-                    codes: Iterable[str]) -> list[RuleResult]:
+def outlier_results(
+    *,
+    labels: Mapping[str, str],
+    totals: Mapping[str, Decimal | None],
+    previous: Mapping[str, Decimal | None],
+    factor: Decimal,
+    codes: Iterable[str],
+) -> list[RuleResult]:
     """A warning for each typed value more than `factor` times above or below last year's."""
     results = []
     for code in codes:
@@ -84,17 +91,25 @@ def outlier_results(*, labels: Mapping[str, str], totals: Mapping[str, Decimal |
             continue
         ratio = max(current, before) / min(current, before)
         if ratio > factor:
-            results.append(RuleResult(
-                f"écart {code}",
-                f"« {labels[code]} » : {_fmt(current)} cette année contre {_fmt(before)} "
-                f"l'an passé. Vérifiez la saisie.",
-                Severity.WARNING, False, f"× {_fmt(ratio.quantize(Decimal('0.1')))}",
-            ))
+            results.append(
+                RuleResult(
+                    f"écart {code}",
+                    f"« {labels[code]} » : {_fmt(current)} cette année contre {_fmt(before)} "
+                    f"l'an passé. Vérifiez la saisie.",
+                    Severity.WARNING,
+                    False,
+                    f"× {_fmt(ratio.quantize(Decimal('0.1')))}",
+                )
+            )
     return results
 
 
-def run_rules(*, rules: Iterable[ValidationRule], totals: Mapping[str, Decimal | None],
-              breakdowns: Mapping[str, Mapping[str, Decimal]]) -> list[RuleResult]:
+def run_rules(
+    *,
+    rules: Iterable[ValidationRule],
+    totals: Mapping[str, Decimal | None],
+    breakdowns: Mapping[str, Mapping[str, Decimal]],
+) -> list[RuleResult]:
     results = []
     for rule in rules:
         result = evaluate_rule(rule, totals, breakdowns)

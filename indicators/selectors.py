@@ -40,8 +40,7 @@ def today() -> dt.date:
 
 
 def expected_associations() -> QuerySet[Association]:
-    return Association.objects.filter(status=PublicationStatus.PUBLISHED,
-                                      kind__in=EXPECTED_KINDS)
+    return Association.objects.filter(status=PublicationStatus.PUBLISHED, kind__in=EXPECTED_KINDS)
 
 
 def campaign_list() -> QuerySet[Campaign]:
@@ -94,9 +93,13 @@ def campaign_layout(*, campaign: Campaign) -> Layout:
     items = list(
         CampaignIndicator.objects.filter(campaign=campaign)
         .select_related("indicator__breakdown")
-        .prefetch_related(Prefetch("indicator__breakdown__categories",
-                                   queryset=BreakdownCategory.objects.order_by("order", "code"),
-                                   to_attr="ordered_categories"))
+        .prefetch_related(
+            Prefetch(
+                "indicator__breakdown__categories",
+                queryset=BreakdownCategory.objects.order_by("order", "code"),
+                to_attr="ordered_categories",
+            )
+        )
         .order_by("is_themed", "order", "indicator__order")
     )
     for item in items:
@@ -111,8 +114,7 @@ RawValues = dict[tuple[int, int | None], Decimal]
 def sheet_raw_values(*, sheet: Sheet | None) -> RawValues:
     if sheet is None or sheet.pk is None:
         return {}
-    rows = SheetValue.objects.filter(sheet=sheet).values_list("indicator_id", "category_id",
-                                                               "value")
+    rows = SheetValue.objects.filter(sheet=sheet).values_list("indicator_id", "category_id", "value")
     return {(ind, cat): value for ind, cat, value in rows}
 
 
@@ -122,8 +124,9 @@ def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
     breakdowns: dict[str, dict[str, Decimal]] = {}
     for indicator in layout.typed:
         if indicator.categories:
-            parts = {c.code: raw[(indicator.id, c.id)] for c in indicator.categories
-                     if (indicator.id, c.id) in raw}
+            parts = {
+                c.code: raw[(indicator.id, c.id)] for c in indicator.categories if (indicator.id, c.id) in raw
+            }
             breakdowns[indicator.code] = parts
             totals[indicator.code] = sum(parts.values(), Decimal(0)) if parts else None
         else:
@@ -136,9 +139,13 @@ def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
 
 
 def previous_sheet(*, association: Association, year: int) -> Sheet | None:
-    return (Sheet.objects.filter(association=association, campaign__year__lt=year)
-            .exclude(status=SheetStatus.DRAFT).select_related("campaign")
-            .order_by("-campaign__year").first())
+    return (
+        Sheet.objects.filter(association=association, campaign__year__lt=year)
+        .exclude(status=SheetStatus.DRAFT)
+        .select_related("campaign")
+        .order_by("-campaign__year")
+        .first()
+    )
 
 
 def previous_totals(*, association: Association, year: int) -> dict[str, Decimal]:
@@ -158,13 +165,13 @@ def active_rules() -> list[ValidationRule]:
 
 
 def sheets_of_association(*, association: Association) -> QuerySet[Sheet]:
-    return (Sheet.objects.filter(association=association).select_related("campaign")
-            .order_by("-campaign__year"))
+    return (
+        Sheet.objects.filter(association=association).select_related("campaign").order_by("-campaign__year")
+    )
 
 
 def sheet_audit(*, sheet: Sheet):
-    return sheet.audit.select_related("user", "indicator", "category").order_by("-created_at",
-                                                                                "-id")
+    return sheet.audit.select_related("user", "indicator", "category").order_by("-created_at", "-id")
 
 
 # --- staff follow-up -------------------------------------------------------------------------
@@ -188,21 +195,21 @@ def followup_rows(*, campaign: Campaign) -> QuerySet[Association]:
 
 def followup_completeness(*, campaign: Campaign) -> dict[str, int]:
     """Expected / submitted (or validated) / validated / on time / late, in one query."""
-    closes = dt.datetime.combine(campaign.closes_on + dt.timedelta(days=1), dt.time.min,
-                                 tzinfo=timezone.get_current_timezone())
-    answered = Q(sheets__campaign=campaign,
-                 sheets__status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED])
+    closes = dt.datetime.combine(
+        campaign.closes_on + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    answered = Q(sheets__campaign=campaign, sheets__status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED])
     counts = expected_associations().aggregate(
         expected=Count("pk", distinct=True),
         submitted=Count("pk", filter=answered, distinct=True),
-        validated=Count("pk", filter=Q(sheets__campaign=campaign,
-                                       sheets__status=SheetStatus.VALIDATED), distinct=True),
+        validated=Count(
+            "pk", filter=Q(sheets__campaign=campaign, sheets__status=SheetStatus.VALIDATED), distinct=True
+        ),
         late=Count("pk", filter=answered & Q(sheets__submitted_at__gte=closes), distinct=True),
     )
     counts["on_time"] = counts["submitted"] - counts["late"]
     counts["missing"] = counts["expected"] - counts["submitted"]
-    counts["percent"] = round(100 * counts["submitted"] / counts["expected"]) \
-        if counts["expected"] else 0
+    counts["percent"] = round(100 * counts["submitted"] / counts["expected"]) if counts["expected"] else 0
     return counts
 
 
@@ -212,22 +219,24 @@ def dashboard_series(*, association: Association) -> list[dict]:
     median of validated sheets. Only medians leave this function, never another structure's
     figures. Two queries whatever the history."""
     own: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    rows = (SheetValue.objects.filter(sheet__association=association)
-            .exclude(sheet__status=SheetStatus.DRAFT)
-            .values_list("indicator__code", "sheet__campaign__year", "value"))
+    rows = (
+        SheetValue.objects.filter(sheet__association=association)
+        .exclude(sheet__status=SheetStatus.DRAFT)
+        .values_list("indicator__code", "sheet__campaign__year", "value")
+    )
     for code, year, value in rows:
         own[code][year] += value
     if not own:
         return []
     network: dict[tuple[str, int], dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    rows = (SheetValue.objects.filter(sheet__status=SheetStatus.VALIDATED,
-                                      indicator__code__in=list(own))
-            .values_list("indicator__code", "sheet__campaign__year", "sheet_id", "value")
-            .iterator(chunk_size=5000))
+    rows = (
+        SheetValue.objects.filter(sheet__status=SheetStatus.VALIDATED, indicator__code__in=list(own))
+        .values_list("indicator__code", "sheet__campaign__year", "sheet_id", "value")
+        .iterator(chunk_size=5000)
+    )
     for code, year, sheet_id, value in rows:
         network[(code, year)][sheet_id] += value
-    indicators = IndicatorDefinition.objects.filter(code__in=list(own)).order_by(
-        "family", "order", "code")
+    indicators = IndicatorDefinition.objects.filter(code__in=list(own)).order_by("family", "order", "code")
     series = []
     for indicator in indicators:
         years = sorted(own[indicator.code])
@@ -235,6 +244,12 @@ def dashboard_series(*, association: Association) -> list[dict]:
         for year in years:
             per_sheet = list(network.get((indicator.code, year), {}).values())
             medians.append(Decimal(statistics.median(per_sheet)) if per_sheet else None)
-        series.append({"indicator": indicator, "years": years,
-                       "values": [own[indicator.code][y] for y in years], "medians": medians})
+        series.append(
+            {
+                "indicator": indicator,
+                "years": years,
+                "values": [own[indicator.code][y] for y in years],
+                "medians": medians,
+            }
+        )
     return series

@@ -65,8 +65,10 @@ def sheet_lock_reason(*, sheet: Sheet, on: dt.date | None = None) -> str | None:
     if sheet.status == SheetStatus.VALIDATED:
         return f"Fiche validée par le CCAS le {_date(timezone.localtime(sheet.validated_at))}."
     if sheet.status == SheetStatus.SUBMITTED:
-        return (f"Fiche transmise le {_date(timezone.localtime(sheet.submitted_at))} : "
-                "le CCAS l'examine, elle n'est plus modifiable.")
+        return (
+            f"Fiche transmise le {_date(timezone.localtime(sheet.submitted_at))} : "
+            "le CCAS l'examine, elle n'est plus modifiable."
+        )
     if on < sheet.campaign.opens_on:
         return f"La campagne {sheet.campaign.year} ouvrira le {_date(sheet.campaign.opens_on)}."
     if on > sheet.deadline:
@@ -94,7 +96,8 @@ def _check_value(indicator, value: Decimal) -> None:
 def _bump_version(*, sheet: Sheet, expected_version: int, user) -> None:
     """Compare-and-swap on the version: atomic on every database, no lock needed."""
     updated = Sheet.objects.filter(pk=sheet.pk, version=expected_version).update(
-        version=F("version") + 1, updated_by=user, updated_at=timezone.now())
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
     if not updated:
         current = Sheet.objects.select_related("updated_by").get(pk=sheet.pk)
         author = current.updated_by
@@ -103,13 +106,20 @@ def _bump_version(*, sheet: Sheet, expected_version: int, user) -> None:
         raise StaleSheetError(
             f"Cette fiche a été modifiée entre-temps par {who} à {when}. Vos saisies sont "
             "ré-affichées ci-dessous mais n'ont pas été enregistrées : rechargez la page "
-            "pour voir la version actuelle, puis reportez vos modifications.")
+            "pour voir la version actuelle, puis reportez vos modifications."
+        )
     sheet.refresh_from_db()
 
 
 @transaction.atomic
-def sheet_save_draft(*, sheet: Sheet, user, values: Mapping[ValueKey, Decimal | None],
-                     expected_version: int, activity_report: UploadedFile | None = None) -> Sheet:
+def sheet_save_draft(
+    *,
+    sheet: Sheet,
+    user,
+    values: Mapping[ValueKey, Decimal | None],
+    expected_version: int,
+    activity_report: UploadedFile | None = None,
+) -> Sheet:
     """Store the typed values (None clears one), recompute computed indicators, log changes."""
     reason = sheet_lock_reason(sheet=sheet)
     if reason:
@@ -143,11 +153,18 @@ def sheet_save_draft(*, sheet: Sheet, user, values: Mapping[ValueKey, Decimal | 
             row.value = new
             to_update.append(row)
         else:
-            to_create.append(SheetValue(sheet=sheet, indicator_id=key[0], category_id=key[1],
-                                        value=new))
-        audit.append(SheetAudit(sheet=sheet, user=user, action=AuditAction.VALUE,
-                                indicator_id=key[0], category_id=key[1], old_value=old,
-                                new_value=new))
+            to_create.append(SheetValue(sheet=sheet, indicator_id=key[0], category_id=key[1], value=new))
+        audit.append(
+            SheetAudit(
+                sheet=sheet,
+                user=user,
+                action=AuditAction.VALUE,
+                indicator_id=key[0],
+                category_id=key[1],
+                old_value=old,
+                new_value=new,
+            )
+        )
     SheetValue.objects.filter(pk__in=to_delete).delete()
     SheetValue.objects.bulk_update(to_update, ["value"])
     SheetValue.objects.bulk_create(to_create)
@@ -155,8 +172,9 @@ def sheet_save_draft(*, sheet: Sheet, user, values: Mapping[ValueKey, Decimal | 
     if activity_report is not None:
         sheet.activity_report.save("rapport-activite.pdf", activity_report, save=False)
         sheet.save(update_fields=["activity_report"])
-        audit.append(SheetAudit(sheet=sheet, user=user, action=AuditAction.REPORT,
-                                comment=activity_report.name[:200]))
+        audit.append(
+            SheetAudit(sheet=sheet, user=user, action=AuditAction.REPORT, comment=activity_report.name[:200])
+        )
     SheetAudit.objects.bulk_create(audit)
     return sheet
 
@@ -165,66 +183,84 @@ def _store_computed(*, sheet: Sheet, layout: selectors.Layout) -> None:
     """Computed indicators are stored too, so exports and medians need no formula engine."""
     if not layout.computed:
         return
-    totals, _ = selectors.values_by_code(layout=layout,
-                                         raw=selectors.sheet_raw_values(sheet=sheet))
+    totals, _ = selectors.values_by_code(layout=layout, raw=selectors.sheet_raw_values(sheet=sheet))
     computed = layout.computed
     SheetValue.objects.filter(sheet=sheet, indicator__in=computed).delete()
-    SheetValue.objects.bulk_create([
-        SheetValue(sheet=sheet, indicator=indicator, value=totals[indicator.code])
-        for indicator in computed if totals[indicator.code] is not None
-    ])
+    SheetValue.objects.bulk_create(
+        [
+            SheetValue(sheet=sheet, indicator=indicator, value=totals[indicator.code])
+            for indicator in computed
+            if totals[indicator.code] is not None
+        ]
+    )
 
 
 def sheet_check(*, sheet: Sheet, layout: selectors.Layout | None = None) -> list[RuleResult]:
     """Every rule result (passed or not) plus outlier and missing-required warnings."""
     layout = layout or selectors.campaign_layout(campaign=sheet.campaign)
-    totals, breakdowns = selectors.values_by_code(layout=layout,
-                                                  raw=selectors.sheet_raw_values(sheet=sheet))
+    totals, breakdowns = selectors.values_by_code(layout=layout, raw=selectors.sheet_raw_values(sheet=sheet))
     results = run_rules(rules=selectors.active_rules(), totals=totals, breakdowns=breakdowns)
     for item in layout.items:
         if item.is_required and totals.get(item.indicator.code) is None:
-            results.append(RuleResult(f"obligatoire {item.indicator.code}",
-                                      f"« {item.indicator.label} » est obligatoire.",
-                                      Severity.ERROR, False))
-    previous = selectors.previous_totals(association=sheet.association,
-                                         year=sheet.campaign.year)
+            results.append(
+                RuleResult(
+                    f"obligatoire {item.indicator.code}",
+                    f"« {item.indicator.label} » est obligatoire.",
+                    Severity.ERROR,
+                    False,
+                )
+            )
+    previous = selectors.previous_totals(association=sheet.association, year=sheet.campaign.year)
     results += outlier_results(
-        labels={i.code: i.label for i in layout.typed}, totals=totals, previous=previous,
-        factor=sheet.campaign.outlier_factor, codes=[i.code for i in layout.typed])
+        labels={i.code: i.label for i in layout.typed},
+        totals=totals,
+        previous=previous,
+        factor=sheet.campaign.outlier_factor,
+        codes=[i.code for i in layout.typed],
+    )
     return results
 
 
 @transaction.atomic
-def sheet_submit(*, sheet: Sheet, user, values: Mapping[ValueKey, Decimal | None],
-                 expected_version: int, confirm_warnings: bool = False,
-                 activity_report: UploadedFile | None = None) -> Sheet:
+def sheet_submit(
+    *,
+    sheet: Sheet,
+    user,
+    values: Mapping[ValueKey, Decimal | None],
+    expected_version: int,
+    confirm_warnings: bool = False,
+    activity_report: UploadedFile | None = None,
+) -> Sheet:
     """Save, run the rules, then hand the sheet to the CCAS. Blocking errors or unconfirmed
     warnings roll everything back (the form shows the typed values again)."""
-    sheet = sheet_save_draft(sheet=sheet, user=user, values=values,
-                             expected_version=expected_version, activity_report=activity_report)
+    sheet = sheet_save_draft(
+        sheet=sheet,
+        user=user,
+        values=values,
+        expected_version=expected_version,
+        activity_report=activity_report,
+    )
     results = sheet_check(sheet=sheet)
     failed = [r for r in results if not r.passed]
     if any(r.is_error for r in failed):
-        raise SheetRulesError("La fiche contient des erreurs à corriger avant transmission.",
-                              failed)
+        raise SheetRulesError("La fiche contient des erreurs à corriger avant transmission.", failed)
     if failed and not confirm_warnings:
-        raise SheetRulesError("Vérifiez les avertissements puis cochez la case de confirmation "
-                              "pour transmettre.", failed)
+        raise SheetRulesError(
+            "Vérifiez les avertissements puis cochez la case de confirmation pour transmettre.", failed
+        )
     sheet.status = SheetStatus.SUBMITTED
     sheet.submitted_at = timezone.now()
     sheet.submitted_by = user
     sheet.version += 1
     sheet.full_clean(exclude=["activity_report"])
     sheet.save(update_fields=["status", "submitted_at", "submitted_by", "version", "updated_at"])
-    comment = "Avertissements confirmés : " + " ; ".join(r.message for r in failed) \
-        if failed else ""
+    comment = "Avertissements confirmés : " + " ; ".join(r.message for r in failed) if failed else ""
     SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.SUBMIT, comment=comment)
     return sheet
 
 
 def _locked_for_staff(sheet: Sheet, expected: str) -> Sheet:
-    locked = Sheet.objects.select_for_update().select_related("campaign", "association").get(
-        pk=sheet.pk)
+    locked = Sheet.objects.select_for_update().select_related("campaign", "association").get(pk=sheet.pk)
     if locked.status != expected:
         raise SheetError(f"Action impossible : la fiche est « {locked.get_status_display()} ».")
     return locked

@@ -26,12 +26,19 @@ def indicators_home(request: HttpRequest) -> HttpResponse:
     associations = list(associations_of_user(user=request.user))
     sheets = {}
     if campaign:
-        sheets = {s.association_id: s for s in Sheet.objects.filter(
-            campaign=campaign, association__in=associations)}
+        sheets = {
+            s.association_id: s for s in Sheet.objects.filter(campaign=campaign, association__in=associations)
+        }
     rows = [{"association": a, "sheet": sheets.get(a.pk)} for a in associations]
-    return render(request, "indicators/indicators_home.html", {
-        "campaign": campaign, "rows": rows, "is_staff": can_review(request.user),
-    })
+    return render(
+        request,
+        "indicators/indicators_home.html",
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "is_staff": can_review(request.user),
+        },
+    )
 
 
 @login_required
@@ -47,11 +54,16 @@ def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for s in selectors.dashboard_series(association=association)
     ]
-    return render(request, "indicators/dashboard.html", {
-        "association": association, "charts": charts,
-        "sheets": selectors.sheets_of_association(association=association),
-        "campaign": selectors.campaign_current(),
-    })
+    return render(
+        request,
+        "indicators/dashboard.html",
+        {
+            "association": association,
+            "charts": charts,
+            "sheets": selectors.sheets_of_association(association=association),
+            "campaign": selectors.campaign_current(),
+        },
+    )
 
 
 @login_required
@@ -59,16 +71,22 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     association = get_object_or_404(Association, slug=slug)
     check_can_fill_sheet(request.user, association)
     campaign = get_object_or_404(Campaign, year=year)
-    sheet = Sheet.objects.filter(association=association, campaign=campaign).first() \
-        or Sheet(association=association, campaign=campaign)
+    sheet = Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
+        association=association, campaign=campaign
+    )
     layout = selectors.campaign_layout(campaign=campaign)
     raw = selectors.sheet_raw_values(sheet=sheet)
     lock_reason = services_sheets.sheet_lock_reason(sheet=sheet)
     results = []
     form = None
     if lock_reason is None:
-        form = SheetForm(request.POST or None, request.FILES or None, layout=layout,
-                         initial_values=raw, initial={"version": sheet.version})
+        form = SheetForm(
+            request.POST or None,
+            request.FILES or None,
+            layout=layout,
+            initial_values=raw,
+            initial={"version": sheet.version},
+        )
         if request.method == "POST":
             outcome = _handle_post(request, form, sheet)
             if isinstance(outcome, HttpResponse):
@@ -78,13 +96,23 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         messages.error(request, lock_reason)
     totals, breakdowns = selectors.values_by_code(layout=layout, raw=raw)
     previous = selectors.previous_totals(association=association, year=campaign.year)
-    return render(request, "indicators/sheet_form.html", {
-        "association": association, "campaign": campaign, "sheet": sheet, "form": form,
-        "lock_reason": lock_reason, "results": results,
-        "has_warnings": any(r.is_warning for r in results),
-        "groups": sheet_groups(layout=layout, form=form, totals=totals, breakdowns=breakdowns,
-                               previous=previous),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "indicators/sheet_form.html",
+        {
+            "association": association,
+            "campaign": campaign,
+            "sheet": sheet,
+            "form": form,
+            "lock_reason": lock_reason,
+            "results": results,
+            "has_warnings": any(r.is_warning for r in results),
+            "groups": sheet_groups(
+                layout=layout, form=form, totals=totals, breakdowns=breakdowns, previous=previous
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _handle_post(request, form: SheetForm, sheet: Sheet):
@@ -94,15 +122,17 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
         return []
     submit = request.POST.get("action") == "submit"
     if sheet.pk is None:
-        sheet = services_sheets.sheet_get_or_create(association=sheet.association,
-                                                    campaign=sheet.campaign)
-    kwargs = {"sheet": sheet, "user": request.user, "values": form.values(),
-              "expected_version": form.cleaned_data["version"],
-              "activity_report": form.cleaned_data.get("activity_report") or None}
+        sheet = services_sheets.sheet_get_or_create(association=sheet.association, campaign=sheet.campaign)
+    kwargs = {
+        "sheet": sheet,
+        "user": request.user,
+        "values": form.values(),
+        "expected_version": form.cleaned_data["version"],
+        "activity_report": form.cleaned_data.get("activity_report") or None,
+    }
     try:
         if submit:
-            services_sheets.sheet_submit(
-                confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
+            services_sheets.sheet_submit(confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
             messages.success(request, "Fiche transmise au CCAS. Merci !")
         else:
             services_sheets.sheet_save_draft(**kwargs)
@@ -139,8 +169,11 @@ def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
     sheet = get_object_or_404(Sheet, association=association, campaign__year=year)
     if not sheet.activity_report:
         raise Http404("Aucun rapport d'activité déposé.")
-    return FileResponse(sheet.activity_report.open("rb"), content_type="application/pdf",
-                        filename=f"rapport-activite-{association.slug}-{year}.pdf")
+    return FileResponse(
+        sheet.activity_report.open("rb"),
+        content_type="application/pdf",
+        filename=f"rapport-activite-{association.slug}-{year}.pdf",
+    )
 
 
 @staff_required

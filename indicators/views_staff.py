@@ -32,21 +32,32 @@ def followup(request: HttpRequest, year: int | None = None) -> HttpResponse:
     status = request.GET.get("statut", "")
     rows = selectors.followup_rows(campaign=campaign)
     if status == "missing":
-        rows = rows.filter(Q(sheet_status__isnull=True)
-                           | Q(sheet_status__in=[SheetStatus.DRAFT, SheetStatus.RETURNED]))
+        rows = rows.filter(
+            Q(sheet_status__isnull=True) | Q(sheet_status__in=[SheetStatus.DRAFT, SheetStatus.RETURNED])
+        )
     elif status in SheetStatus.values:
         rows = rows.filter(sheet_status=status)
-    return render(request, "indicators/followup.html", {
-        "campaign": campaign, "campaigns": campaigns, "rows": rows, "status": status,
-        "completeness": selectors.followup_completeness(campaign=campaign),
-        "statuses": SheetStatus.choices, "status_labels": dict(SheetStatus.choices),
-    })
+    return render(
+        request,
+        "indicators/followup.html",
+        {
+            "campaign": campaign,
+            "campaigns": campaigns,
+            "rows": rows,
+            "status": status,
+            "completeness": selectors.followup_completeness(campaign=campaign),
+            "statuses": SheetStatus.choices,
+            "status_labels": dict(SheetStatus.choices),
+        },
+    )
 
 
 def _sheet_or_404(year: int, slug: str) -> Sheet:
-    return get_object_or_404(Sheet.objects.select_related(
-        "campaign", "association", "submitted_by", "validated_by"),
-        campaign__year=year, association__slug=slug)
+    return get_object_or_404(
+        Sheet.objects.select_related("campaign", "association", "submitted_by", "validated_by"),
+        campaign__year=year,
+        association__slug=slug,
+    )
 
 
 @staff_required
@@ -61,14 +72,23 @@ def _render_review(request, sheet: Sheet, *, return_form=None, reopen_form=None,
     totals, breakdowns = selectors.values_by_code(layout=layout, raw=raw)
     previous = selectors.previous_totals(association=sheet.association, year=sheet.campaign.year)
     results = services_sheets.sheet_check(sheet=sheet, layout=layout)
-    return render(request, "indicators/review.html", {
-        "sheet": sheet, "campaign": sheet.campaign, "association": sheet.association,
-        "groups": sheet_groups(layout=layout, form=None, totals=totals, breakdowns=breakdowns,
-                               previous=previous),
-        "results": sorted(results, key=lambda r: (r.passed, r.severity)),
-        "audit": list(selectors.sheet_audit(sheet=sheet)[:50]),
-        "return_form": return_form or ReturnForm(), "reopen_form": reopen_form or ReopenForm(),
-    }, status=status)
+    return render(
+        request,
+        "indicators/review.html",
+        {
+            "sheet": sheet,
+            "campaign": sheet.campaign,
+            "association": sheet.association,
+            "groups": sheet_groups(
+                layout=layout, form=None, totals=totals, breakdowns=breakdowns, previous=previous
+            ),
+            "results": sorted(results, key=lambda r: (r.passed, r.severity)),
+            "audit": list(selectors.sheet_audit(sheet=sheet)[:50]),
+            "return_form": return_form or ReturnForm(),
+            "reopen_form": reopen_form or ReopenForm(),
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -84,15 +104,17 @@ def review_action(request: HttpRequest, year: int, slug: str, action: str) -> Ht
             return_form = ReturnForm(request.POST)
             if not return_form.is_valid():
                 return _render_review(request, sheet, return_form=return_form, status=400)
-            services_sheets.sheet_return(sheet=sheet, user=request.user,
-                                         comment=return_form.cleaned_data["comment"])
+            services_sheets.sheet_return(
+                sheet=sheet, user=request.user, comment=return_form.cleaned_data["comment"]
+            )
             messages.success(request, "Fiche renvoyée à la structure, qui en est informée.")
         elif action == "rouvrir":
             reopen_form = ReopenForm(request.POST)
             if not reopen_form.is_valid():
                 return _render_review(request, sheet, reopen_form=reopen_form, status=400)
-            services_sheets.sheet_reopen(sheet=sheet, user=request.user,
-                                         reason=reopen_form.cleaned_data["reason"])
+            services_sheets.sheet_reopen(
+                sheet=sheet, user=request.user, reason=reopen_form.cleaned_data["reason"]
+            )
             messages.success(request, "Fiche rouverte : la structure peut la corriger.")
         else:
             raise Http404("Action inconnue.")
@@ -106,12 +128,10 @@ def review_action(request: HttpRequest, year: int, slug: str, action: str) -> Ht
 def remind(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
     association = get_object_or_404(Association, slug=slug)
-    if reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL,
-                     user=request.user):
+    if reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL, user=request.user):
         messages.success(request, f"Relance envoyée à {association.name}.")
     else:
-        messages.error(request, f"Aucune adresse e-mail connue pour {association.name} : "
-                                "relance impossible.")
+        messages.error(request, f"Aucune adresse e-mail connue pour {association.name} : relance impossible.")
     return redirect("indicators:followup_year", year=year)
 
 

@@ -53,8 +53,7 @@ def member_of(db):
     """member_of(association, role="member") -> a user with an approved membership."""
 
     def make(association, role="member"):
-        membership = factories.MembershipFactory(association=association, role=role,
-                                                 status="approved")
+        membership = factories.MembershipFactory(association=association, role=role, status="approved")
         return membership.user
 
     return make

@@ -32,8 +32,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(obj, create, extracted, **kwargs):
         obj.save()
         if create:
-            EmailAddress.objects.get_or_create(user=obj, email=obj.email,
-                                               defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class StaffUserFactory(UserFactory):
@@ -109,13 +110,21 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     representative_name = factory.Faker("name", locale="fr_FR")
     representative_role = "Président·e"
     # Withdrawn and refused signatures keep a date and a reason (database checks).
-    withdrawn_on = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "withdrawn"),
-                                 yes_declaration=dt.date(2020, 6, 1), no_declaration=None)
-    withdrawal_reason = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "withdrawn"),
-                                      yes_declaration="La structure a cessé son activité.",
-                                      no_declaration="")
-    rejection_reason = factory.Maybe(factory.LazyAttribute(lambda o: o.status == "rejected"),
-                                     yes_declaration="Signature incomplète.", no_declaration="")
+    withdrawn_on = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.status == "withdrawn"),
+        yes_declaration=dt.date(2020, 6, 1),
+        no_declaration=None,
+    )
+    withdrawal_reason = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.status == "withdrawn"),
+        yes_declaration="La structure a cessé son activité.",
+        no_declaration="",
+    )
+    rejection_reason = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.status == "rejected"),
+        yes_declaration="Signature incomplète.",
+        no_declaration="",
+    )
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -21,8 +21,7 @@ CHANGES_SUMMARY = (
 FOREWORD_TITLE = "Avant-propos"
 FOREWORD_AUTHOR = "Yves Calippe"
 FOREWORD_AUTHOR_ROLE = (
-    "Adjoint au maire chargé de l'Action sociale\n"
-    "Vice-président du Centre communal d'action sociale"
+    "Adjoint au maire chargé de l'Action sociale\nVice-président du Centre communal d'action sociale"
 )
 FOREWORD = """\
 Associations, centres sociaux, Centre Communal d'Action Sociale nous travaillons tous pour faire \
@@ -125,14 +124,14 @@ renforcer la solidarité entre tous les acteurs, rendre notre action plus collec
         "number": 2,
         "title": "L'utilisateur acteur des actions",
         "body": "Ces valeurs communes doivent placer la personne ou la famille usager au cœur de "
-                "toute action.\n",
+        "toute action.\n",
         "values": [],
         "articles": [
             {
                 "number": 1,
                 "title": "Faire avec et non à la place de la personne quelle que soit sa "
-                         "situation, dans les limites des actions et des missions de nos "
-                         "structures.",
+                "situation, dans les limites des actions et des missions de nos "
+                "structures.",
                 "body": """\
 Nous nous engageons à accueillir et accompagner la personne de façon bienveillante, quelle que \
 soit la manière dont elle arrive, que ce soit en toute liberté, par nécessité ou par contrainte. \
@@ -149,7 +148,7 @@ de la structure.
             {
                 "number": 2,
                 "title": "Considérer la personne comme un être responsable et soutenir "
-                         "l'expression et l'émergence de ses capacités.",
+                "l'expression et l'émergence de ses capacités.",
                 "body": """\
 Nous voulons regarder l'autre, y compris s'il est en grande précarité, comme quelqu'un qui a \
 quelque chose à nous apporter.
@@ -170,7 +169,7 @@ conscience de ses capacités du moment.
             {
                 "number": 3,
                 "title": "Respecter le libre choix qu'a la personne de fréquenter ou pas "
-                         "différentes structures.",
+                "différentes structures.",
                 "body": """\
 L'utilisateur n'appartient pas à la structure qui doit savoir passer le relais.
 
@@ -181,8 +180,7 @@ en fonction de ses besoins.
             },
             {
                 "number": 4,
-                "title": "Être vigilant à ne pas dériver dans nos pratiques et éviter les abus "
-                         "de pouvoir.",
+                "title": "Être vigilant à ne pas dériver dans nos pratiques et éviter les abus de pouvoir.",
                 "body": """\
 Nous nous engageons :
 

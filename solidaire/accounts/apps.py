@@ -11,5 +11,4 @@ class AccountsConfig(AppConfig):
         from .roles import sync_ccas_group
 
         # Keeps the CCAS group's permissions in step with the models after every migrate.
-        post_migrate.connect(lambda **kwargs: sync_ccas_group(), dispatch_uid="sync_ccas_group",
-                             weak=False)
+        post_migrate.connect(lambda **kwargs: sync_ccas_group(), dispatch_uid="sync_ccas_group", weak=False)

@@ -34,8 +34,6 @@ def sync_ccas_group() -> Group:
     group, _ = Group.objects.get_or_create(name=CCAS_GROUP)
     perms = list(Permission.objects.filter(content_type__app_label__in=CCAS_MANAGED_APPS))
     for app_label, codename in CCAS_EXTRA_PERMISSIONS:
-        perms.extend(
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        )
+        perms.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
     group.permissions.set(perms)
     return group

@@ -10,8 +10,7 @@ from .roles import sync_ccas_group
 
 
 @transaction.atomic
-def user_create(*, email: str, password: str | None, full_name: str = "",
-                verified: bool = False) -> User:
+def user_create(*, email: str, password: str | None, full_name: str = "", verified: bool = False) -> User:
     """Create a user; `verified` marks the e-mail address as confirmed (demo, staff invitations)."""
     user = User(email=email.strip().lower(), full_name=full_name)
     user.set_password(password) if password else user.set_unusable_password()

@@ -7,9 +7,13 @@ def _sync_site(**kwargs) -> None:
     from django.conf import settings
     from django.contrib.sites.models import Site
 
-    Site.objects.update_or_create(pk=settings.SITE_ID, defaults={
-        "domain": settings.SITE_DOMAIN, "name": settings.PORTAL_NAME,
-    })
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={
+            "domain": settings.SITE_DOMAIN,
+            "name": settings.PORTAL_NAME,
+        },
+    )
 
 
 class CoreConfig(AppConfig):

@@ -14,9 +14,13 @@ DEMO_STAFF_EMAIL = "ccas@demo.lemans-solidaire.fr"
 DEMO_MEMBER_EMAIL = "benevole@demo.lemans-solidaire.fr"
 
 PAGES = [
-    ("presentation", "Le réseau Le Mans solidaire", 1, True,
-     "Depuis 2010, le CCAS, les centres sociaux et des associations du Mans travaillent ensemble.",
-     """## Contexte
+    (
+        "presentation",
+        "Le réseau Le Mans solidaire",
+        1,
+        True,
+        "Depuis 2010, le CCAS, les centres sociaux et des associations du Mans travaillent ensemble.",
+        """## Contexte
 
 Pour permettre à chaque habitant d'exercer pleinement sa citoyenneté et pour lutter contre la
 pauvreté et l'exclusion dans le respect des personnes, la Ville du Mans a décidé de **mobiliser
@@ -36,28 +40,44 @@ aussi utile pour **recruter des bénévoles** qui s'engagent sur Le Mans.
 Dans le cadre de Le Mans solidaire, des temps forts se succèdent tout au long de l'année :
 Palabres au Mans, pique-niques solidaires, Le Mans goûte le monde, Le Mans voyage le monde et
 Le Mans rencontre le monde.
-"""),
-    ("observatoire-social", "Observatoire social", 2, True,
-     "Croiser des indicateurs pour orienter plus efficacement les actions.",
-     """Un observatoire social, utilisé par le CCAS (Centre communal d'action sociale) de la Ville
+""",
+    ),
+    (
+        "observatoire-social",
+        "Observatoire social",
+        2,
+        True,
+        "Croiser des indicateurs pour orienter plus efficacement les actions.",
+        """Un observatoire social, utilisé par le CCAS (Centre communal d'action sociale) de la Ville
 du Mans, croise des indicateurs socio-économiques afin d'orienter plus efficacement les actions
 conduites par la ville.
 
 Les structures signataires de la charte y contribuent chaque année par une **fiche simple
 d'indicateurs communs** : activité générale, publics accueillis, prestations.
-"""),
-    ("conseil-des-usagers", "Conseil des usagers", 3, True,
-     "Un espace de paroles et d'échanges pour les usagers.",
-     """Un conseil commun des usagers du CCAS et des associations de Le Mans solidaire ouvre un
+""",
+    ),
+    (
+        "conseil-des-usagers",
+        "Conseil des usagers",
+        3,
+        True,
+        "Un espace de paroles et d'échanges pour les usagers.",
+        """Un conseil commun des usagers du CCAS et des associations de Le Mans solidaire ouvre un
 espace de paroles et d'échanges.
 
 Il permet aux usagers de donner leur avis sur la qualité de l'accueil et le service rendu. Il
 contribue également à l'analyse des besoins sociaux.
 
 Pour rejoindre le comité, faites-vous connaître du CCAS, au 02 43 74 52 06.
-"""),
-    ("mentions-legales", "Mentions légales", 8, True, "",
-     """**Éditeur** : Centre communal d'action sociale de la Ville du Mans, pour le réseau
+""",
+    ),
+    (
+        "mentions-legales",
+        "Mentions légales",
+        8,
+        True,
+        "",
+        """**Éditeur** : Centre communal d'action sociale de la Ville du Mans, pour le réseau
 Le Mans solidaire.
 
 **Directeur de la publication** : le Président délégué du CCAS.
@@ -66,9 +86,15 @@ Le Mans solidaire.
 
 Les textes de la charte et des pages d'information sont la propriété du réseau Le Mans
 solidaire ; les fiches de l'annuaire sont rédigées par chaque structure, qui en est responsable.
-"""),
-    ("donnees-personnelles", "Données personnelles", 9, True, "",
-     """Le portail collecte les données strictement nécessaires : l'adresse e-mail et le nom des
+""",
+    ),
+    (
+        "donnees-personnelles",
+        "Données personnelles",
+        9,
+        True,
+        "",
+        """Le portail collecte les données strictement nécessaires : l'adresse e-mail et le nom des
 personnes qui ont un compte, les coordonnées publiques des structures, et les informations
 que vous envoyez par les formulaires (inscription au congrès, proposition de bénévolat).
 
@@ -77,7 +103,8 @@ Vous pouvez accéder à vos données, les rectifier ou demander leur effacement 
 
 Le portail n'utilise aucun traceur publicitaire ni outil de mesure d'audience tiers ; seul un
 cookie de session, indispensable à la connexion, est déposé.
-"""),
+""",
+    ),
 ]
 
 
@@ -86,17 +113,22 @@ def _demo_user(email: str, full_name: str) -> User:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    EmailAddress.objects.get_or_create(user=user, email=email,
-                                       defaults={"verified": True, "primary": True})
+    EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 
 
 def load(*, stdout) -> None:
     for slug, title, order, in_footer, summary, body in PAGES:
-        InfoPage.objects.update_or_create(slug=slug, defaults={
-            "title": title, "order": order, "in_footer": in_footer,
-            "summary": summary, "body": body,
-        })
+        InfoPage.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "order": order,
+                "in_footer": in_footer,
+                "summary": summary,
+                "body": body,
+            },
+        )
     staff = _demo_user(DEMO_STAFF_EMAIL, "Agent du CCAS (démo)")
     if not staff.is_staff:
         staff.is_staff = True

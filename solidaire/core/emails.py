@@ -17,6 +17,4 @@ def email_send(*, template: str, context: dict, to: list[str] | None) -> None:
 
     from .tasks import send_email
 
-    transaction.on_commit(
-        lambda: send_email.delay(subject=subject, body=body, to=list(recipients))
-    )
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=list(recipients)))

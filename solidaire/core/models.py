@@ -20,8 +20,11 @@ class InfoPage(TimeStampedModel):
     slug = models.SlugField("adresse", max_length=80, unique=True)
     title = models.CharField("titre", max_length=200)
     summary = models.CharField("chapeau", max_length=300, blank=True)
-    body = models.TextField("contenu", help_text="Mise en forme Markdown simple : titres (##), "
-                            "listes (-), **gras**, *italique*, [liens](https://…).")
+    body = models.TextField(
+        "contenu",
+        help_text="Mise en forme Markdown simple : titres (##), "
+        "listes (-), **gras**, *italique*, [liens](https://…).",
+    )
     in_footer = models.BooleanField("lien en pied de page", default=False)
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
@@ -43,3 +46,10 @@ class InfoPage(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("core:page", kwargs={"slug": self.slug})
+
+
+class WebsiteField(models.URLField):
+    """A URL typed by people: "exemple.fr" means https://exemple.fr (Django 6's default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})

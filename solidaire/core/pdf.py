@@ -43,7 +43,7 @@ def _resolve_local(url: str) -> Path:
     # or `file://<STATIC_ROOT>/css/pdf.css`: both mean the static file `css/pdf.css`.
     relative = None
     if path.startswith(static_url):
-        relative = path[len(static_url):]
+        relative = path[len(static_url) :]
     elif parts.scheme == "file" and _inside(Path(path), [static_root]):
         relative = str(Path(path).relative_to(static_root))
     if relative is not None:
@@ -56,7 +56,7 @@ def _resolve_local(url: str) -> Path:
             return candidate
         raise PdfResourceRefused(f"Fichier statique introuvable : {relative}")
     if path.startswith(media_url):
-        candidate = (Path(settings.MEDIA_ROOT) / path[len(media_url):]).resolve()
+        candidate = (Path(settings.MEDIA_ROOT) / path[len(media_url) :]).resolve()
         if _inside(candidate, [Path(settings.MEDIA_ROOT).resolve()]) and candidate.is_file():
             return candidate
     raise PdfResourceRefused(f"Ressource refusée (pas d'accès réseau) : {url}")
@@ -99,6 +99,7 @@ def render_pdf(template_name: str, context: dict, *, base_url: str | None = None
     import weasyprint
 
     html = render_to_string(template_name, {"PORTAL_NAME": settings.PORTAL_NAME, **context})
-    document = weasyprint.HTML(string=html, base_url=base_url or _static_base_url(),
-                               url_fetcher=_url_fetcher())
+    document = weasyprint.HTML(
+        string=html, base_url=base_url or _static_base_url(), url_fetcher=_url_fetcher()
+    )
     return document.write_pdf()

@@ -19,10 +19,14 @@ from .selectors import info_page_get
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {
-        "signatory_count": signatory_count(),
-        "upcoming_events": list(upcoming_events(limit=3)),
-    })
+    return render(
+        request,
+        "core/home.html",
+        {
+            "signatory_count": signatory_count(),
+            "upcoming_events": list(upcoming_events(limit=3)),
+        },
+    )
 
 
 @require_GET
@@ -37,9 +41,13 @@ def info_page(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def account(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/account.html", {
-        "memberships": list(memberships_of_user(user=request.user)),
-    })
+    return render(
+        request,
+        "core/account.html",
+        {
+            "memberships": list(memberships_of_user(user=request.user)),
+        },
+    )
 
 
 @never_cache

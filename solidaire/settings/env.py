@@ -26,9 +26,7 @@ def _read(kind: str, name: str, default, **kwargs):
             f"The environment variable {name} is required (see .env.example)."
         ) from None
     except (ValueError, TypeError, KeyError) as exc:
-        raise ImproperlyConfigured(
-            f"The environment variable {name} is malformed: {exc}"
-        ) from None
+        raise ImproperlyConfigured(f"The environment variable {name} is malformed: {exc}") from None
 
 
 def str_(name: str, default=_NO_DEFAULT) -> str:

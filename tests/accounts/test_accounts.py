@@ -9,10 +9,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_signup_requires_email_verification_before_login(client):
-    response = client.post("/comptes/signup/", {
-        "email": "Nouvelle@Example.org", "password1": "une-phrase-secrete-longue",
-        "password2": "une-phrase-secrete-longue",
-    })
+    response = client.post(
+        "/comptes/signup/",
+        {
+            "email": "Nouvelle@Example.org",
+            "password1": "une-phrase-secrete-longue",
+            "password2": "une-phrase-secrete-longue",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(email="nouvelle@example.org")
     assert not EmailAddress.objects.get(user=user).verified
@@ -20,15 +24,21 @@ def test_signup_requires_email_verification_before_login(client):
     assert len(mail.outbox) == 1
     assert "confirm" in (mail.outbox[0].subject + mail.outbox[0].body).lower()
     # Logging in before confirming the address is refused (mandatory verification).
-    response = client.post("/comptes/login/", {"login": "nouvelle@example.org",
-                                               "password": "une-phrase-secrete-longue"})
+    response = client.post(
+        "/comptes/login/", {"login": "nouvelle@example.org", "password": "une-phrase-secrete-longue"}
+    )
     assert "_auth_user_id" not in client.session
 
 
 def test_signup_errors_are_french_and_keep_the_email(client):
-    response = client.post("/comptes/signup/", {
-        "email": "camille@example.org", "password1": "court", "password2": "autre",
-    })
+    response = client.post(
+        "/comptes/signup/",
+        {
+            "email": "camille@example.org",
+            "password1": "court",
+            "password2": "autre",
+        },
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert 'value="camille@example.org"' in content
@@ -49,8 +59,7 @@ def test_login_is_rate_limited(client):
     factories.UserFactory(email="cible@example.org")
     for _ in range(5):
         client.post("/comptes/login/", {"login": "cible@example.org", "password": "faux"})
-    response = client.post("/comptes/login/", {"login": "cible@example.org",
-                                               "password": factories.PASSWORD})
+    response = client.post("/comptes/login/", {"login": "cible@example.org", "password": factories.PASSWORD})
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 429)
 
@@ -66,7 +75,6 @@ def test_ccas_group_gets_app_permissions_but_not_superuser_ones():
 
     group = sync_ccas_group()
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"change_association", "change_membership", "change_infopage",
-            "view_user"} <= codenames
+    assert {"change_association", "change_membership", "change_infopage", "view_user"} <= codenames
     assert "delete_user" not in codenames
     assert "add_group" not in codenames

@@ -9,9 +9,20 @@ from tests.associations.factories_actions import ActionFactory, VolunteerMission
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["action", "actiondimension", "actionkeyword", "actionpublic",
-                                   "actionpartner", "actioninitiator", "volunteermission",
-                                   "volunteerinterest", "volunteerskill"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "action",
+        "actiondimension",
+        "actionkeyword",
+        "actionpublic",
+        "actionpartner",
+        "actioninitiator",
+        "volunteermission",
+        "volunteerinterest",
+        "volunteerskill",
+    ],
+)
 def test_ccas_staff_see_the_changelists(client, staff_user, model):
     ActionFactory(title="Jardin partagé")
     VolunteerMissionFactory(title="Accueil du samedi")

@@ -47,12 +47,10 @@ def test_import_sample_creates_16_actions_and_their_structures():
 
 def test_importing_twice_creates_nothing_new():
     run(SAMPLE)
-    counts = (Action.objects.count(), Association.objects.count(),
-              ActionKeyword.objects.count())
+    counts = (Action.objects.count(), Association.objects.count(), ActionKeyword.objects.count())
     stamps = dict(Action.objects.values_list("pk", "updated_at"))
     output = run(SAMPLE)
-    assert (Action.objects.count(), Association.objects.count(),
-            ActionKeyword.objects.count()) == counts
+    assert (Action.objects.count(), Association.objects.count(), ActionKeyword.objects.count()) == counts
     assert dict(Action.objects.values_list("pk", "updated_at")) == stamps
     assert "Créées : 0 — mises à jour : 0 — inchangées : 16" in output
 
@@ -62,16 +60,18 @@ def test_changed_entry_updates_the_same_action(tmp_path):
     path.write_text(ENTRY, encoding="utf-8")
     run(path)
     action = Action.objects.get()
-    path.write_text(ENTRY.replace("Un jardin cultivé", "Un grand jardin cultivé")
-                    .replace("- Environnement", "- Environnement\n- Alimentation"),
-                    encoding="utf-8")
+    path.write_text(
+        ENTRY.replace("Un jardin cultivé", "Un grand jardin cultivé").replace(
+            "- Environnement", "- Environnement\n- Alimentation"
+        ),
+        encoding="utf-8",
+    )
     output = run(path)
     assert "Créées : 0 — mises à jour : 1 — inchangées : 0" in output
     action.refresh_from_db()
     assert Action.objects.count() == 1
     assert action.summary == "Un grand jardin cultivé par les habitants."
-    assert sorted(action.keywords.values_list("slug", flat=True)) == ["alimentation",
-                                                                       "environnement"]
+    assert sorted(action.keywords.values_list("slug", flat=True)) == ["alimentation", "environnement"]
 
 
 def test_repeated_entry_in_the_file_is_one_action(tmp_path):
@@ -84,19 +84,21 @@ def test_repeated_entry_in_the_file_is_one_action(tmp_path):
 
 
 def test_existing_structure_is_reused_whatever_its_case():
-    existing = AssociationFactory(name="Centre social des Sablons", slug="cs-sablons",
-                                  kind="centre_social")
+    existing = AssociationFactory(name="Centre social des Sablons", slug="cs-sablons", kind="centre_social")
     report = actions_import_text(text=ENTRY)
     assert report.structures_created == []
     assert Action.objects.get().structure == existing
 
 
 def test_malformed_file_reports_lines_and_imports_the_rest(tmp_path):
-    bad_territory = ENTRY.replace('"Jardin partagé"', '"Trop long"').replace(
-        "SABLONS", "MAILLETS").replace("- Un quartier\nMETHODOLOGIE",
-                                       "- " + "x" * 200 + "\nMETHODOLOGIE")
+    bad_territory = (
+        ENTRY.replace('"Jardin partagé"', '"Trop long"')
+        .replace("SABLONS", "MAILLETS")
+        .replace("- Un quartier\nMETHODOLOGIE", "- " + "x" * 200 + "\nMETHODOLOGIE")
+    )
     no_structure = ENTRY.replace('"Jardin partagé"', '"Sans structure"').replace(
-        "- CENTRE SOCIAL DES SABLONS - Sarthe\n", "")
+        "- CENTRE SOCIAL DES SABLONS - Sarthe\n", ""
+    )
     text = "ligne parasite\n" + bad_territory + no_structure + ENTRY
     path = tmp_path / "export.txt"
     path.write_text(text, encoding="utf-8")
@@ -142,9 +144,7 @@ def test_demo_loader_is_idempotent():
 
     demo.load(stdout=StringIO())
     demo_actions.load(stdout=StringIO())
-    counts = (Action.objects.count(), VolunteerMission.objects.count(),
-              Association.objects.count())
+    counts = (Action.objects.count(), VolunteerMission.objects.count(), Association.objects.count())
     demo_actions.load(stdout=StringIO())
-    assert counts == (Action.objects.count(), VolunteerMission.objects.count(),
-                      Association.objects.count())
+    assert counts == (Action.objects.count(), VolunteerMission.objects.count(), Association.objects.count())
     assert counts[0] == 16 and counts[1] == 5

@@ -24,8 +24,12 @@ def titles(response) -> list[str]:
 
 def test_list_shows_actions_with_structure_status_and_terms(client):
     keyword = ActionKeywordFactory(label="Parentalité")
-    ActionFactory(title="Groupe de parole", keywords=[keyword], status="terminee",
-                  structure=AssociationFactory(name="Centre Jacques Tati"))
+    ActionFactory(
+        title="Groupe de parole",
+        keywords=[keyword],
+        status="terminee",
+        structure=AssociationFactory(name="Centre Jacques Tati"),
+    )
     response = client.get(LIST)
     content = response.content.decode()
     assert response.status_code == 200
@@ -42,33 +46,39 @@ def test_filters_by_dimension_keyword_public_status_and_structure(client):
     precarity = ActionKeywordFactory(label="Précarité")
     seniors = ActionPublicFactory(label="Seniors")
     centre = AssociationFactory(name="Centre social Indigo", slug="indigo")
-    ActionFactory(title="Épicerie éphémère", dimensions=[citizenship], keywords=[precarity],
-                  status="en_cours")
-    ActionFactory(title="Animateur numérique", dimensions=[projects], publics=[seniors],
-                  structure=centre, status="terminee")
+    ActionFactory(
+        title="Épicerie éphémère", dimensions=[citizenship], keywords=[precarity], status="en_cours"
+    )
+    ActionFactory(
+        title="Animateur numérique",
+        dimensions=[projects],
+        publics=[seniors],
+        structure=centre,
+        status="terminee",
+    )
     ActionFactory(title="Défi mode", dimensions=[citizenship], status="terminee")
 
-    assert titles(client.get(LIST, {"dimension": "citoyennete"})) == ["Défi mode",
-                                                                      "Épicerie éphémère"]
+    assert titles(client.get(LIST, {"dimension": "citoyennete"})) == ["Défi mode", "Épicerie éphémère"]
     assert titles(client.get(LIST, {"mot_cle": "precarite"})) == ["Épicerie éphémère"]
     assert titles(client.get(LIST, {"public": "seniors"})) == ["Animateur numérique"]
-    assert titles(client.get(LIST, {"statut": "terminee"})) == ["Animateur numérique",
-                                                                "Défi mode"]
+    assert titles(client.get(LIST, {"statut": "terminee"})) == ["Animateur numérique", "Défi mode"]
     assert titles(client.get(LIST, {"structure": "indigo"})) == ["Animateur numérique"]
-    assert titles(client.get(LIST, {"dimension": "citoyennete", "statut": "terminee"})) == [
-        "Défi mode"]
+    assert titles(client.get(LIST, {"dimension": "citoyennete", "statut": "terminee"})) == ["Défi mode"]
     assert titles(client.get(LIST, {"q": "numérique"})) == ["Animateur numérique"]
 
 
-@pytest.mark.parametrize("params", [
-    {"dimension": "n-existe-pas"},
-    {"mot_cle": "<script>alert(1)</script>"},
-    {"statut": "peut-etre"},
-    {"structure": "'; DROP TABLE x; --"},
-    {"public": ["a", "b"]},
-    {"page": "abc"},
-    {"page": "99999"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"dimension": "n-existe-pas"},
+        {"mot_cle": "<script>alert(1)</script>"},
+        {"statut": "peut-etre"},
+        {"structure": "'; DROP TABLE x; --"},
+        {"public": ["a", "b"]},
+        {"page": "abc"},
+        {"page": "99999"},
+    ],
+)
 def test_unknown_filter_values_are_ignored_with_a_message_never_a_500(client, params):
     ActionFactory(title="Jardin partagé")
     response = client.get(LIST, params)
@@ -96,8 +106,7 @@ def test_list_query_count_does_not_grow_with_rows(client, django_assert_max_num_
     public = ActionPublicFactory(label="Familles")
 
     def create(n):
-        ActionFactory.create_batch(n, dimensions=[dimension], keywords=[keyword],
-                                   publics=[public])
+        ActionFactory.create_batch(n, dimensions=[dimension], keywords=[keyword], publics=[public])
 
     create(3)
     client.get(LIST)  # warm the footer's cache, so both measures see the same page
@@ -111,20 +120,35 @@ def test_list_query_count_does_not_grow_with_rows(client, django_assert_max_num_
 
 def test_detail_shows_every_section(client):
     action = ActionFactory(
-        title="Séjour adultes", status="terminee", end_reasons="Projet mené à son terme.",
-        experience="Partir en vacances.", general_description="Préparation en groupe.",
-        financial_resources="Total : 4256.95€", people_involved="11 adultes\n1 animatrice",
-        result_territory="Des liens entre communes.", limits="Groupe limité.",
-        perspectives="Deux séjours en 2022.", department="Maine-et-Loire",
+        title="Séjour adultes",
+        status="terminee",
+        end_reasons="Projet mené à son terme.",
+        experience="Partir en vacances.",
+        general_description="Préparation en groupe.",
+        financial_resources="Total : 4256.95€",
+        people_involved="11 adultes\n1 animatrice",
+        result_territory="Des liens entre communes.",
+        limits="Groupe limité.",
+        perspectives="Deux séjours en 2022.",
+        department="Maine-et-Loire",
         structure=AssociationFactory(name="Coin de la rue", status="draft"),
     )
     response = client.get(action.get_absolute_url())
     content = response.content.decode()
     assert response.status_code == 200
-    for text in ["Séjour adultes", "Terminée", "Projet mené à son terme.", "Partir en vacances.",
-                 "Total : 4256.95€", "11 adultes<br>1 animatrice", "Des liens entre communes.",
-                 "Groupe limité.", "Deux séjours en 2022.", "Coin de la rue",
-                 "(Maine-et-Loire)"]:
+    for text in [
+        "Séjour adultes",
+        "Terminée",
+        "Projet mené à son terme.",
+        "Partir en vacances.",
+        "Total : 4256.95€",
+        "11 adultes<br>1 animatrice",
+        "Des liens entre communes.",
+        "Groupe limité.",
+        "Deux séjours en 2022.",
+        "Coin de la rue",
+        "(Maine-et-Loire)",
+    ]:
         assert text in content
     # A draft structure has no public card: its name is shown, not linked.
     assert action.structure.get_absolute_url() not in content
@@ -132,8 +156,7 @@ def test_detail_shows_every_section(client):
 
 def test_detail_links_a_published_structure(client):
     action = ActionFactory(structure=AssociationFactory(name="Centre Indigo"))
-    assert action.structure.get_absolute_url() in client.get(
-        action.get_absolute_url()).content.decode()
+    assert action.structure.get_absolute_url() in client.get(action.get_absolute_url()).content.decode()
 
 
 def test_unknown_action_is_a_french_404(client):
@@ -143,8 +166,9 @@ def test_unknown_action_is_a_french_404(client):
 
 
 def test_html_in_imported_text_is_escaped(client):
-    action = ActionFactory(title="<b>Titre</b>", summary="<script>alert('x')</script>",
-                           limits='<img src=x onerror="alert(1)">')
+    action = ActionFactory(
+        title="<b>Titre</b>", summary="<script>alert('x')</script>", limits='<img src=x onerror="alert(1)">'
+    )
     for url in [LIST, action.get_absolute_url()]:
         content = client.get(url).content.decode()
         assert "<script>alert" not in content

@@ -76,8 +76,9 @@ def test_sample_gives_its_16_actions_without_problems():
     assert first.get("partners") == ["CARSAT"]
     assert first.get("financial_resources").startswith("Dépenses :\nHébergement : 1376€")
     assert first.get("people_involved") == "11 adultes\n1 animatrice\n1 bénévole"
-    assert first.get("perspectives") == ("De nouveaux départs entre adultes, 2 séjours sont "
-                                         "organisés pour 2022.")
+    assert first.get("perspectives") == (
+        "De nouveaux départs entre adultes, 2 séjours sont organisés pour 2022."
+    )
 
 
 def test_sample_quirks_glued_labels_and_stray_quotes():
@@ -122,14 +123,19 @@ def test_same_action_with_different_content_is_reported_first_kept():
 
 
 def test_glued_label_is_split_and_keeps_the_line_number():
-    text = ENTRY.replace("Des ateliers chaque samedi.\n",
-                         "Des ateliers chaque samedi.- Ressources financières mobilisées pour "
-                         "cette action\n300 €\n")
+    text = ENTRY.replace(
+        "Des ateliers chaque samedi.\n",
+        "Des ateliers chaque samedi.- Ressources financières mobilisées pour cette action\n300 €\n",
+    )
     action = parse_actions(text).actions[0]
     assert action.get("general_description") == "Des ateliers chaque samedi."
     assert action.get("financial_resources") == "300 €"
-    glued_line = text.splitlines().index(
-        "Des ateliers chaque samedi.- Ressources financières mobilisées pour cette action") + 1
+    glued_line = (
+        text.splitlines().index(
+            "Des ateliers chaque samedi.- Ressources financières mobilisées pour cette action"
+        )
+        + 1
+    )
     assert action.field_lines["financial_resources"] == glued_line
 
 
@@ -143,13 +149,16 @@ def test_empty_values_are_empty_not_the_next_label():
     assert action.get("files") == ""
 
 
-@pytest.mark.parametrize("header, title", [
-    ('Actions "Défi Mode""', "Défi Mode"),
-    ('Actions ""Jardin""', "Jardin"),
-    ('Actions "Le "Café" des parents"', 'Le "Café" des parents'),
-    ('Actions "Le "Café""', 'Le "Café"'),
-    ("Actions « Repair café »", "Repair café"),
-])
+@pytest.mark.parametrize(
+    "header, title",
+    [
+        ('Actions "Défi Mode""', "Défi Mode"),
+        ('Actions ""Jardin""', "Jardin"),
+        ('Actions "Le "Café" des parents"', 'Le "Café" des parents'),
+        ('Actions "Le "Café""', 'Le "Café"'),
+        ("Actions « Repair café »", "Repair café"),
+    ],
+)
 def test_stray_quotes_in_titles(header, title):
     assert clean_title(header) == title
     result = parse_actions(ENTRY.replace('Actions "Jardin partagé"', header))
@@ -173,8 +182,9 @@ def test_garbage_lines_are_reported_with_their_line_and_skipped():
 def test_unknown_label_is_reported_and_its_content_skipped():
     # After a section heading, a "- …" line must be a label: an unknown one is reported and
     # what follows it, up to the next label, skipped.
-    text = ENTRY.replace("METHODOLOGIE DE L' ACTION\n",
-                        "METHODOLOGIE DE L' ACTION\n- Coût par participant\n12 €\n")
+    text = ENTRY.replace(
+        "METHODOLOGIE DE L' ACTION\n", "METHODOLOGIE DE L' ACTION\n- Coût par participant\n12 €\n"
+    )
     result = parse_actions(text)
     line = text.splitlines().index("- Coût par participant") + 1
     assert [(p.line, "rubrique inconnue" in p.message) for p in result.problems] == [(line, True)]
@@ -184,9 +194,10 @@ def test_unknown_label_is_reported_and_its_content_skipped():
 
 
 def test_repeated_label_with_another_value_keeps_the_first_and_says_so():
-    text = ENTRY.replace("Partenaires d'action:\n- Commune\n- Territoire concerné\n- Un quartier",
-                         "Partenaires d'action:\n- Commune\n- Territoire concerné\n"
-                         "- Plusieurs communes")
+    text = ENTRY.replace(
+        "Partenaires d'action:\n- Commune\n- Territoire concerné\n- Un quartier",
+        "Partenaires d'action:\n- Commune\n- Territoire concerné\n- Plusieurs communes",
+    )
     result = parse_actions(text)
     assert result.actions[0].get("territory") == "Un quartier"
     assert len(result.problems) == 1 and "répété" in result.problems[0].message
@@ -194,8 +205,7 @@ def test_repeated_label_with_another_value_keeps_the_first_and_says_so():
 
 def test_entry_without_structure_or_title_is_skipped_with_its_line():
     no_structure = ENTRY.replace("- CENTRE SOCIAL DES SABLONS - Sarthe\n", "")
-    no_title = ENTRY.replace('Actions "Jardin partagé"', 'Actions ""').replace(
-        "SABLONS", "MAILLETS")
+    no_title = ENTRY.replace('Actions "Jardin partagé"', 'Actions ""').replace("SABLONS", "MAILLETS")
     result = parse_actions(no_structure + no_title)
     assert result.actions == []
     assert [p.line for p in result.problems] == [1, no_structure.count("\n") + 1]
@@ -214,29 +224,39 @@ def test_empty_file_gives_nothing_and_no_error():
 
 
 def test_non_utf8_file_gives_a_clear_error_with_the_line():
-    data = "Actions \"Fête\"\n- Résumé\nÉté\n".encode("cp1252")
+    data = 'Actions "Fête"\n- Résumé\nÉté\n'.encode("cp1252")
     with pytest.raises(ActionsFileError) as excinfo:
         decode(data)
     assert "UTF-8" in str(excinfo.value) and "ligne 1" in str(excinfo.value)
-    assert decode("Actions \"Fête\"".encode("utf-8-sig")) == 'Actions "Fête"'  # BOM is fine
+    assert decode('Actions "Fête"'.encode("utf-8-sig")) == 'Actions "Fête"'  # BOM is fine
 
 
 def test_natural_key_ignores_case_accents_and_spacing():
     a = parse_actions(ENTRY).actions[0]
-    b = parse_actions(ENTRY.replace('"Jardin partagé"', '"JARDIN  PARTAGE"').replace(
-        "CENTRE SOCIAL DES SABLONS", "Centre social des Sablons")).actions[0]
+    b = parse_actions(
+        ENTRY.replace('"Jardin partagé"', '"JARDIN  PARTAGE"').replace(
+            "CENTRE SOCIAL DES SABLONS", "Centre social des Sablons"
+        )
+    ).actions[0]
     c = parse_actions(ENTRY.replace('"Jardin partagé"', '"Jardin fleuri"')).actions[0]
     assert a.natural_key == b.natural_key != c.natural_key
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("CENTRE SOCIOCULTUREL COIN DE LA RUE - Maine-et-Loire",
-     ("CENTRE SOCIOCULTUREL COIN DE LA RUE", "Maine-et-Loire")),
-    ("LEO LAGRANGE OUEST- Ginette Leroux TRELAZE - Maine-et-Loire",
-     ("LEO LAGRANGE OUEST- Ginette Leroux TRELAZE", "Maine-et-Loire")),
-    ("AICLA", ("AICLA", "")),
-    ("Centre social 2000 - 72100", ("Centre social 2000 - 72100", "")),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (
+            "CENTRE SOCIOCULTUREL COIN DE LA RUE - Maine-et-Loire",
+            ("CENTRE SOCIOCULTUREL COIN DE LA RUE", "Maine-et-Loire"),
+        ),
+        (
+            "LEO LAGRANGE OUEST- Ginette Leroux TRELAZE - Maine-et-Loire",
+            ("LEO LAGRANGE OUEST- Ginette Leroux TRELAZE", "Maine-et-Loire"),
+        ),
+        ("AICLA", ("AICLA", "")),
+        ("Centre social 2000 - 72100", ("Centre social 2000 - 72100", "")),
+    ],
+)
 def test_split_structure(value, expected):
     assert split_structure(value) == expected
 
@@ -248,19 +268,16 @@ def test_entry_header_glued_to_the_previous_label_starts_a_new_entry():
     assert [a.title for a in result.actions] == ["Jardin partagé", "Repair café"]
     assert result.actions[1].line == ENTRY.count("\n")
     # In free text, the same words are text, not a new entry.
-    prose = ENTRY.replace("Un jardin cultivé par les habitants.",
-                          'Suite de nos Actions "Jardin" de 2020.')
+    prose = ENTRY.replace("Un jardin cultivé par les habitants.", 'Suite de nos Actions "Jardin" de 2020.')
     assert len(parse_actions(prose).actions) == 1
 
 
 def test_windows_line_endings_and_form_feeds_keep_line_numbers():
-    text = ("garbage\n" + ENTRY).replace("\n", "\r\n").replace(
-        "Un jardin cultivé", "Un jardin\x0c cultivé")
+    text = ("garbage\n" + ENTRY).replace("\n", "\r\n").replace("Un jardin cultivé", "Un jardin\x0c cultivé")
     result = parse_actions(text)
     assert len(result.actions) == 1 and result.actions[0].line == 2
     summary_line = 2 + ENTRY.splitlines().index("Un jardin cultivé par les habitants.")
-    assert [(p.line, "illisible" in p.message) for p in result.problems] == [
-        (1, False), (summary_line, True)]
+    assert [(p.line, "illisible" in p.message) for p in result.problems] == [(1, False), (summary_line, True)]
 
 
 def test_mangled_exports_never_crash_the_parser():

@@ -19,15 +19,15 @@ def test_search_ignores_accents_and_case(client):
     factories.AssociationFactory(name="Épicerie solidaire des Sablons", summary="")
     factories.AssociationFactory(name="Vestiboutique", summary="Vêtements")
     assert names(client.get("/annuaire/", {"q": "epicerie"})) == ["Épicerie solidaire des Sablons"]
-    assert names(client.get("/annuaire/", {"q": "ÉPICERIE Sablons"})) == [
-        "Épicerie solidaire des Sablons"]
+    assert names(client.get("/annuaire/", {"q": "ÉPICERIE Sablons"})) == ["Épicerie solidaire des Sablons"]
     assert names(client.get("/annuaire/", {"q": "vetements"})) == ["Vestiboutique"]
 
 
 def test_search_finds_a_structure_by_its_services(client):
     association = factories.AssociationFactory(name="Centre social Bellevue", summary="")
-    factories.DirectoryServiceFactory(association=association, name="Douches et laverie",
-                                      description="Hygiène pour les personnes à la rue")
+    factories.DirectoryServiceFactory(
+        association=association, name="Douches et laverie", description="Hygiène pour les personnes à la rue"
+    )
     factories.AssociationFactory(name="Autre", summary="")
     assert names(client.get("/annuaire/", {"q": "hygiene"})) == ["Centre social Bellevue"]
 
@@ -42,23 +42,25 @@ def test_unpublished_structures_are_not_listed(client):
 
 def test_service_filters_apply_to_the_same_service(client, thematique):
     food_paid = factories.AssociationFactory(name="Food payant")
-    factories.DirectoryServiceFactory(association=food_paid, fee="payant",
-                                      thematiques=[thematique])
+    factories.DirectoryServiceFactory(association=food_paid, fee="payant", thematiques=[thematique])
     factories.DirectoryServiceFactory(association=food_paid, fee="gratuit", name="Autre chose")
     food_free = factories.AssociationFactory(name="Food gratuit")
-    factories.DirectoryServiceFactory(association=food_free, fee="gratuit",
-                                      thematiques=[thematique])
+    factories.DirectoryServiceFactory(association=food_free, fee="gratuit", thematiques=[thematique])
     response = client.get("/annuaire/", {"thematique": "aide-alimentaire", "gratuit": "on"})
     assert names(response) == ["Food gratuit"]
     assert names(client.get("/annuaire/", {"thematique": "aide-alimentaire"})) == [
-        "Food gratuit", "Food payant"]
+        "Food gratuit",
+        "Food payant",
+    ]
 
 
 def test_public_access_language_pmr_quartier_filters(client):
-    families = factories.AssociationFactory(name="Familles", quartier="sablons",
-                                            languages=["fr", "ar"], pmr_accessible=True)
-    factories.DirectoryServiceFactory(association=families, publics=["familles"],
-                                      access_conditions=["sur-orientation"])
+    families = factories.AssociationFactory(
+        name="Familles", quartier="sablons", languages=["fr", "ar"], pmr_accessible=True
+    )
+    factories.DirectoryServiceFactory(
+        association=families, publics=["familles"], access_conditions=["sur-orientation"]
+    )
     everyone = factories.AssociationFactory(name="Tous", quartier="centre")
     factories.DirectoryServiceFactory(association=everyone, publics=["tous-publics"])
     seniors = factories.AssociationFactory(name="Séniors", quartier="centre")
@@ -81,11 +83,20 @@ def test_open_now_filter_uses_the_weekly_table(client):
     assert names(client.get("/annuaire/", {"ouvert": "on"})) == ["Ouverte"]
 
 
-@pytest.mark.parametrize("params", [
-    {"thematique": "n-existe-pas"}, {"public": "martiens"}, {"quartier": "paris"},
-    {"langue": "klingon"}, {"acces": "<script>"}, {"page": "abc"}, {"page": "99999"},
-    {"ouvert": "peut-etre"}, {"q": "x" * 500},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"thematique": "n-existe-pas"},
+        {"public": "martiens"},
+        {"quartier": "paris"},
+        {"langue": "klingon"},
+        {"acces": "<script>"},
+        {"page": "abc"},
+        {"page": "99999"},
+        {"ouvert": "peut-etre"},
+        {"q": "x" * 500},
+    ],
+)
 def test_unknown_filter_values_never_fail(client, params):
     factories.AssociationFactory(name="Toujours là")
     response = client.get("/annuaire/", params)
@@ -112,8 +123,7 @@ def test_pagination_keeps_filters_in_the_url(client):
     assert len(names(client.get("/annuaire/", {"quartier": "sablons", "page": 2}))) == 5
 
 
-def test_list_query_count_does_not_grow_with_the_dataset(client, django_assert_max_num_queries,
-                                                         thematique):
+def test_list_query_count_does_not_grow_with_the_dataset(client, django_assert_max_num_queries, thematique):
     def make(n):
         for _ in range(n):
             a = factories.AssociationFactory(summary="aide alimentaire")
@@ -121,8 +131,13 @@ def test_list_query_count_does_not_grow_with_the_dataset(client, django_assert_m
             for _ in range(3):
                 factories.DirectoryServiceFactory(association=a, thematiques=[thematique])
 
-    params = {"q": "alimentaire", "thematique": "aide-alimentaire", "gratuit": "on",
-              "ouvert": "", "langue": ""}
+    params = {
+        "q": "alimentaire",
+        "thematique": "aide-alimentaire",
+        "gratuit": "on",
+        "ouvert": "",
+        "langue": "",
+    }
     make(3)
     # A fixed budget (PostgreSQL adds its one-time type lookups on a new connection).
     with django_assert_max_num_queries(10) as small:
@@ -136,19 +151,26 @@ def test_list_query_count_does_not_grow_with_the_dataset(client, django_assert_m
 
 def test_detail_page(client):
     association = factories.AssociationFactory(
-        name="Secours catholique", opening_hours="Mo-Fr 08:45-12:00; PH off",
-        latitude="48.009900", longitude="0.195900", phone="02 43 00 00 00",
-        languages=["fr", "ar"], network_labels="Caritas France")
+        name="Secours catholique",
+        opening_hours="Mo-Fr 08:45-12:00; PH off",
+        latitude="48.009900",
+        longitude="0.195900",
+        phone="02 43 00 00 00",
+        languages=["fr", "ar"],
+        network_labels="Caritas France",
+    )
     factories.SignatureFactory(association=association)
     factories.DirectoryServiceFactory(
-        association=association, name="Accueil de jour", fee="gratuit",
+        association=association,
+        name="Accueil de jour",
+        fee="gratuit",
         closed_from=timezone.localdate() - dt.timedelta(days=1),
         closed_until=timezone.localdate() + dt.timedelta(days=5),
-        closure_message="Travaux")
+        closure_message="Travaux",
+    )
     content = client.get(association.get_absolute_url()).content.decode()
     assert 'data-testid="charter-badge">Signataire de la charte<' in content
-    assert "Du lundi au vendredi&nbsp;: 8&nbsp;h&nbsp;45 – 12&nbsp;h" in content.replace(
-        "\u00a0", "&nbsp;")
+    assert "Du lundi au vendredi&nbsp;: 8&nbsp;h&nbsp;45 – 12&nbsp;h" in content.replace("\u00a0", "&nbsp;")
     assert "Fermé les jours fériés" in content
     assert "mlat=48.009900" in content
     assert "Arabe" in content and "Caritas France" in content
@@ -170,8 +192,9 @@ def test_draft_detail_is_404(client):
 
 @pytest.mark.parametrize("url", ["/annuaire/imprimer/", "/annuaire/"])
 def test_printable_view_uses_the_same_filters(client, url):
-    factories.AssociationFactory(name="Épicerie", street="1 rue A", postcode="72000",
-                                 opening_hours="Tu 14:00-18:00")
+    factories.AssociationFactory(
+        name="Épicerie", street="1 rue A", postcode="72000", opening_hours="Tu 14:00-18:00"
+    )
     factories.AssociationFactory(name="Vestiboutique")
     response = client.get(url, {"q": "epicerie", "format": "print"})
     content = response.content.decode()
@@ -202,11 +225,11 @@ def test_cached_results_follow_changes(client):
 
 
 def test_map_page_lists_located_structures_as_data_and_text(client):
-    factories.AssociationFactory(name="<b>Située</b>", latitude="48.0061", longitude="0.1996",
-                                 quartier="sablons")
+    factories.AssociationFactory(
+        name="<b>Située</b>", latitude="48.0061", longitude="0.1996", quartier="sablons"
+    )
     factories.AssociationFactory(name="Sans position", quartier="sablons")
-    factories.AssociationFactory(name="Autre quartier", latitude="48.0", longitude="0.2",
-                                 quartier="centre")
+    factories.AssociationFactory(name="Autre quartier", latitude="48.0", longitude="0.2", quartier="centre")
     response = client.get("/annuaire/carte/", {"quartier": "sablons"})
     content = response.content.decode()
     assert '<script id="map-data" type="application/json">' in content

@@ -19,21 +19,35 @@ def body(response) -> str:
 @pytest.fixture
 def directory(thematique):
     full = factories.AssociationFactory(
-        name="Secours populaire.", slug="secours-populaire", summary="Aide alimentaire",
-        mission="Pour tous", siret="73282932000074", street="1 rue A", postcode="72000",
-        phone="02 43 00 00 00", email="contact@sp.example.org",
-        website="https://sp.example.org", opening_hours="Mo-Fr 09:00-12:00; PH off",
-        latitude="48.000900", longitude="0.181400")
+        name="Secours populaire.",
+        slug="secours-populaire",
+        summary="Aide alimentaire",
+        mission="Pour tous",
+        siret="73282932000074",
+        street="1 rue A",
+        postcode="72000",
+        phone="02 43 00 00 00",
+        email="contact@sp.example.org",
+        website="https://sp.example.org",
+        opening_hours="Mo-Fr 09:00-12:00; PH off",
+        latitude="48.000900",
+        longitude="0.181400",
+    )
     factories.DirectoryServiceFactory(
-        association=full, name="Libre-service", description="Aide alimentaire en libre-service",
-        thematiques=[thematique], publics=["familles", "enfants"], fee="payant",
-        fee_details="1 € le panier", access_conditions=["sur-rendez-vous"],
-        access_details="Justificatif de ressources", modes=["sur-place", "a-distance"])
-    factories.DirectoryServiceFactory(association=full, name="Ok", description="",
-                                      publics=["tous-publics"])
+        association=full,
+        name="Libre-service",
+        description="Aide alimentaire en libre-service",
+        thematiques=[thematique],
+        publics=["familles", "enfants"],
+        fee="payant",
+        fee_details="1 € le panier",
+        access_conditions=["sur-rendez-vous"],
+        access_details="Justificatif de ressources",
+        modes=["sur-place", "a-distance"],
+    )
+    factories.DirectoryServiceFactory(association=full, name="Ok", description="", publics=["tous-publics"])
     bare = factories.AssociationFactory(name="Asso", summary="", postcode="", phone="")
-    factories.DirectoryServiceFactory(association=bare, publics=[], access_conditions=[],
-                                      modes=[], fee="")
+    factories.DirectoryServiceFactory(association=bare, publics=[], access_conditions=[], modes=[], fee="")
     factories.AssociationFactory(name="Brouillon", status="draft")
     return full
 
@@ -66,7 +80,7 @@ def test_services_json_validates_against_data_inclusion_schema(client, directory
 
 
 def test_csv_export_is_for_staff_and_neutralises_formulas(client, staff_user, user):
-    factories.AssociationFactory(name="=HYPERLINK(\"http://evil\")", summary="")
+    factories.AssociationFactory(name='=HYPERLINK("http://evil")', summary="")
     assert client.get("/annuaire/export/structures.csv").status_code == 302
     client.force_login(user)
     assert client.get("/annuaire/export/structures.csv").status_code == 403

@@ -19,7 +19,9 @@ def test_humanize_groups_days_in_plain_french():
 
 def test_humanize_separate_days_and_always_open():
     assert humanize("Tu,Th 14:00-18:00", today=MONDAY) == [
-        "Mardi\u00a0: 14\u00a0h – 18\u00a0h", "Jeudi\u00a0: 14\u00a0h – 18\u00a0h"]
+        "Mardi\u00a0: 14\u00a0h – 18\u00a0h",
+        "Jeudi\u00a0: 14\u00a0h – 18\u00a0h",
+    ]
     assert humanize("24/7", today=MONDAY) == ["Ouvert 24\u00a0h/24, 7\u00a0jours sur 7"]
 
 

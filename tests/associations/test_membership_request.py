@@ -7,8 +7,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_signed_in_user_requests_to_join_and_admins_are_told(client, user, member_of,
-                                                            django_capture_on_commit_callbacks):
+def test_signed_in_user_requests_to_join_and_admins_are_told(
+    client, user, member_of, django_capture_on_commit_callbacks
+):
     association = factories.AssociationFactory(slug="epicerie")
     admin = member_of(association, role="admin")
     client.force_login(user)
@@ -34,8 +35,7 @@ def test_requesting_twice_gives_a_clear_error(client, user):
     assert Membership.objects.filter(association=association).count() == 1
 
 
-def test_without_admin_the_ccas_is_told(client, user, settings,
-                                         django_capture_on_commit_callbacks):
+def test_without_admin_the_ccas_is_told(client, user, settings, django_capture_on_commit_callbacks):
     factories.AssociationFactory(slug="sans-admin")
     client.force_login(user)
     with django_capture_on_commit_callbacks(execute=True):

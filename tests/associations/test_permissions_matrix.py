@@ -17,7 +17,9 @@ def two_structures(member_of):
     b = factories.AssociationFactory(name="Association B", slug="association-b")
     request_b = factories.MembershipFactory(association=b, status="requested")
     return {
-        "a": a, "b": b, "request_b": request_b,
+        "a": a,
+        "b": b,
+        "request_b": request_b,
         "admin_a": member_of(a, role="admin"),
         "member_a": member_of(a, role="member"),
         "admin_b": member_of(b, role="admin"),
@@ -41,8 +43,9 @@ def test_member_of_a_can_never_read_b_private_area(client, two_structures, who):
 def test_member_of_a_can_never_decide_on_b_requests(client, two_structures, who):
     client.force_login(two_structures[who])
     request_b = two_structures["request_b"]
-    response = client.post(_decide_url(two_structures["b"], request_b),
-                           {"decision": "approve", "role": "admin"})
+    response = client.post(
+        _decide_url(two_structures["b"], request_b), {"decision": "approve", "role": "admin"}
+    )
     assert response.status_code == 403
     request_b.refresh_from_db()
     assert request_b.status == "requested"
@@ -51,8 +54,10 @@ def test_member_of_a_can_never_decide_on_b_requests(client, two_structures, who)
 def test_cannot_decide_b_request_through_a_url(client, two_structures):
     """The membership is looked up within the structure of the URL: no cross-structure id."""
     client.force_login(two_structures["admin_a"])
-    response = client.post(_decide_url(two_structures["a"], two_structures["request_b"]),
-                           {"decision": "approve", "role": "member"})
+    response = client.post(
+        _decide_url(two_structures["a"], two_structures["request_b"]),
+        {"decision": "approve", "role": "member"},
+    )
     assert response.status_code == 404
     assert Membership.objects.get(pk=two_structures["request_b"].pk).status == "requested"
 
@@ -60,13 +65,15 @@ def test_cannot_decide_b_request_through_a_url(client, two_structures):
 def test_plain_member_cannot_decide_even_in_own_structure(client, two_structures):
     request_a = factories.MembershipFactory(association=two_structures["a"])
     client.force_login(two_structures["member_a"])
-    response = client.post(_decide_url(two_structures["a"], request_a),
-                           {"decision": "approve", "role": "member"})
+    response = client.post(
+        _decide_url(two_structures["a"], request_a), {"decision": "approve", "role": "member"}
+    )
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("url", ["/annuaire/association-b/espace/", "/indicateurs/",
-                                 "/observatoire/", "/mon-espace/"])
+@pytest.mark.parametrize(
+    "url", ["/annuaire/association-b/espace/", "/indicateurs/", "/observatoire/", "/mon-espace/"]
+)
 def test_anonymous_is_sent_to_login(client, two_structures, url):
     response = client.get(url)
     assert response.status_code == 302
@@ -74,8 +81,10 @@ def test_anonymous_is_sent_to_login(client, two_structures, url):
 
 
 def test_anonymous_cannot_post_a_decision(client, two_structures):
-    response = client.post(_decide_url(two_structures["b"], two_structures["request_b"]),
-                           {"decision": "approve", "role": "member"})
+    response = client.post(
+        _decide_url(two_structures["b"], two_structures["request_b"]),
+        {"decision": "approve", "role": "member"},
+    )
     assert response.status_code == 302
     assert Membership.objects.get(pk=two_structures["request_b"].pk).status == "requested"
 
@@ -84,8 +93,11 @@ def test_staff_can_read_and_decide_for_any_structure(client, two_structures, sta
     client.force_login(staff_user)
     assert client.get("/annuaire/association-b/espace/").status_code == 200
     assert client.get("/observatoire/").status_code == 200
-    response = client.post(_decide_url(two_structures["b"], two_structures["request_b"]),
-                           {"decision": "approve", "role": "member"}, follow=True)
+    response = client.post(
+        _decide_url(two_structures["b"], two_structures["request_b"]),
+        {"decision": "approve", "role": "member"},
+        follow=True,
+    )
     assert response.status_code == 200
     assert Membership.objects.get(pk=two_structures["request_b"].pk).status == "approved"
 
@@ -106,13 +118,15 @@ def test_ccas_staff_reach_the_admin_without_being_superusers(client, staff_user)
     assert 'name="is_superuser"' not in page
 
 
-def test_admin_of_b_approves_request_and_person_is_emailed(client, two_structures,
-                                                          django_capture_on_commit_callbacks):
+def test_admin_of_b_approves_request_and_person_is_emailed(
+    client, two_structures, django_capture_on_commit_callbacks
+):
     client.force_login(two_structures["admin_b"])
     request_b = two_structures["request_b"]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_decide_url(two_structures["b"], request_b),
-                               {"decision": "approve", "role": "admin"})
+        response = client.post(
+            _decide_url(two_structures["b"], request_b), {"decision": "approve", "role": "admin"}
+        )
     assert response.status_code == 302
     request_b.refresh_from_db()
     assert (request_b.status, request_b.role) == ("approved", "admin")
@@ -124,8 +138,11 @@ def test_admin_of_b_approves_request_and_person_is_emailed(client, two_structure
 def test_reject_needs_a_reason(client, two_structures):
     client.force_login(two_structures["admin_b"])
     request_b = two_structures["request_b"]
-    response = client.post(_decide_url(two_structures["b"], request_b),
-                           {"decision": "reject", "role": "member", "reason": "  "}, follow=True)
+    response = client.post(
+        _decide_url(two_structures["b"], request_b),
+        {"decision": "reject", "role": "member", "reason": "  "},
+        follow=True,
+    )
     assert "Indiquez le motif du refus." in response.content.decode()
     request_b.refresh_from_db()
     assert request_b.status == "requested"

@@ -8,14 +8,24 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PROPOSAL = {"name": "Jardin partagé des Maillets", "kind": "association",
-            "summary": "Un jardin pour les habitants", "street": "", "postcode": "72000",
-            "city": "Le Mans", "quartier": "maillets", "phone": "", "email": "",
-            "website": "", "message": "Je suis la présidente."}
+PROPOSAL = {
+    "name": "Jardin partagé des Maillets",
+    "kind": "association",
+    "summary": "Un jardin pour les habitants",
+    "street": "",
+    "postcode": "72000",
+    "city": "Le Mans",
+    "quartier": "maillets",
+    "phone": "",
+    "email": "",
+    "website": "",
+    "message": "Je suis la présidente.",
+}
 
 
 def test_user_proposes_staff_publish_and_proposer_becomes_admin(
-        client, user, staff_user, django_capture_on_commit_callbacks):
+    client, user, staff_user, django_capture_on_commit_callbacks
+):
     client.force_login(user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/annuaire/proposer/", PROPOSAL)
@@ -45,8 +55,7 @@ def test_staff_reject_a_proposal_with_reason(client, user, staff_user):
     client.post("/annuaire/proposer/", PROPOSAL)
     association = Association.objects.get(name="Jardin partagé des Maillets")
     client.force_login(staff_user)
-    client.post(f"/annuaire/suivi/structures/{association.pk}/",
-                {"decision": "reject", "reason": "Doublon"})
+    client.post(f"/annuaire/suivi/structures/{association.pk}/", {"decision": "reject", "reason": "Doublon"})
     association.refresh_from_db()
     assert association.status == "archived"
     assert not Membership.objects.filter(association=association).exists()
@@ -54,8 +63,7 @@ def test_staff_reject_a_proposal_with_reason(client, user, staff_user):
 
 def test_proposal_form_errors_are_french_and_keep_values(client, user):
     client.force_login(user)
-    response = client.post("/annuaire/proposer/", {**PROPOSAL, "name": "",
-                                                   "email": "nope", "phone": "abc"})
+    response = client.post("/annuaire/proposer/", {**PROPOSAL, "name": "", "email": "nope", "phone": "abc"})
     content = response.content.decode()
     assert response.status_code == 200
     assert "Ce champ est obligatoire" in content

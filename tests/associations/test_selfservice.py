@@ -13,15 +13,31 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 CARD = {
-    "name": "Épicerie des Sablons", "summary": "Produits à petit prix", "mission": "",
-    "street": "1 rue des Sablons", "postcode": "72100", "city": "Le Mans",
-    "quartier": "sablons", "latitude": "47.9958", "longitude": "0.2265",
-    "phone": "02 43 00 00 00", "email": "contact@epicerie.example.org",
-    "website": "https://epicerie.example.org", "opening_hours": "Tu,Th 14:00-18:00; PH off",
-    "languages": ["fr", "ar"], "pmr_accessible": "on", "accessibility_details": "",
-    "rna": "W723001234", "siret": "73282932000074", "founded_on": "2014-05-30",
-    "staff_employees": "5", "staff_board": "4", "staff_volunteers": "30",
-    "staff_civic_service": "1", "budget": "200000", "network_labels": "Le Mans solidaire",
+    "name": "Épicerie des Sablons",
+    "summary": "Produits à petit prix",
+    "mission": "",
+    "street": "1 rue des Sablons",
+    "postcode": "72100",
+    "city": "Le Mans",
+    "quartier": "sablons",
+    "latitude": "47.9958",
+    "longitude": "0.2265",
+    "phone": "02 43 00 00 00",
+    "email": "contact@epicerie.example.org",
+    "website": "https://epicerie.example.org",
+    "opening_hours": "Tu,Th 14:00-18:00; PH off",
+    "languages": ["fr", "ar"],
+    "pmr_accessible": "on",
+    "accessibility_details": "",
+    "rna": "W723001234",
+    "siret": "73282932000074",
+    "founded_on": "2014-05-30",
+    "staff_employees": "5",
+    "staff_board": "4",
+    "staff_volunteers": "30",
+    "staff_civic_service": "1",
+    "budget": "200000",
+    "network_labels": "Le Mans solidaire",
 }
 
 
@@ -46,16 +62,15 @@ def test_member_edits_the_card_directly_when_moderation_is_off(client, associati
     assert "Mardi" in page and "Signataire" not in page
 
 
-def test_member_change_is_queued_then_approved_by_staff(client, association, member_of,
-                                                        staff_user,
-                                                        django_capture_on_commit_callbacks):
+def test_member_change_is_queued_then_approved_by_staff(
+    client, association, member_of, staff_user, django_capture_on_commit_callbacks
+):
     moderation(True)
     old_name = association.name
     member = member_of(association)
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/annuaire/{association.slug}/espace/fiche/", CARD,
-                               follow=True)
+        response = client.post(f"/annuaire/{association.slug}/espace/fiche/", CARD, follow=True)
     assert "seront publiées après validation" in response.content.decode()
     association.refresh_from_db()
     assert association.name == old_name  # nothing published yet
@@ -85,17 +100,18 @@ def test_staff_rejects_a_change_with_a_reason(client, association, member_of, st
     client.post(f"/annuaire/{association.slug}/espace/fiche/", CARD)
     proposal = ChangeProposal.objects.get()
     client.force_login(staff_user)
-    response = client.post(f"/annuaire/suivi/modifications/{proposal.pk}/",
-                           {"decision": "reject", "reason": ""}, follow=True)
+    response = client.post(
+        f"/annuaire/suivi/modifications/{proposal.pk}/", {"decision": "reject", "reason": ""}, follow=True
+    )
     assert "Indiquez le motif du refus" in response.content.decode()
-    client.post(f"/annuaire/suivi/modifications/{proposal.pk}/",
-                {"decision": "reject", "reason": "Adresse erronée"})
+    client.post(
+        f"/annuaire/suivi/modifications/{proposal.pk}/", {"decision": "reject", "reason": "Adresse erronée"}
+    )
     proposal.refresh_from_db()
     assert proposal.status == "rejected"
     assert Association.objects.get(pk=association.pk).name != "Épicerie des Sablons"
     client.force_login(member)
-    assert "Adresse erronée" in client.get(
-        f"/annuaire/{association.slug}/espace/").content.decode()
+    assert "Adresse erronée" in client.get(f"/annuaire/{association.slug}/espace/").content.decode()
 
 
 def test_staff_changes_publish_directly_even_with_moderation(client, association, staff_user):
@@ -107,12 +123,18 @@ def test_staff_changes_publish_directly_even_with_moderation(client, association
     assert not ChangeProposal.objects.exists()
 
 
-def test_invalid_card_redisplays_typed_values_with_french_errors(client, association,
-                                                                member_of):
+def test_invalid_card_redisplays_typed_values_with_french_errors(client, association, member_of):
     moderation(False)
     client.force_login(member_of(association))
-    bad = {**CARD, "rna": "723001234", "siret": "73282932000075", "phone": "12345",
-           "email": "pas-un-email", "opening_hours": "lundi 9h-12h", "postcode": "7200"}
+    bad = {
+        **CARD,
+        "rna": "723001234",
+        "siret": "73282932000075",
+        "phone": "12345",
+        "email": "pas-un-email",
+        "opening_hours": "lundi 9h-12h",
+        "postcode": "7200",
+    }
     response = client.post(f"/annuaire/{association.slug}/espace/fiche/", bad)
     assert response.status_code == 200
     content = response.content.decode()
@@ -132,8 +154,7 @@ def test_invalid_card_redisplays_typed_values_with_french_errors(client, associa
 def test_html_in_text_fields_is_escaped_on_output(client, association, member_of):
     moderation(False)
     client.force_login(member_of(association))
-    payload = {**CARD, "summary": '<script>alert("x")</script>',
-               "mission": '<img src=x onerror=alert(1)>'}
+    payload = {**CARD, "summary": '<script>alert("x")</script>', "mission": "<img src=x onerror=alert(1)>"}
     client.post(f"/annuaire/{association.slug}/espace/fiche/", payload)
     content = client.get(association.get_absolute_url()).content.decode()
     assert "<script>alert" not in content
@@ -146,8 +167,10 @@ def test_html_in_text_fields_is_escaped_on_output(client, association, member_of
 def test_non_member_cannot_edit(client, association, user):
     client.force_login(user)
     assert client.get(f"/annuaire/{association.slug}/espace/fiche/").status_code == 403
-    assert client.post(f"/annuaire/{association.slug}/espace/services/nouveau/",
-                       {"name": "x"}).status_code == 403
+    assert (
+        client.post(f"/annuaire/{association.slug}/espace/services/nouveau/", {"name": "x"}).status_code
+        == 403
+    )
     client.logout()
     response = client.get(f"/annuaire/{association.slug}/espace/fiche/")
     assert response.status_code == 302 and "/comptes/login/" in response["Location"]
@@ -156,18 +179,29 @@ def test_non_member_cannot_edit(client, association, user):
 def test_member_adds_edits_and_deletes_a_service(client, association, member_of, thematique):
     moderation(False)
     client.force_login(member_of(association))
-    data = {"name": "Colis alimentaires", "description": "Le mardi",
-            "thematiques": [thematique.pk], "publics": ["familles"], "fee": "gratuit",
-            "access_conditions": ["sur-orientation"], "modes": ["sur-place"],
-            "closed_from": "", "closed_until": ""}
+    data = {
+        "name": "Colis alimentaires",
+        "description": "Le mardi",
+        "thematiques": [thematique.pk],
+        "publics": ["familles"],
+        "fee": "gratuit",
+        "access_conditions": ["sur-orientation"],
+        "modes": ["sur-place"],
+        "closed_from": "",
+        "closed_until": "",
+    }
     client.post(f"/annuaire/{association.slug}/espace/services/nouveau/", data)
     service = Service.objects.get(association=association)
     assert list(service.thematiques.all()) == [thematique]
     assert service.publics == ["familles"]
     response = client.get("/annuaire/", {"q": "colis"})
     assert association.name in response.content.decode()  # search text follows services
-    bad = {**data, "closed_from": "2026-12-10", "closed_until": "2026-12-01",
-           "publics": ["tous-publics", "familles"]}
+    bad = {
+        **data,
+        "closed_from": "2026-12-10",
+        "closed_until": "2026-12-01",
+        "publics": ["tous-publics", "familles"],
+    }
     response = client.post(f"/annuaire/{association.slug}/espace/services/{service.pk}/", bad)
     content = response.content.decode()
     assert "La fin de la fermeture précède son début" in content
@@ -179,8 +213,7 @@ def test_member_adds_edits_and_deletes_a_service(client, association, member_of,
 def test_service_of_another_structure_is_404(client, association, member_of):
     other = factories.DirectoryServiceFactory()
     client.force_login(member_of(association))
-    assert client.get(
-        f"/annuaire/{association.slug}/espace/services/{other.pk}/").status_code == 404
+    assert client.get(f"/annuaire/{association.slug}/espace/services/{other.pk}/").status_code == 404
 
 
 def test_logo_upload_checks_type_and_size(client, association, member_of):
@@ -220,16 +253,16 @@ def test_member_sees_last_update_and_can_confirm(client, association, member_of)
 
 def test_stale_cards_are_flagged_to_staff(client, staff_user):
     old = factories.AssociationFactory(name="Vieille fiche")
-    Association.objects.filter(pk=old.pk).update(
-        updated_at=timezone.now() - dt.timedelta(days=400))
+    Association.objects.filter(pk=old.pk).update(updated_at=timezone.now() - dt.timedelta(days=400))
     confirmed = factories.AssociationFactory(name="Vérifiée récemment")
     Association.objects.filter(pk=confirmed.pk).update(
         updated_at=timezone.now() - dt.timedelta(days=400),
-        last_verified_at=timezone.now() - dt.timedelta(days=10))
+        last_verified_at=timezone.now() - dt.timedelta(days=10),
+    )
     factories.AssociationFactory(name="Fraîche")
     client.force_login(staff_user)
     page = client.get("/annuaire/suivi/").content.decode()
-    table = page[page.index('data-testid="stale-table"'):]
+    table = page[page.index('data-testid="stale-table"') :]
     assert "Vieille fiche" in table
     assert "Vérifiée récemment" not in table and "Fraîche" not in table
     admin = client.get("/gestion/associations/association/", {"a_verifier": "oui"})
@@ -243,8 +276,9 @@ def test_staff_page_is_for_staff_only(client, user):
     assert client.post("/annuaire/suivi/campagne/").status_code == 403
 
 
-def test_update_campaign_mails_each_structure_once(client, staff_user, member_of,
-                                                   django_capture_on_commit_callbacks):
+def test_update_campaign_mails_each_structure_once(
+    client, staff_user, member_of, django_capture_on_commit_callbacks
+):
     a = factories.AssociationFactory()
     member = member_of(a)
     b = factories.AssociationFactory(email="contact@b.example.org")
@@ -263,8 +297,7 @@ def test_update_campaign_mails_each_structure_once(client, staff_user, member_of
     assert not [m for m in mail.outbox if "Merci de vérifier" in m.subject]
 
 
-def test_moderated_logo_waits_aside_then_is_published(client, association, member_of,
-                                                      staff_user):
+def test_moderated_logo_waits_aside_then_is_published(client, association, member_of, staff_user):
     from io import BytesIO
 
     from django.core.files.uploadedfile import SimpleUploadedFile

@@ -8,18 +8,21 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("rna", "W12345678", "W suivi de 9 chiffres"),
-    ("rna", "X723001234", "W suivi de 9 chiffres"),
-    ("siret", "7328293200007", "14 chiffres"),
-    ("siret", "73282932000075", "clé de contrôle"),
-    ("siret", "7328293200007A", "14 chiffres"),
-    ("phone", "06 12", "Numéro de téléphone invalide"),
-    ("phone", "+44 20 7946 0958", "Numéro de téléphone invalide"),
-    ("email", "a@b", "courriel"),
-    ("opening_hours", "tous les jours", "Horaires illisibles"),
-    ("website", "javascript:alert(1)", "URL"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("rna", "W12345678", "W suivi de 9 chiffres"),
+        ("rna", "X723001234", "W suivi de 9 chiffres"),
+        ("siret", "7328293200007", "14 chiffres"),
+        ("siret", "73282932000075", "clé de contrôle"),
+        ("siret", "7328293200007A", "14 chiffres"),
+        ("phone", "06 12", "Numéro de téléphone invalide"),
+        ("phone", "+44 20 7946 0958", "Numéro de téléphone invalide"),
+        ("email", "a@b", "courriel"),
+        ("opening_hours", "tous les jours", "Horaires illisibles"),
+        ("website", "javascript:alert(1)", "URL"),
+    ],
+)
 def test_bad_values_are_refused_in_french(field, value, message):
     association = factories.AssociationFactory.build(**{field: value})
     with pytest.raises(ValidationError) as exc:
@@ -27,11 +30,18 @@ def test_bad_values_are_refused_in_french(field, value, message):
     assert any(message in m for m in exc.value.message_dict[field])
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("rna", "W723001234"), ("siret", "73282932000074"), ("siret", "35600000049837"),
-    ("phone", "02 43 74 52 06"), ("phone", "+33 6 12 34 56 78"), ("phone", "115"),
-    ("opening_hours", "Mo-Fr 09:00-12:00; PH off"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("rna", "W723001234"),
+        ("siret", "73282932000074"),
+        ("siret", "35600000049837"),
+        ("phone", "02 43 74 52 06"),
+        ("phone", "+33 6 12 34 56 78"),
+        ("phone", "115"),
+        ("opening_hours", "Mo-Fr 09:00-12:00; PH off"),
+    ],
+)
 def test_good_values_pass(field, value):
     factories.AssociationFactory.build(**{field: value}).full_clean(exclude=["slug"])
 

@@ -15,8 +15,13 @@ INDEX = "/benevolat/"
 
 
 def interest_data(**overrides) -> dict:
-    data = {"name": "Camille Martin", "email": "camille@example.org",
-            "message": "Je suis disponible le mardi.", "consent": "on", "site_web": ""}
+    data = {
+        "name": "Camille Martin",
+        "email": "camille@example.org",
+        "message": "Je suis disponible le mardi.",
+        "consent": "on",
+        "site_web": "",
+    }
     data.update(overrides)
     return data
 
@@ -27,12 +32,11 @@ def titles(response) -> list[str]:
 
 # --- public list -----------------------------------------------------------------------------
 def test_index_lists_open_missions_and_links_france_benevolat(client):
-    VolunteerMissionFactory(title="Distribution du mardi",
-                            association=AssociationFactory(name="Restos du cœur"))
-    VolunteerMissionFactory(title="Mission close", status="closed",
-                            closed_at="2026-01-01T10:00:00+01:00")
-    VolunteerMissionFactory(title="Structure en brouillon",
-                            association=AssociationFactory(status="draft"))
+    VolunteerMissionFactory(
+        title="Distribution du mardi", association=AssociationFactory(name="Restos du cœur")
+    )
+    VolunteerMissionFactory(title="Mission close", status="closed", closed_at="2026-01-01T10:00:00+01:00")
+    VolunteerMissionFactory(title="Structure en brouillon", association=AssociationFactory(status="draft"))
     response = client.get(INDEX)
     content = response.content.decode()
     assert response.status_code == 200
@@ -48,12 +52,18 @@ def test_index_filters_by_quartier_and_skill(client):
     VolunteerMissionFactory(title="Maraude", quartier="centre", skills=[cooking])
     assert titles(client.get(INDEX, {"quartier": "sablons"})) == ["Accueil", "Repas partagé"]
     assert titles(client.get(INDEX, {"competence": "cuisine"})) == ["Maraude", "Repas partagé"]
-    assert titles(client.get(INDEX, {"quartier": "sablons", "competence": "cuisine"})) == [
-        "Repas partagé"]
+    assert titles(client.get(INDEX, {"quartier": "sablons", "competence": "cuisine"})) == ["Repas partagé"]
 
 
-@pytest.mark.parametrize("params", [{"quartier": "atlantide"}, {"competence": "voler"},
-                                    {"page": "-1"}, {"competence": "<script>x</script>"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"quartier": "atlantide"},
+        {"competence": "voler"},
+        {"page": "-1"},
+        {"competence": "<script>x</script>"},
+    ],
+)
 def test_unknown_filter_values_never_fail(client, params):
     VolunteerMissionFactory(title="Accueil")
     response = client.get(INDEX, params)
@@ -84,11 +94,13 @@ def test_interest_is_saved_and_emailed_to_the_structure(client, django_capture_o
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(mission.get_absolute_url(), interest_data(), follow=True)
-    assert "votre proposition a bien été envoyée à Épicerie des Sablons" in \
-        response.content.decode()
+    assert "votre proposition a bien été envoyée à Épicerie des Sablons" in response.content.decode()
     interest = VolunteerInterest.objects.get()
     assert (interest.name, interest.email, interest.mission) == (
-        "Camille Martin", "camille@example.org", mission)
+        "Camille Martin",
+        "camille@example.org",
+        mission,
+    )
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.to == ["contact@epicerie.fr"]
@@ -96,8 +108,7 @@ def test_interest_is_saved_and_emailed_to_the_structure(client, django_capture_o
     assert "camille@example.org" in sent.body and "Je suis disponible le mardi." in sent.body
 
 
-def test_interest_goes_to_admins_then_to_the_ccas(client, settings,
-                                                  django_capture_on_commit_callbacks):
+def test_interest_goes_to_admins_then_to_the_ccas(client, settings, django_capture_on_commit_callbacks):
     with_admin = AssociationFactory(email="")
     admin = MembershipFactory(association=with_admin, role="admin", status="approved").user
     MembershipFactory(association=with_admin, role="member", status="approved")
@@ -133,8 +144,13 @@ def test_service_refuses_without_consent_even_if_called_directly():
     from associations.volunteering_services import interest_submit
 
     with pytest.raises(ValidationError):
-        interest_submit(mission=VolunteerMissionFactory(), name="A", email="a@example.org",
-                        message="Bonjour", consent=False)
+        interest_submit(
+            mission=VolunteerMissionFactory(),
+            name="A",
+            email="a@example.org",
+            message="Bonjour",
+            consent=False,
+        )
     assert not VolunteerInterest.objects.exists()
 
 
@@ -145,11 +161,13 @@ def test_closed_mission_takes_no_interest(client):
 
 
 def test_honeypot_filled_pretends_success_but_keeps_and_sends_nothing(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     mission = VolunteerMissionFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(mission.get_absolute_url(),
-                               interest_data(site_web="http://spam.example"), follow=True)
+        response = client.post(
+            mission.get_absolute_url(), interest_data(site_web="http://spam.example"), follow=True
+        )
     assert "bien été envoyée" in response.content.decode()
     assert not VolunteerInterest.objects.exists() and mail.outbox == []
 
@@ -163,30 +181,32 @@ def test_honeypot_is_hidden_from_people(client):
 def test_too_many_proposals_from_one_address_are_refused(client, settings):
     mission = VolunteerMissionFactory()
     for n in range(5):
-        response = client.post(mission.get_absolute_url(),
-                               interest_data(email=f"p{n}@example.org"))
+        response = client.post(mission.get_absolute_url(), interest_data(email=f"p{n}@example.org"))
         assert response.status_code == 302
     response = client.post(mission.get_absolute_url(), interest_data(email="p6@example.org"))
     assert response.status_code == 429
     assert "Trop de propositions" in response.content.decode()
     assert VolunteerInterest.objects.count() == 5
     # Another address is not affected.
-    other = client.post(mission.get_absolute_url(), interest_data(email="autre@example.org"),
-                        REMOTE_ADDR="10.0.0.9")
+    other = client.post(
+        mission.get_absolute_url(), interest_data(email="autre@example.org"), REMOTE_ADDR="10.0.0.9"
+    )
     assert other.status_code == 302 and VolunteerInterest.objects.count() == 6
 
 
 def test_html_in_text_fields_is_escaped(client, django_capture_on_commit_callbacks):
     association = AssociationFactory()
-    mission = VolunteerMissionFactory(association=association, title="<i>Accueil</i>",
-                                      description="<script>alert('x')</script>")
+    mission = VolunteerMissionFactory(
+        association=association, title="<i>Accueil</i>", description="<script>alert('x')</script>"
+    )
     member = MembershipFactory(association=association, status="approved").user
     for url in [INDEX, mission.get_absolute_url()]:
         content = client.get(url).content.decode()
         assert "<script>alert" not in content and "<i>Accueil</i>" not in content
         assert "&lt;i&gt;Accueil&lt;/i&gt;" in content
-    client.post(mission.get_absolute_url(),
-                interest_data(message="<script>alert('y')</script>", name="<b>Bob</b>"))
+    client.post(
+        mission.get_absolute_url(), interest_data(message="<script>alert('y')</script>", name="<b>Bob</b>")
+    )
     client.force_login(member)
     content = client.get(f"/benevolat/structures/{association.slug}/").content.decode()
     assert "<script>alert('y')" not in content and "&lt;b&gt;Bob&lt;/b&gt;" in content
@@ -194,9 +214,13 @@ def test_html_in_text_fields_is_escaped(client, django_capture_on_commit_callbac
 
 # --- members manage their missions -----------------------------------------------------------
 def mission_form(**overrides) -> dict:
-    data = {"title": "Aide aux devoirs", "description": "Accompagner des collégiens.",
-            "skills": "Soutien scolaire, écoute ; Soutien  scolaire", "quartier": "maillets",
-            "time_commitment": "Le mercredi après-midi"}
+    data = {
+        "title": "Aide aux devoirs",
+        "description": "Accompagner des collégiens.",
+        "skills": "Soutien scolaire, écoute ; Soutien  scolaire",
+        "quartier": "maillets",
+        "time_commitment": "Le mercredi après-midi",
+    }
     data.update(overrides)
     return data
 
@@ -207,16 +231,15 @@ def test_member_creates_edits_closes_and_reopens_a_mission(client, association, 
     response = client.post(base + "nouvelle/", mission_form())
     assert response.status_code == 302
     mission = VolunteerMission.objects.get()
-    assert (mission.association, mission.status, mission.quartier) == (
-        association, "published", "maillets")
-    assert sorted(mission.skills.values_list("label", flat=True)) == ["Soutien scolaire",
-                                                                       "écoute"]
+    assert (mission.association, mission.status, mission.quartier) == (association, "published", "maillets")
+    assert sorted(mission.skills.values_list("label", flat=True)) == ["Soutien scolaire", "écoute"]
     assert "Aide aux devoirs" in client.get(INDEX).content.decode()
 
     edit = client.get(base + f"{mission.pk}/modifier/").content.decode()
     assert 'value="Soutien scolaire, écoute"' in edit  # current values pre-filled
-    client.post(base + f"{mission.pk}/modifier/", mission_form(title="Aide aux devoirs (CM2)",
-                                                               skills="Patience"))
+    client.post(
+        base + f"{mission.pk}/modifier/", mission_form(title="Aide aux devoirs (CM2)", skills="Patience")
+    )
     mission.refresh_from_db()
     assert mission.title == "Aide aux devoirs (CM2)"
     assert list(mission.skills.values_list("label", flat=True)) == ["Patience"]
@@ -235,8 +258,9 @@ def test_member_creates_edits_closes_and_reopens_a_mission(client, association, 
 def test_mission_form_errors_are_french_and_keep_input(client, association, member_of):
     client.force_login(member_of(association))
     url = f"/benevolat/structures/{association.slug}/nouvelle/"
-    response = client.post(url, mission_form(title="", skills=", ".join(
-        f"compétence {n}" for n in range(12))))
+    response = client.post(
+        url, mission_form(title="", skills=", ".join(f"compétence {n}" for n in range(12)))
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "Ce champ est obligatoire." in content
@@ -258,8 +282,7 @@ def test_non_members_cannot_manage_missions(client, association, user):
     # A member of another structure cannot touch this one's mission through its own URL.
     other = AssociationFactory()
     MembershipFactory(user=user, association=other, status="approved")
-    assert client.post(f"/benevolat/structures/{other.slug}/{mission.pk}/cloturer/"
-                       ).status_code == 404
+    assert client.post(f"/benevolat/structures/{other.slug}/{mission.pk}/cloturer/").status_code == 404
     mission.refresh_from_db()
     assert mission.status == "published"
     assert VolunteerMission.objects.count() == 1
@@ -273,8 +296,7 @@ def test_pending_member_cannot_manage(client, association):
 
 def test_ccas_staff_can_manage_any_structure(client, association, staff_user):
     client.force_login(staff_user)
-    response = client.post(f"/benevolat/structures/{association.slug}/nouvelle/",
-                           mission_form())
+    response = client.post(f"/benevolat/structures/{association.slug}/nouvelle/", mission_form())
     assert response.status_code == 302
     assert VolunteerMission.objects.get().created_by == staff_user
 

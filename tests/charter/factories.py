@@ -40,11 +40,18 @@ class CharterArticleFactory(factory.django.DjangoModelFactory):
     body = "Nous nous engageons."
 
 
-def make_version(*, number: int = 1, current: bool = True, articles: int = 2,
-                 adopted_on: dt.date | None = dt.date(2010, 11, 19), **fields) -> CharterVersion:
+def make_version(
+    *,
+    number: int = 1,
+    current: bool = True,
+    articles: int = 2,
+    adopted_on: dt.date | None = dt.date(2010, 11, 19),
+    **fields,
+) -> CharterVersion:
     """A version with one section holding `articles` articles (numbered 1…n)."""
-    version = CharterVersion.objects.create(number=number, adopted_on=adopted_on,
-                                            is_current=current, **fields)
+    version = CharterVersion.objects.create(
+        number=number, adopted_on=adopted_on, is_current=current, **fields
+    )
     section = CharterSectionFactory(version=version, number=1, title="L'utilisateur acteur")
     for n in range(1, articles + 1):
         CharterArticleFactory(section=section, number=n, title=f"Engagement {n} de la v{number}.")

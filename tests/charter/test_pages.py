@@ -32,18 +32,25 @@ def test_current_page_shows_v1_with_toc_and_anchors(client):
     assert "Cette Charte est tout sauf un document figé dans le marbre." in content
     assert "<li>La laïcité et la démocratie</li>" in content
     assert "Faire avec et non à la place de la personne" in content
-    assert "À permettre l'accès de l'utilisateur à son dossier à tout moment." in content \
+    assert (
+        "À permettre l'accès de l'utilisateur à son dossier à tout moment." in content
         or "À permettre l&#x27;accès" in content
+    )
     assert "L'élaboration d'un annuaire des ressources locales associatives" in content
     assert 'href="/charte/charte.pdf"' in content
     assert "css/charter.css" in content
 
 
 def test_charter_text_is_sanitised(client):
-    version = make_version(number=1, foreword="**Bienvenue** <script>alert('x')</script>"
-                                              "<img src=x onerror=alert(1)>")
-    CharterSectionFactory(version=version, number=2, title="Partie <b>deux</b>",
-                          body="[lien](javascript:alert(1)) et *italique*")
+    version = make_version(
+        number=1, foreword="**Bienvenue** <script>alert('x')</script><img src=x onerror=alert(1)>"
+    )
+    CharterSectionFactory(
+        version=version,
+        number=2,
+        title="Partie <b>deux</b>",
+        body="[lien](javascript:alert(1)) et *italique*",
+    )
     content = client.get(reverse("charter:current")).content.decode()
     assert "<strong>Bienvenue</strong>" in content
     assert "<em>italique</em>" in content
@@ -83,8 +90,11 @@ def test_diff_between_two_versions_is_readable_and_accessible(client):
 
     content = client.get(reverse("charter:versions"), {"de": 1, "a": 2}).content.decode()
     assert "Changements de la version 1 à la version 2" in content
-    assert re.search(r'd&#x27;introduction<ins><span class="visually-hidden">Ajout : </span>'
-                     r'\s*revu', content)
+    assert re.search(
+        r'd&#x27;introduction<ins><span class="visually-hidden">Ajout : </span>'
+        r"\s*revu",
+        content,
+    )
     assert '<del><span class="visually-hidden">Suppression : </span>v1</del>' in content
     assert "Partie ajoutée" in content and "Nouvelle partie." in content
     assert "&lt;script&gt;" in content and "<script>x" not in content

@@ -28,8 +28,9 @@ def _text(data: bytes, tmp_path: Path) -> str:
     require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
     path = tmp_path / "doc.pdf"
     path.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         check=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
     return " ".join(out.replace("\u00a0", " ").split())
 
 
@@ -44,8 +45,7 @@ def _download(client, url, capture) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_charter_pdf_is_typeset_with_footer(client, tmp_path,
-                                            django_capture_on_commit_callbacks):
+def test_charter_pdf_is_typeset_with_footer(client, tmp_path, django_capture_on_commit_callbacks):
     load_charter_v1()
     data = _download(client, CHARTER_PDF, django_capture_on_commit_callbacks)
     assert data.startswith(b"%PDF")
@@ -57,20 +57,32 @@ def test_charter_pdf_is_typeset_with_footer(client, tmp_path,
     assert "À permettre l'accès de l'utilisateur à son dossier à tout moment." in text
     assert "Des indicateurs sociaux partagés" in text
     # Footer on the text pages: network, version, adoption date, page numbers.
-    assert "Le Mans solidaire — Charte « Le Mans Solidaire » — version 1, adoptée le 19 " \
-           "novembre 2010" in text
+    assert "Le Mans solidaire — Charte « Le Mans Solidaire » — version 1, adoptée le 19 novembre 2010" in text
     assert "Page 2 / " in text
-    info = subprocess.run(["pdfinfo", str(tmp_path / "doc.pdf")], capture_output=True,
-                          text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "doc.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     assert "(A4)" in info
     # One page as an image, to look at when changing the print CSS (not kept).
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "3", "-l", "3",
-                    str(tmp_path / "doc.pdf"), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "3",
+            "-l",
+            "3",
+            str(tmp_path / "doc.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     assert list(tmp_path.glob("page*.png"))
 
 
-def test_pending_page_is_french_503_and_queues_once(client,
-                                                    django_capture_on_commit_callbacks):
+def test_pending_page_is_french_503_and_queues_once(client, django_capture_on_commit_callbacks):
     load_charter_v1()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.get(CHARTER_PDF)
@@ -93,8 +105,7 @@ def test_cached_file_is_served_without_rendering(client, django_capture_on_commi
         assert b"".join(response.streaming_content) == first
 
 
-def test_failed_rendering_shows_as_a_failure_not_forever_pending(
-        client, django_capture_on_commit_callbacks):
+def test_failed_rendering_shows_as_a_failure_not_forever_pending(client, django_capture_on_commit_callbacks):
     load_charter_v1()
     with mock.patch.object(pdf, "render_pdf", side_effect=OSError("Pango introuvable")) as render:
         with django_capture_on_commit_callbacks(execute=True):
@@ -115,12 +126,17 @@ def test_failed_rendering_shows_as_a_failure_not_forever_pending(
 
 
 def test_signatories_pdf_lists_dates_and_follows_approvals(
-        client, tmp_path, staff_user, django_capture_on_commit_callbacks):
+    client, tmp_path, staff_user, django_capture_on_commit_callbacks
+):
     version, _ = load_charter_v1()
-    factories.SignatureFactory(version=version, signed_on="2011-01-15",
-                               association=factories.AssociationFactory(name="Restos du Cœur"))
-    factories.SignatureFactory(version=version, status="withdrawn",
-                               association=factories.AssociationFactory(name="Partie ailleurs"))
+    factories.SignatureFactory(
+        version=version,
+        signed_on="2011-01-15",
+        association=factories.AssociationFactory(name="Restos du Cœur"),
+    )
+    factories.SignatureFactory(
+        version=version, status="withdrawn", association=factories.AssociationFactory(name="Partie ailleurs")
+    )
     text = _text(_download(client, SIGNATORIES_PDF, django_capture_on_commit_callbacks), tmp_path)
     assert "Restos du Cœur" in text and "15 janvier 2011" in text
     assert "Partie ailleurs" not in text
@@ -130,9 +146,13 @@ def test_signatories_pdf_lists_dates_and_follows_approvals(
     association = factories.AssociationFactory(name="Épicerie des Sablons")
     with django_capture_on_commit_callbacks(execute=True):
         signature = services.signature_request(
-            user=association_admin(association), association=association, version=version,
-            representative_name="Claire", representative_role="Présidente",
-            acknowledged_articles=[1, 2, 3, 4])
+            user=association_admin(association),
+            association=association,
+            version=version,
+            representative_name="Claire",
+            representative_role="Présidente",
+            acknowledged_articles=[1, 2, 3, 4],
+        )
         services.signature_approve(signature=signature, by=staff_user)
     response = client.get(SIGNATORIES_PDF)
     assert response.status_code == 200

@@ -29,13 +29,17 @@ def test_list_groups_by_kind_links_cards_and_shows_versions(client):
     factories.SignatureFactory(association=centre, version=v1)
     ccas = factories.AssociationFactory(name="CCAS du Mans", kind="ccas")
     factories.SignatureFactory(association=ccas, version=v1)
-    institution = factories.AssociationFactory(name="CAF de la Sarthe", kind="institution",
-                                               status="draft")
+    institution = factories.AssociationFactory(name="CAF de la Sarthe", kind="institution", status="draft")
     factories.SignatureFactory(association=institution, version=v1)
-    factories.SignatureFactory(association=factories.AssociationFactory(name="Partie"),
-                               version=v1, status="withdrawn")
-    factories.SignatureFactory(association=factories.AssociationFactory(name="En attente"),
-                               version=v2, status="requested", signed_on=None)
+    factories.SignatureFactory(
+        association=factories.AssociationFactory(name="Partie"), version=v1, status="withdrawn"
+    )
+    factories.SignatureFactory(
+        association=factories.AssociationFactory(name="En attente"),
+        version=v2,
+        status="requested",
+        signed_on=None,
+    )
 
     content = client.get(URL).content.decode()
     assert 'data-testid="signatory-count">4<' in content
@@ -70,8 +74,7 @@ def test_filters_by_quartier_and_thematique(client):
     assert content.count("Épicerie des Sablons</a>") == 1
     assert "Restos du centre" not in content
 
-    content = client.get(URL, {"quartier": "centre", "thematique": "alimentation"}
-                         ).content.decode()
+    content = client.get(URL, {"quartier": "centre", "thematique": "alimentation"}).content.decode()
     assert "Aucun signataire ne correspond à ce filtre." in content
 
 
@@ -114,8 +117,7 @@ def test_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queri
 
 
 @pytest.mark.parametrize("count", [3, 40])
-def test_home_counter_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries,
-                                                     count):
+def test_home_counter_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     factories.SignatureFactory.create_batch(count)
     with django_assert_max_num_queries(4):
         response = client.get(reverse("core:home"))

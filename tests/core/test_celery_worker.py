@@ -57,10 +57,27 @@ def celery_worker_process():
         "DATABASE_URL": _database_url_for_worker(),
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "solidaire", "worker", "--pool=solo",
-         "--concurrency=1", "-Q", queue, "--loglevel=WARNING", "--without-heartbeat",
-         "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "solidaire",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "-Q",
+            queue,
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     # A client app of its own: the project's app stays eager for the rest of the suite.
     client = Celery("solidaire-test-client", broker=redis_url, backend=redis_url)

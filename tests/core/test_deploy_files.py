@@ -28,8 +28,9 @@ def test_compose_file_validates_and_has_the_five_services(tmp_path):
     if created:
         shutil.copy(ROOT / ".env.example", env_file)
     try:
-        result = subprocess.run([*command, "config", "--services"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [*command, "config", "--services"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
     finally:
         if created:
             env_file.unlink()
@@ -38,7 +39,19 @@ def test_compose_file_validates_and_has_the_five_services(tmp_path):
 
 
 def test_env_example_documents_every_production_variable():
-    documented = {line.split("=", 1)[0].lstrip("# ").strip()
-                  for line in (ROOT / ".env.example").read_text().splitlines() if "=" in line}
-    assert {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "EMAIL_HOST",
-            "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "DEFAULT_FROM_EMAIL", "MEDIA_ROOT"} <= documented
+    documented = {
+        line.split("=", 1)[0].lstrip("# ").strip()
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if "=" in line
+    }
+    assert {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "EMAIL_HOST",
+        "EMAIL_HOST_USER",
+        "EMAIL_HOST_PASSWORD",
+        "DEFAULT_FROM_EMAIL",
+        "MEDIA_ROOT",
+    } <= documented

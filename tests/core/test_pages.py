@@ -31,8 +31,12 @@ def test_home_counter_query_count_does_not_grow(client, django_assert_max_num_qu
 def test_info_page_renders_markdown_and_strips_scripts(client):
     from solidaire.core.models import InfoPage
 
-    InfoPage.objects.create(slug="mentions-legales", title="Mentions légales", in_footer=True,
-                            body="**Éditeur** : CCAS\n\n<script>alert('x')</script>")
+    InfoPage.objects.create(
+        slug="mentions-legales",
+        title="Mentions légales",
+        in_footer=True,
+        body="**Éditeur** : CCAS\n\n<script>alert('x')</script>",
+    )
     response = client.get("/pages/mentions-legales/")
     content = response.content.decode()
     assert "<strong>Éditeur</strong>" in content
@@ -61,9 +65,19 @@ def test_healthz(client):
     assert client.get("/healthz?db=1").json() == {"status": "ok", "database": "ok"}
 
 
-@pytest.mark.parametrize("url", ["/annuaire/", "/charte/", "/evenements/", "/congres/",
-                                 "/benevolat/", "/comptes/login/", "/comptes/signup/",
-                                 "/comptes/password/reset/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/annuaire/",
+        "/charte/",
+        "/evenements/",
+        "/congres/",
+        "/benevolat/",
+        "/comptes/login/",
+        "/comptes/signup/",
+        "/comptes/password/reset/",
+    ],
+)
 def test_public_pages_answer_in_french(client, url):
     response = client.get(url)
     assert response.status_code == 200

@@ -11,16 +11,24 @@ from tests.conftest import require_service
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
 
 @pytest.fixture(scope="session")
 def _browser():
-    require_service(shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM),
-                    f"chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    require_service(
+        shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM),
+        f"chromium is not installed at {CHROMIUM} (apt-get install chromium)",
+    )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - playwright is a dev dependency

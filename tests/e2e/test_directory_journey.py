@@ -14,11 +14,14 @@ def test_search_filter_open_card(live_server, browser_page):
     food = Thematique.objects.get(slug="aide-alimentaire")
     culture = Thematique.objects.get(slug="culture-loisirs")
     epicerie = factories.AssociationFactory(
-        name="Épicerie solidaire des Sablons", summary="Produits à petit prix",
-        opening_hours="Tu,Th 14:00-18:00; PH off", street="Rue des Sablons", postcode="72100")
+        name="Épicerie solidaire des Sablons",
+        summary="Produits à petit prix",
+        opening_hours="Tu,Th 14:00-18:00; PH off",
+        street="Rue des Sablons",
+        postcode="72100",
+    )
     factories.SignatureFactory(association=epicerie)
-    factories.DirectoryServiceFactory(association=epicerie, name="Épicerie",
-                                      thematiques=[food])
+    factories.DirectoryServiceFactory(association=epicerie, name="Épicerie", thematiques=[food])
     other = factories.AssociationFactory(name="Épicerie culturelle", summary="Spectacles")
     factories.DirectoryServiceFactory(association=other, name="Sorties", thematiques=[culture])
 

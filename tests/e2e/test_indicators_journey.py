@@ -24,20 +24,19 @@ def log_in(page, base_url: str, email: str) -> None:
 
 def test_member_fills_and_submits_then_staff_validates(live_server, browser_page):
     today = timezone.localdate()
-    campaign = CampaignFactory(year=2026, opens_on=today - dt.timedelta(days=30),
-                               closes_on=today + dt.timedelta(days=60))
+    campaign = CampaignFactory(
+        year=2026, opens_on=today - dt.timedelta(days=30), closes_on=today + dt.timedelta(days=60)
+    )
     build_catalogue(campaign)
     association = factories.AssociationFactory(name="Épicerie du parcours")
-    member = factories.MembershipFactory(association=association, role="admin",
-                                         status="approved").user
+    member = factories.MembershipFactory(association=association, role="admin", status="approved").user
     staff = factories.StaffUserFactory(email="agent@example.org")
     page = browser_page
 
     log_in(page, live_server.url, member.email)
     page.goto(live_server.url + "/indicateurs/")
     page.get_by_role("link", name="Remplir la fiche de Épicerie du parcours").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith(
-        "Fiche d'indicateurs 2026")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Fiche d'indicateurs 2026")
     typologie = page.get_by_role("group", name="Typologie du public")
     page.get_by_label("Personnes accueillies").fill("10")
     page.get_by_label("Nombre de passages").fill("40")
@@ -61,8 +60,7 @@ def test_member_fills_and_submits_then_staff_validates(live_server, browser_page
     page.context.clear_cookies()
     log_in(page, live_server.url, staff.email)
     page.goto(live_server.url + "/indicateurs/suivi/")
-    assert page.get_by_role("heading", level=1).inner_text() == \
-        "Suivi des fiches d'indicateurs 2026"
+    assert page.get_by_role("heading", level=1).inner_text() == "Suivi des fiches d'indicateurs 2026"
     page.get_by_role("link", name="Examiner la fiche de Épicerie du parcours").click()
     assert "Rapport bénévoles / salariés" in page.content()
     page.get_by_role("button", name="Valider la fiche").click()

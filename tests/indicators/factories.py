@@ -55,40 +55,71 @@ def build_catalogue(campaign: Campaign) -> dict[str, IndicatorDefinition]:
     aides/montant; with the three kinds of rules."""
     breakdown, _ = Breakdown.objects.get_or_create(code="sexe", defaults={"label": "Sexe"})
     for order, (code, label) in enumerate([("f", "Femmes"), ("h", "Hommes")]):
-        BreakdownCategory.objects.get_or_create(breakdown=breakdown, code=code,
-                                                defaults={"label": label, "order": order})
+        BreakdownCategory.objects.get_or_create(
+            breakdown=breakdown, code=code, defaults={"label": label, "order": order}
+        )
     specs = {
         "personnes": {"label": "Personnes accueillies", "family": "publics"},
         "passages": {"label": "Nombre de passages"},
-        "typologie": {"label": "Typologie du public", "family": "publics",
-                      "breakdown": breakdown},
-        "salaries": {"label": "Salariés (ETP)", "family": "structure", "value_type": "decimal",
-                     "unit": "etp"},
+        "typologie": {"label": "Typologie du public", "family": "publics", "breakdown": breakdown},
+        "salaries": {
+            "label": "Salariés (ETP)",
+            "family": "structure",
+            "value_type": "decimal",
+            "unit": "etp",
+        },
         "benevoles": {"label": "Bénévoles", "family": "structure"},
-        "ratio_benevoles_salaries": {"label": "Rapport bénévoles / salariés",
-                                     "family": "structure", "unit": "ratio",
-                                     "formula": "ratio(benevoles, salaries)"},
+        "ratio_benevoles_salaries": {
+            "label": "Rapport bénévoles / salariés",
+            "family": "structure",
+            "unit": "ratio",
+            "formula": "ratio(benevoles, salaries)",
+        },
         "aides": {"label": "Aides accordées", "family": "prestations", "unit": "aides"},
-        "montant_aides": {"label": "Montant des aides", "family": "prestations",
-                          "unit": "euros", "value_type": "decimal"},
+        "montant_aides": {
+            "label": "Montant des aides",
+            "family": "prestations",
+            "unit": "euros",
+            "value_type": "decimal",
+        },
     }
     indicators = {}
     for order, (code, extra) in enumerate(specs.items()):
         indicators[code] = IndicatorFactory(code=code, order=order, **extra)
-        CampaignIndicator.objects.get_or_create(campaign=campaign, indicator=indicators[code],
-                                                defaults={"order": order})
+        CampaignIndicator.objects.get_or_create(
+            campaign=campaign, indicator=indicators[code], defaults={"order": order}
+        )
     rules = [
-        ("passages ≥ personnes", "passages", "gte", "personnes", "error",
-         "Il y a moins de passages que de personnes accueillies."),
-        ("typologie = personnes", "typologie", "breakdown", "personnes", "error",
-         "La typologie ne totalise pas le nombre de personnes accueillies."),
-        ("aides et montant", "aides", "both", "montant_aides", "error",
-         "Renseignez le nombre d'aides et leur montant, ou aucun des deux."),
+        (
+            "passages ≥ personnes",
+            "passages",
+            "gte",
+            "personnes",
+            "error",
+            "Il y a moins de passages que de personnes accueillies.",
+        ),
+        (
+            "typologie = personnes",
+            "typologie",
+            "breakdown",
+            "personnes",
+            "error",
+            "La typologie ne totalise pas le nombre de personnes accueillies.",
+        ),
+        (
+            "aides et montant",
+            "aides",
+            "both",
+            "montant_aides",
+            "error",
+            "Renseignez le nombre d'aides et leur montant, ou aucun des deux.",
+        ),
     ]
     for name, left, op, right, severity, message in rules:
-        ValidationRule.objects.get_or_create(name=name, defaults={
-            "left": left, "operator": op, "right": right, "severity": severity,
-            "message": message})
+        ValidationRule.objects.get_or_create(
+            name=name,
+            defaults={"left": left, "operator": op, "right": right, "severity": severity, "message": message},
+        )
     return indicators
 
 
@@ -98,5 +129,4 @@ def add_values(sheet: Sheet, indicators, **values) -> None:
         code, _, cat = key.partition("__")
         indicator = indicators[code]
         category = indicator.breakdown.categories.get(code=cat) if cat else None
-        SheetValue.objects.create(sheet=sheet, indicator=indicator, category=category,
-                                  value=Decimal(value))
+        SheetValue.objects.create(sheet=sheet, indicator=indicator, category=category, value=Decimal(value))

@@ -10,8 +10,18 @@ from indicators.models import Campaign, IndicatorDefinition, ValidationRule
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["breakdown", "breakdowncategory", "indicatordefinition", "campaign",
-          "campaignindicator", "sheet", "sheetvalue", "validationrule", "sheetaudit", "reminder"]
+MODELS = [
+    "breakdown",
+    "breakdowncategory",
+    "indicatordefinition",
+    "campaign",
+    "campaignindicator",
+    "sheet",
+    "sheetvalue",
+    "validationrule",
+    "sheetaudit",
+    "reminder",
+]
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -27,8 +37,11 @@ def test_prepare_next_campaign_copies_the_active_core(client, staff_user, campai
     indicators["aides"].is_active = False
     indicators["aides"].save()
     client.force_login(staff_user)
-    response = client.post(reverse("admin:indicators_campaign_changelist"), {
-        "action": "create_next", "_selected_action": [campaign.pk]}, follow=True)
+    response = client.post(
+        reverse("admin:indicators_campaign_changelist"),
+        {"action": "create_next", "_selected_action": [campaign.pk]},
+        follow=True,
+    )
     assert "Campagne 2027 créée" in response.content.decode()
     new = Campaign.objects.get(year=2027)
     codes = set(new.items.values_list("indicator__code", flat=True))
@@ -37,13 +50,14 @@ def test_prepare_next_campaign_copies_the_active_core(client, staff_user, campai
 
 
 def test_formulas_and_rules_must_name_known_codes(indicators):
-    indicator = IndicatorDefinition(code="calc", label="Calc", family="structure",
-                                    formula="ratio(benevoles, inconnu)")
+    indicator = IndicatorDefinition(
+        code="calc", label="Calc", family="structure", formula="ratio(benevoles, inconnu)"
+    )
     with pytest.raises(ValidationError, match="inconnu"):
         indicator.full_clean()
-    rule = ValidationRule(name="r", left="personnes", operator="gte", right="fantome",
-                          message="m")
+    rule = ValidationRule(name="r", left="personnes", operator="gte", right="fantome", message="m")
     with pytest.raises(ValidationError, match="fantome"):
         rule.full_clean()
-    ValidationRule(name="ok", left="passages", operator="gte", right="personnes * 2",
-                   message="m").full_clean()
+    ValidationRule(
+        name="ok", left="passages", operator="gte", right="personnes * 2", message="m"
+    ).full_clean()

@@ -20,15 +20,18 @@ pytestmark = pytest.mark.django_db
 def data(campaign, indicators):
     a = AssociationFactory(name="Alpha", slug="alpha")
     b = AssociationFactory(name="Bêta", slug="beta")
-    sa = SheetFactory(association=a, campaign=campaign, status="submitted",
-                      submitted_at="2026-11-20T09:00:00Z")
-    add_values(sa, indicators, personnes=10, passages=40, typologie__f=6, typologie__h=4,
-               salaries="2.5")
+    sa = SheetFactory(
+        association=a, campaign=campaign, status="submitted", submitted_at="2026-11-20T09:00:00Z"
+    )
+    add_values(sa, indicators, personnes=10, passages=40, typologie__f=6, typologie__h=4, salaries="2.5")
     sb = SheetFactory(association=b, campaign=campaign)
     add_values(sb, indicators, personnes=3)
-    old = SheetFactory(association=a, campaign=CampaignFactory(
-        year=2025, opens_on="2025-10-01", closes_on="2026-01-31"), status="validated",
-        validated_at="2026-02-01T10:00:00Z")
+    old = SheetFactory(
+        association=a,
+        campaign=CampaignFactory(year=2025, opens_on="2025-10-01", closes_on="2026-01-31"),
+        status="validated",
+        validated_at="2026-02-01T10:00:00Z",
+    )
     add_values(old, indicators, personnes=7)
     return a, b
 
@@ -40,8 +43,7 @@ def streamed_text(response) -> str:
 
 def test_wide_csv(client, staff_user, data):
     client.force_login(staff_user)
-    response = client.get(reverse("indicators:export_campaign",
-                                  kwargs={"year": 2026, "fmt": "csv"}))
+    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "csv"}))
     assert response["Content-Type"].startswith("text/csv")
     lines = streamed_text(response).splitlines()
     header = lines[0].split(";")
@@ -69,32 +71,28 @@ def test_long_csv_every_year(client, staff_user, data):
 
 def test_xlsx_exports_open_in_a_spreadsheet(client, staff_user, data):
     client.force_login(staff_user)
-    response = client.get(reverse("indicators:export_campaign",
-                                  kwargs={"year": 2026, "fmt": "xlsx"}))
+    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "xlsx"}))
     assert isinstance(response, FileResponse)
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][:5] == ("structure", "slug", "annee", "statut", "personnes")
     assert rows[1][0] == "Alpha" and rows[1][4] == 10
     long = client.get(reverse("indicators:export_long", kwargs={"fmt": "xlsx"}))
-    rows = list(load_workbook(io.BytesIO(b"".join(long.streaming_content))).active
-                .iter_rows(values_only=True))
-    assert ("Alpha", "alpha", 2025, "validated", "personnes", "Personnes accueillies", None, 7) \
-        in rows
+    rows = list(
+        load_workbook(io.BytesIO(b"".join(long.streaming_content))).active.iter_rows(values_only=True)
+    )
+    assert ("Alpha", "alpha", 2025, "validated", "personnes", "Personnes accueillies", None, 7) in rows
 
 
 def test_unknown_format_is_404(client, staff_user, data):
     client.force_login(staff_user)
-    assert client.get(reverse("indicators:export_long", kwargs={"fmt": "exe"})).status_code \
-        == 404
+    assert client.get(reverse("indicators:export_long", kwargs={"fmt": "exe"})).status_code == 404
 
 
 def test_association_exports_only_its_own_history(client, data, member_of):
     alpha, beta = data
     client.force_login(member_of(alpha))
-    response = client.get(reverse("indicators:association_export",
-                                  kwargs={"slug": alpha.slug}))
+    response = client.get(reverse("indicators:association_export", kwargs={"slug": alpha.slug}))
     content = streamed_text(response)
     assert "Alpha" in content and "Bêta" not in content
-    assert client.get(reverse("indicators:association_export",
-                              kwargs={"slug": beta.slug})).status_code == 403
+    assert client.get(reverse("indicators:association_export", kwargs={"slug": beta.slug})).status_code == 403

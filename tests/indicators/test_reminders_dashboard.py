@@ -31,24 +31,25 @@ def test_beat_schedule_runs_the_reminders_daily():
 
 @pytest.mark.parametrize("days,kind", [(14, "auto14"), (3, "auto3")])
 def test_automatic_reminders_are_sent_once_to_those_who_have_not_submitted(
-        monkeypatch, django_capture_on_commit_callbacks, days, kind):
+    monkeypatch, django_capture_on_commit_callbacks, days, kind
+):
     from indicators import selectors
 
-    campaign = CampaignFactory(year=2026, opens_on=dt.date(2026, 10, 1),
-                               closes_on=dt.date(2027, 1, 31))
+    campaign = CampaignFactory(year=2026, opens_on=dt.date(2026, 10, 1), closes_on=dt.date(2027, 1, 31))
     monkeypatch.setattr(selectors, "today", lambda: campaign.closes_on - dt.timedelta(days=days))
     late = MembershipFactory(status="approved").association
     drafting = MembershipFactory(status="approved").association
     SheetFactory(association=drafting, campaign=campaign)
     done = MembershipFactory(status="approved").association
-    SheetFactory(association=done, campaign=campaign, status="submitted",
-                 submitted_at="2027-01-02T10:00:00Z")
+    SheetFactory(association=done, campaign=campaign, status="submitted", submitted_at="2027-01-02T10:00:00Z")
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.send_due_reminders() == 2
         assert tasks.send_due_reminders() == 0  # idempotent: a second run sends nothing
     assert len(mail.outbox) == 2
-    assert set(Reminder.objects.filter(kind=kind).values_list("association", flat=True)) \
-        == {late.pk, drafting.pk}
+    assert set(Reminder.objects.filter(kind=kind).values_list("association", flat=True)) == {
+        late.pk,
+        drafting.pk,
+    }
 
 
 def test_no_reminder_too_early_nor_after_closing(monkeypatch):
@@ -57,8 +58,9 @@ def test_no_reminder_too_early_nor_after_closing(monkeypatch):
     campaign = CampaignFactory(year=2026)
     MembershipFactory(status="approved")
     for days in (15, 30, -1):
-        monkeypatch.setattr(selectors, "today",
-                            lambda days=days: campaign.closes_on - dt.timedelta(days=days))
+        monkeypatch.setattr(
+            selectors, "today", lambda days=days: campaign.closes_on - dt.timedelta(days=days)
+        )
         assert tasks.send_due_reminders() == 0
     assert not Reminder.objects.exists()
 
@@ -74,14 +76,17 @@ def test_a_missed_day_is_caught_up(monkeypatch):
     assert list(Reminder.objects.values_list("kind", flat=True)) == ["auto14"]
 
 
-def test_dashboard_shows_own_figures_and_network_median_only(client, member_of, indicators,
-                                                            campaign):
+def test_dashboard_shows_own_figures_and_network_median_only(client, member_of, indicators, campaign):
     mine = AssociationFactory(name="Mienne")
     previous = CampaignFactory(year=2025, opens_on="2025-10-01", closes_on="2026-01-31")
     for index, value in enumerate([10, 20, 300]):
         association = mine if index == 0 else AssociationFactory(name=f"Autre {index}")
-        sheet = SheetFactory(association=association, campaign=previous, status="validated",
-                             validated_at="2026-02-01T10:00:00Z")
+        sheet = SheetFactory(
+            association=association,
+            campaign=previous,
+            status="validated",
+            validated_at="2026-02-01T10:00:00Z",
+        )
         add_values(sheet, indicators, passages=value + 1000)
     client.force_login(member_of(mine))
     response = client.get(reverse("indicators:dashboard", kwargs={"slug": mine.slug}))
@@ -92,20 +97,24 @@ def test_dashboard_shows_own_figures_and_network_median_only(client, member_of, 
     assert "1\u202f300" not in page and "Autre 2" not in page  # never another's figure
     assert 'style="' not in page.split("<main")[1]
     other = AssociationFactory()
-    assert client.get(reverse("indicators:dashboard",
-                              kwargs={"slug": other.slug})).status_code == 403
+    assert client.get(reverse("indicators:dashboard", kwargs={"slug": other.slug})).status_code == 403
 
 
 def test_chart_is_valid_accessible_svg():
-    chart = bar_chart(title="Passages <test>", description="Comparaison", labels=["2024", "2025"],
-                      series=[("Nous", [10, None]), ("Médiane", [5, 7])], chart_id="c1")
+    chart = bar_chart(
+        title="Passages <test>",
+        description="Comparaison",
+        labels=["2024", "2025"],
+        series=[("Nous", [10, None]), ("Médiane", [5, 7])],
+        chart_id="c1",
+    )
     root = ElementTree.fromstring(str(chart.svg))  # noqa: S314 - our own markup
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.get("aria-labelledby") == "c1-title c1-desc"
     assert root.find(f"{ns}title").text == "Passages <test>"
     bars = [r for r in root.iter(f"{ns}rect") if r.find(f"{ns}title") is not None]
     assert len(bars) == 3  # the missing value draws no bar
-    assert "<th scope=\"row\">2025</th><td>—</td><td>7</td>" in str(chart.table)
+    assert '<th scope="row">2025</th><td>—</td><td>7</td>' in str(chart.table)
 
 
 def test_load_demo_twice_changes_nothing():
@@ -124,8 +133,9 @@ def test_demo_member_can_open_the_2026_sheet(client):
 
     call_command("load_demo", stdout=io.StringIO())
     client.force_login(User.objects.get(email="benevole@demo.lemans-solidaire.fr"))
-    response = client.get(reverse("indicators:sheet", kwargs={
-        "slug": "epicerie-solidaire-des-sablons", "year": 2026}))
+    response = client.get(
+        reverse("indicators:sheet", kwargs={"slug": "epicerie-solidaire-des-sablons", "year": 2026})
+    )
     page = html.unescape(response.content.decode())
     assert response.status_code == 200
     assert 'name="i_passages"' in page and "L'an passé" in page

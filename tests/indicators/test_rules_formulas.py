@@ -14,24 +14,37 @@ from indicators.rules import evaluate_rule, outlier_results
 D = Decimal
 
 
-@pytest.mark.parametrize("formula,expected", [
-    ("ratio(b, s)", D("8.0000")),
-    ("b + s * 2", D("25")),
-    ("sum(b, s, missing)", D("22.5")),
-    ("max(b, s) - min(b, s)", D("17.5")),
-    ("ratio(b, zero)", None),
-    ("b + missing", None),
-    ("-s + 10", D("7.5")),
-])
+@pytest.mark.parametrize(
+    "formula,expected",
+    [
+        ("ratio(b, s)", D("8.0000")),
+        ("b + s * 2", D("25")),
+        ("sum(b, s, missing)", D("22.5")),
+        ("max(b, s) - min(b, s)", D("17.5")),
+        ("ratio(b, zero)", None),
+        ("b + missing", None),
+        ("-s + 10", D("7.5")),
+    ],
+)
 def test_evaluate(formula, expected):
-    assert evaluate(formula, {"b": D(20), "s": D("2.5"), "zero": D(0), "missing": None}) \
-        == expected
+    assert evaluate(formula, {"b": D(20), "s": D("2.5"), "zero": D(0), "missing": None}) == expected
 
 
-@pytest.mark.parametrize("formula", [
-    "__import__('os').system('ls')", "b ** 2", "b.real", "open('x')", "'texte'", "b if s else 1",
-    "", "lambda: 1", "ratio(b)", "[b]",
-])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "__import__('os').system('ls')",
+        "b ** 2",
+        "b.real",
+        "open('x')",
+        "'texte'",
+        "b if s else 1",
+        "",
+        "lambda: 1",
+        "ratio(b)",
+        "[b]",
+    ],
+)
 def test_dangerous_or_invalid_formulas_are_refused(formula):
     with pytest.raises(FormulaError):
         formula_codes(formula)
@@ -43,8 +56,7 @@ def test_formula_codes():
 
 @pytest.mark.django_db
 def test_admin_validation_of_formulas():
-    indicator = IndicatorDefinition(code="x", label="X", family="structure",
-                                    formula="ratio(x, y)")
+    indicator = IndicatorDefinition(code="x", label="X", family="structure", formula="ratio(x, y)")
     with pytest.raises(ValidationError) as exc:
         indicator.full_clean()
     assert "elle-même" in str(exc.value)
@@ -54,15 +66,22 @@ def test_admin_validation_of_formulas():
 
 
 def make_rule(left, op, right, severity="error"):
-    return ValidationRule(name="r", left=left, operator=op, right=right, message="échec",
-                          severity=severity)
+    return ValidationRule(name="r", left=left, operator=op, right=right, message="échec", severity=severity)
 
 
-@pytest.mark.parametrize("op,left,right,passed", [
-    ("gte", D(5), D(3), True), ("gte", D(2), D(3), False),
-    ("lte", D(2), D(3), True), ("eq", D(3), D(3), True), ("eq", D(3), D(4), False),
-    ("both", D(1), None, False), ("both", None, None, True), ("both", D(0), D(5), True),
-])
+@pytest.mark.parametrize(
+    "op,left,right,passed",
+    [
+        ("gte", D(5), D(3), True),
+        ("gte", D(2), D(3), False),
+        ("lte", D(2), D(3), True),
+        ("eq", D(3), D(3), True),
+        ("eq", D(3), D(4), False),
+        ("both", D(1), None, False),
+        ("both", None, None, True),
+        ("both", D(0), D(5), True),
+    ],
+)
 def test_rule_operators(op, left, right, passed):
     result = evaluate_rule(make_rule("a", op, "b"), {"a": left, "b": right}, {})
     assert result is not None and result.passed is passed
@@ -81,7 +100,12 @@ def test_breakdown_rule():
 
 
 def test_outliers():
-    results = outlier_results(labels={"a": "A", "b": "B"}, totals={"a": D(100), "b": D(10)},
-                              previous={"a": D(10), "b": D(9)}, factor=D(3), codes=["a", "b"])
+    results = outlier_results(
+        labels={"a": "A", "b": "B"},
+        totals={"a": D(100), "b": D(10)},
+        previous={"a": D(10), "b": D(9)},
+        factor=D(3),
+        codes=["a", "b"],
+    )
     assert [r.name for r in results] == ["écart a"]
     assert results[0].is_warning and "100" in results[0].message

@@ -17,8 +17,14 @@ from .factories import CampaignFactory, SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 
-GOOD = {"personnes": "10", "passages": "40", "typologie__f": "6", "typologie__h": "4",
-        "salaries": "2,5", "benevoles": "20"}
+GOOD = {
+    "personnes": "10",
+    "passages": "40",
+    "typologie__f": "6",
+    "typologie__h": "4",
+    "salaries": "2,5",
+    "benevoles": "20",
+}
 
 
 def text(response) -> str:
@@ -30,9 +36,10 @@ def url(association, year=2026):
 
 
 def values_of(sheet):
-    return {(v.indicator.code, v.category.code if v.category else None): v.value
-            for v in SheetValue.objects.filter(sheet=sheet).select_related("indicator",
-                                                                            "category")}
+    return {
+        (v.indicator.code, v.category.code if v.category else None): v.value
+        for v in SheetValue.objects.filter(sheet=sheet).select_related("indicator", "category")
+    }
 
 
 def test_member_saves_a_draft_and_finds_it_again(client, association, member, indicators):
@@ -51,8 +58,9 @@ def test_member_saves_a_draft_and_finds_it_again(client, association, member, in
     page = text(client.get(url(association)))
     assert 'value="40"' in page
     assert "Brouillon" in page
-    assert SheetAudit.objects.filter(sheet=sheet, action=AuditAction.VALUE,
-                                     indicator__code="personnes", new_value=10).exists()
+    assert SheetAudit.objects.filter(
+        sheet=sheet, action=AuditAction.VALUE, indicator__code="personnes", new_value=10
+    ).exists()
 
 
 def test_computed_indicator_cannot_be_typed(client, association, member, indicators):
@@ -66,10 +74,10 @@ def test_computed_indicator_cannot_be_typed(client, association, member, indicat
 
 
 def test_last_year_value_is_shown_beside_the_field(client, association, member, indicators):
-    previous = CampaignFactory(year=2025, opens_on=dt.date(2025, 10, 1),
-                               closes_on=dt.date(2026, 1, 31))
-    old = SheetFactory(association=association, campaign=previous, status="validated",
-                       validated_at="2026-02-01T10:00:00Z")
+    previous = CampaignFactory(year=2025, opens_on=dt.date(2025, 10, 1), closes_on=dt.date(2026, 1, 31))
+    old = SheetFactory(
+        association=association, campaign=previous, status="validated", validated_at="2026-02-01T10:00:00Z"
+    )
     add_values(old, indicators, passages=1234)
     client.force_login(member)
     page = text(client.get(url(association)))
@@ -87,14 +95,18 @@ def test_member_submits(client, association, member, indicators):
     assert "Fiche verrouillée" in page and "le CCAS l'examine" in page
 
 
-@pytest.mark.parametrize("field,value,message", [
-    ("personnes", "-5", "supérieure ou égale à 0"),
-    ("personnes", "douze", "Saisissez un nombre"),
-    ("passages", "1000000000000", ""),
-    ("personnes", "3,5", ""),
-])
-def test_bad_numbers_are_refused_and_redisplayed(client, association, member, indicators,
-                                                 field, value, message):
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("personnes", "-5", "supérieure ou égale à 0"),
+        ("personnes", "douze", "Saisissez un nombre"),
+        ("passages", "1000000000000", ""),
+        ("personnes", "3,5", ""),
+    ],
+)
+def test_bad_numbers_are_refused_and_redisplayed(
+    client, association, member, indicators, field, value, message
+):
     client.force_login(member)
     data = post_data(indicators, **{**GOOD, field: value})
     response = client.post(url(association), data)
@@ -123,17 +135,18 @@ def test_breakdown_that_does_not_add_up_blocks_submit(client, association, membe
 
 def test_both_or_neither_rule(client, association, member, indicators):
     client.force_login(member)
-    response = client.post(url(association), post_data(
-        indicators, action="submit", **{**GOOD, "aides": "12"}))
+    response = client.post(
+        url(association), post_data(indicators, action="submit", **{**GOOD, "aides": "12"})
+    )
     assert "Renseignez le nombre d'aides et leur montant" in text(response)
     assert not Sheet.objects.filter(status=SheetStatus.SUBMITTED).exists()
 
 
 def test_outlier_warning_must_be_confirmed(client, association, member, indicators):
-    previous = CampaignFactory(year=2025, opens_on=dt.date(2025, 10, 1),
-                               closes_on=dt.date(2026, 1, 31))
-    old = SheetFactory(association=association, campaign=previous, status="validated",
-                       validated_at="2026-02-01T10:00:00Z")
+    previous = CampaignFactory(year=2025, opens_on=dt.date(2025, 10, 1), closes_on=dt.date(2026, 1, 31))
+    old = SheetFactory(
+        association=association, campaign=previous, status="validated", validated_at="2026-02-01T10:00:00Z"
+    )
     add_values(old, indicators, passages=4)
     client.force_login(member)
     response = client.post(url(association), post_data(indicators, action="submit", **GOOD))
@@ -150,8 +163,7 @@ def test_outlier_warning_must_be_confirmed(client, association, member, indicato
     assert "Avertissements confirmés" in sheet.audit.get(action=AuditAction.SUBMIT).comment
 
 
-def test_submitting_after_the_closing_date_is_refused(client, association, member, indicators,
-                                                      monkeypatch):
+def test_submitting_after_the_closing_date_is_refused(client, association, member, indicators, monkeypatch):
     from indicators import selectors
 
     monkeypatch.setattr(selectors, "today", lambda: dt.date(2027, 2, 1))
@@ -163,8 +175,7 @@ def test_submitting_after_the_closing_date_is_refused(client, association, membe
     assert not SheetValue.objects.exists()
 
 
-def test_submitting_for_another_association_is_forbidden(client, association, member,
-                                                         indicators):
+def test_submitting_for_another_association_is_forbidden(client, association, member, indicators):
     from tests.factories import AssociationFactory
 
     other = AssociationFactory()
@@ -181,15 +192,18 @@ def test_anonymous_is_sent_to_login(client, association, indicators):
 
 
 def test_validated_sheet_is_locked_and_says_why(client, association, member, indicators):
-    sheet = SheetFactory(association=association, campaign=indicators["personnes"].campaigns
-                         .get(), status="validated", validated_at="2026-11-20T09:00:00Z")
+    sheet = SheetFactory(
+        association=association,
+        campaign=indicators["personnes"].campaigns.get(),
+        status="validated",
+        validated_at="2026-11-20T09:00:00Z",
+    )
     add_values(sheet, indicators, personnes=10)
     client.force_login(member)
     page = text(client.get(url(association)))
     assert "Fiche validée par le CCAS le 20 novembre 2026" in page
     assert 'name="i_personnes"' not in page
-    response = client.post(url(association), post_data(indicators, **{**GOOD,
-                                                                      "personnes": "99"}))
+    response = client.post(url(association), post_data(indicators, **{**GOOD, "personnes": "99"}))
     assert response.status_code == 400
     assert values_of(sheet)[("personnes", None)] == 10
 
@@ -197,10 +211,8 @@ def test_validated_sheet_is_locked_and_says_why(client, association, member, ind
 def test_two_tabs_saving_the_same_draft(client, association, member, indicators):
     client.force_login(member)
     # Tab A and tab B both opened the sheet at version 1; A saves first.
-    assert client.post(url(association), post_data(indicators, version=1, **GOOD)).status_code \
-        == 302
-    response = client.post(url(association), post_data(
-        indicators, version=1, **{**GOOD, "personnes": "77"}))
+    assert client.post(url(association), post_data(indicators, version=1, **GOOD)).status_code == 302
+    response = client.post(url(association), post_data(indicators, version=1, **{**GOOD, "personnes": "77"}))
     assert response.status_code == 400
     page = text(response)
     assert "modifiée entre-temps par" in page and "rechargez" in page
@@ -213,14 +225,16 @@ def test_two_tabs_saving_the_same_draft(client, association, member, indicators)
 def test_activity_report_must_be_a_pdf(client, association, member, indicators):
     client.force_login(member)
     data = post_data(indicators, **GOOD)
-    data["activity_report"] = SimpleUploadedFile("rapport.pdf", b"MZ not a pdf",
-                                                 content_type="application/pdf")
+    data["activity_report"] = SimpleUploadedFile(
+        "rapport.pdf", b"MZ not a pdf", content_type="application/pdf"
+    )
     response = client.post(url(association), data)
     assert response.status_code == 400
     assert "n'est pas un PDF" in text(response)
     assert not SheetValue.objects.exists()
-    data["activity_report"] = SimpleUploadedFile("rapport.pdf", b"%PDF-1.4\n%...",
-                                                 content_type="application/pdf")
+    data["activity_report"] = SimpleUploadedFile(
+        "rapport.pdf", b"%PDF-1.4\n%...", content_type="application/pdf"
+    )
     assert client.post(url(association), data).status_code == 302
     sheet = Sheet.objects.get(association=association)
     assert sheet.activity_report.name.endswith(".pdf")
@@ -231,7 +245,8 @@ def test_activity_report_size_limit(client, association, member, indicators):
     client.force_login(member)
     data = post_data(indicators, **GOOD)
     data["activity_report"] = SimpleUploadedFile(
-        "gros.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf")
+        "gros.pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024 + 1), content_type="application/pdf"
+    )
     response = client.post(url(association), data)
     assert response.status_code == 400
     assert "dépasse 10 Mo" in text(response)
@@ -244,15 +259,14 @@ def test_home_lists_my_structures(client, association, member, indicators):
     assert url(association) in page
 
 
-def test_activity_report_is_served_only_to_those_who_may_see_it(client, association, member,
-                                                               indicators, user):
+def test_activity_report_is_served_only_to_those_who_may_see_it(
+    client, association, member, indicators, user
+):
     client.force_login(member)
     data = post_data(indicators, **GOOD)
-    data["activity_report"] = SimpleUploadedFile("r.pdf", b"%PDF-1.4 rapport",
-                                                 content_type="application/pdf")
+    data["activity_report"] = SimpleUploadedFile("r.pdf", b"%PDF-1.4 rapport", content_type="application/pdf")
     client.post(url(association), data)
-    report = reverse("indicators:activity_report", kwargs={"slug": association.slug,
-                                                           "year": 2026})
+    report = reverse("indicators:activity_report", kwargs={"slug": association.slug, "year": 2026})
     response = client.get(report)
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == b"%PDF-1.4 rapport"
@@ -261,13 +275,16 @@ def test_activity_report_is_served_only_to_those_who_may_see_it(client, associat
 
 
 def test_retired_indicator_still_shows_in_old_sheets(client, association, member, indicators):
-    old_campaign = CampaignFactory(year=2024, opens_on=dt.date(2024, 10, 1),
-                                   closes_on=dt.date(2025, 1, 31))
+    old_campaign = CampaignFactory(year=2024, opens_on=dt.date(2024, 10, 1), closes_on=dt.date(2025, 1, 31))
     from indicators.models import CampaignIndicator
 
     CampaignIndicator.objects.create(campaign=old_campaign, indicator=indicators["aides"])
-    sheet = SheetFactory(association=association, campaign=old_campaign, status="validated",
-                         validated_at="2025-02-01T10:00:00Z")
+    sheet = SheetFactory(
+        association=association,
+        campaign=old_campaign,
+        status="validated",
+        validated_at="2025-02-01T10:00:00Z",
+    )
     add_values(sheet, indicators, aides=17)
     indicators["aides"].is_active = False
     indicators["aides"].save()
@@ -281,18 +298,19 @@ def test_services_refuse_bad_values_even_without_the_form(association, member, i
 
     from indicators.services_sheets import sheet_get_or_create, sheet_save_draft
 
-    sheet = sheet_get_or_create(association=association,
-                                campaign=indicators["personnes"].campaigns.get())
+    sheet = sheet_get_or_create(association=association, campaign=indicators["personnes"].campaigns.get())
     personnes = (indicators["personnes"].id, None)
     for bad in (Decimal(-1), Decimal(10) ** 12, Decimal("2.5")):
         with pytest.raises(ValidationError):
-            sheet_save_draft(sheet=sheet, user=member, expected_version=1,
-                             values={(indicators["passages"].id, None): Decimal(5),
-                                     personnes: bad})
+            sheet_save_draft(
+                sheet=sheet,
+                user=member,
+                expected_version=1,
+                values={(indicators["passages"].id, None): Decimal(5), personnes: bad},
+            )
     computed = (indicators["ratio_benevoles_salaries"].id, None)
     with pytest.raises(ValidationError, match="Indicateur inconnu"):
-        sheet_save_draft(sheet=sheet, user=member, expected_version=1,
-                         values={computed: Decimal(3)})
+        sheet_save_draft(sheet=sheet, user=member, expected_version=1, values={computed: Decimal(3)})
     sheet.refresh_from_db()
     assert sheet.version == 1
     assert not SheetValue.objects.exists() and not SheetAudit.objects.exists()

@@ -26,8 +26,9 @@ def text(response) -> str:
 
 
 def submitted_sheet(association, campaign, indicators):
-    sheet = SheetFactory(association=association, campaign=campaign, status="submitted",
-                         submitted_at="2026-11-20T09:00:00Z")
+    sheet = SheetFactory(
+        association=association, campaign=campaign, status="submitted", submitted_at="2026-11-20T09:00:00Z"
+    )
     add_values(sheet, indicators, personnes=10, passages=40, typologie__f=6, typologie__h=4)
     return sheet
 
@@ -39,12 +40,15 @@ def review_url(sheet, action=None):
     return reverse("indicators:review", kwargs=kwargs)
 
 
-@pytest.mark.parametrize("name,kwargs", [
-    ("indicators:followup", {}),
-    ("indicators:followup_year", {"year": 2026}),
-    ("indicators:export_long", {"fmt": "csv"}),
-    ("indicators:export_campaign", {"year": 2026, "fmt": "csv"}),
-])
+@pytest.mark.parametrize(
+    "name,kwargs",
+    [
+        ("indicators:followup", {}),
+        ("indicators:followup_year", {"year": 2026}),
+        ("indicators:export_long", {"fmt": "csv"}),
+        ("indicators:export_campaign", {"year": 2026, "fmt": "csv"}),
+    ],
+)
 def test_staff_pages_refuse_members(client, association, member, indicators, name, kwargs):
     client.force_login(member)
     assert client.get(reverse(name, kwargs=kwargs)).status_code == 403
@@ -57,8 +61,13 @@ def test_followup_shows_completeness_and_statuses(client, staff_user, campaign, 
     AssociationFactory(name="Institution", kind="institution")  # not expected
     AssociationFactory(name="Brouillonne", status="draft")  # unpublished: not expected
     validated = AssociationFactory(name="Gamma")
-    SheetFactory(association=validated, campaign=campaign, status="validated",
-                 submitted_at="2027-02-02T09:00:00Z", validated_at="2027-02-03T09:00:00Z")
+    SheetFactory(
+        association=validated,
+        campaign=campaign,
+        status="validated",
+        submitted_at="2027-02-02T09:00:00Z",
+        validated_at="2027-02-03T09:00:00Z",
+    )
     client.force_login(staff_user)
     page = text(client.get(reverse("indicators:followup")))
     assert "Suivi des fiches d'indicateurs 2026" in page
@@ -72,8 +81,9 @@ def test_followup_shows_completeness_and_statuses(client, staff_user, campaign, 
     assert "Bêta" in filtered and "Alpha" not in filtered
 
 
-def test_followup_query_count_does_not_grow(client, staff_user, campaign, indicators,
-                                            django_assert_num_queries):
+def test_followup_query_count_does_not_grow(
+    client, staff_user, campaign, indicators, django_assert_num_queries
+):
     client.force_login(staff_user)
     for _ in range(2):
         submitted_sheet(AssociationFactory(), campaign, indicators)
@@ -89,8 +99,9 @@ def test_followup_query_count_does_not_grow(client, staff_user, campaign, indica
     assert response.status_code == 200
 
 
-def test_review_query_count_does_not_grow(client, staff_user, association, campaign, indicators,
-                                          django_assert_num_queries):
+def test_review_query_count_does_not_grow(
+    client, staff_user, association, campaign, indicators, django_assert_num_queries
+):
     sheet = submitted_sheet(association, campaign, indicators)
     client.force_login(staff_user)
     client.get(review_url(sheet))
@@ -101,23 +112,27 @@ def test_review_query_count_does_not_grow(client, staff_user, association, campa
     for _ in range(10):
         submitted_sheet(AssociationFactory(), campaign, indicators)
     for i in range(30):
-        SheetAudit.objects.create(sheet=sheet, action=AuditAction.VALUE, comment=f"n{i}",
-                                  indicator=indicators["personnes"])
+        SheetAudit.objects.create(
+            sheet=sheet, action=AuditAction.VALUE, comment=f"n{i}", indicator=indicators["personnes"]
+        )
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(review_url(sheet))
     assert response.status_code == 200
 
 
-def test_review_screen_shows_rules_and_last_year(client, staff_user, association, campaign,
-                                                 indicators):
+def test_review_screen_shows_rules_and_last_year(client, staff_user, association, campaign, indicators):
     from .factories import CampaignFactory
 
-    old = SheetFactory(association=association, campaign=CampaignFactory(
-        year=2025, opens_on="2025-10-01", closes_on="2026-01-31"), status="validated",
-        validated_at="2026-02-01T10:00:00Z")
+    old = SheetFactory(
+        association=association,
+        campaign=CampaignFactory(year=2025, opens_on="2025-10-01", closes_on="2026-01-31"),
+        status="validated",
+        validated_at="2026-02-01T10:00:00Z",
+    )
     add_values(old, indicators, passages=321)
-    sheet = SheetFactory(association=association, campaign=campaign, status="submitted",
-                         submitted_at="2026-11-20T09:00:00Z")
+    sheet = SheetFactory(
+        association=association, campaign=campaign, status="submitted", submitted_at="2026-11-20T09:00:00Z"
+    )
     add_values(sheet, indicators, personnes=50, passages=40)
     client.force_login(staff_user)
     page = text(client.get(review_url(sheet)))
@@ -126,8 +141,8 @@ def test_review_screen_shows_rules_and_last_year(client, staff_user, association
 
 
 def test_staff_returns_with_comment_then_member_fixes_and_staff_validates(
-        client, staff_user, association, member, campaign, indicators,
-        django_capture_on_commit_callbacks):
+    client, staff_user, association, member, campaign, indicators, django_capture_on_commit_callbacks
+):
     sheet = submitted_sheet(association, campaign, indicators)
     client.force_login(staff_user)
     # a return without comment is refused
@@ -135,8 +150,7 @@ def test_staff_returns_with_comment_then_member_fixes_and_staff_validates(
     assert response.status_code == 400
     assert Sheet.objects.get(pk=sheet.pk).status == SheetStatus.SUBMITTED
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(review_url(sheet, "renvoyer"),
-                               {"comment": "Les passages semblent bas."})
+        response = client.post(review_url(sheet, "renvoyer"), {"comment": "Les passages semblent bas."})
     assert response.status_code == 302
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.RETURNED
@@ -146,8 +160,9 @@ def test_staff_returns_with_comment_then_member_fixes_and_staff_validates(
     client.force_login(member)
     sheet_url = reverse("indicators:sheet", kwargs={"slug": association.slug, "year": 2026})
     assert "Les passages semblent bas." in text(client.get(sheet_url))
-    response = client.post(sheet_url, post_data(indicators, version=sheet.version,
-                                                action="submit", **{**GOOD, "passages": "60"}))
+    response = client.post(
+        sheet_url, post_data(indicators, version=sheet.version, action="submit", **{**GOOD, "passages": "60"})
+    )
     assert response.status_code == 302
 
     client.force_login(staff_user)
@@ -162,15 +177,15 @@ def test_staff_returns_with_comment_then_member_fixes_and_staff_validates(
     assert "passages\xa0: 40 → 60" in page
 
 
-def test_editing_a_validated_sheet_needs_a_reopen_with_reason(client, staff_user, association,
-                                                              member, campaign, indicators):
+def test_editing_a_validated_sheet_needs_a_reopen_with_reason(
+    client, staff_user, association, member, campaign, indicators
+):
     sheet = submitted_sheet(association, campaign, indicators)
     client.force_login(staff_user)
     client.post(review_url(sheet, "valider"))
     client.force_login(member)
     sheet_url = reverse("indicators:sheet", kwargs={"slug": association.slug, "year": 2026})
-    response = client.post(sheet_url, post_data(indicators, version=3, **{**GOOD,
-                                                                          "personnes": "1"}))
+    response = client.post(sheet_url, post_data(indicators, version=3, **{**GOOD, "personnes": "1"}))
     assert response.status_code == 400
     assert "Fiche validée par le CCAS" in text(response)
     assert sheet.values.get(indicator__code="personnes").value == 10
@@ -181,8 +196,7 @@ def test_editing_a_validated_sheet_needs_a_reopen_with_reason(client, staff_user
     client.post(review_url(sheet, "rouvrir"), {"reason": "Erreur sur les passages."})
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.RETURNED
-    assert sheet.audit.filter(action=AuditAction.REOPEN,
-                              comment="Erreur sur les passages.").exists()
+    assert sheet.audit.filter(action=AuditAction.REOPEN, comment="Erreur sur les passages.").exists()
 
 
 def test_validate_twice_is_refused(client, staff_user, association, campaign, indicators):
@@ -194,8 +208,9 @@ def test_validate_twice_is_refused(client, staff_user, association, campaign, in
     assert sheet.audit.filter(action=AuditAction.VALIDATE).count() == 1
 
 
-def test_one_click_reminder(client, staff_user, association, member, campaign, indicators,
-                            django_capture_on_commit_callbacks):
+def test_one_click_reminder(
+    client, staff_user, association, member, campaign, indicators, django_capture_on_commit_callbacks
+):
     client.force_login(staff_user)
     url = reverse("indicators:remind", kwargs={"year": 2026, "slug": association.slug})
     with django_capture_on_commit_callbacks(execute=True):

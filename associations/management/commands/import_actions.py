@@ -11,13 +11,16 @@ from associations.actions_services import actions_import_text
 
 
 class Command(BaseCommand):
-    help = ("Importe les fiches actions des centres sociaux (export texte). Relancer l'import "
-            "ne crée pas de doublon ; les lignes illisibles sont signalées avec leur numéro.")
+    help = (
+        "Importe les fiches actions des centres sociaux (export texte). Relancer l'import "
+        "ne crée pas de doublon ; les lignes illisibles sont signalées avec leur numéro."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="chemin du fichier texte (UTF-8)")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="lire et signaler les problèmes sans rien enregistrer")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="lire et signaler les problèmes sans rien enregistrer"
+        )
 
     def handle(self, *args, file: str, dry_run: bool = False, **options):
         path = Path(file)
@@ -35,9 +38,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Import des fiches actions : {path.name}")
         if dry_run:
             result = parse_actions(text)
-            self.stdout.write(f"Lecture seule : {len(result.actions)} fiche(s) lisible(s), "
-                              f"{len(result.duplicates)} répétée(s), "
-                              f"{len(result.problems)} problème(s).")
+            self.stdout.write(
+                f"Lecture seule : {len(result.actions)} fiche(s) lisible(s), "
+                f"{len(result.duplicates)} répétée(s), "
+                f"{len(result.problems)} problème(s)."
+            )
             for problem in result.problems:
                 self.stdout.write(f"  {problem}")
             return
