@@ -28,3 +28,10 @@ def action_get_public(*, slug: str) -> Action:
         .prefetch_related("dimensions", "keywords", "publics", "partners", "initiators")
         .get(slug=slug)
     )
+
+
+def actions_of_structure(*, association) -> list[Action]:
+    """The actions a structure organised, for its public card (titles and status only)."""
+    return list(
+        Action.objects.filter(structure=association).only("title", "slug", "status").order_by("title", "id")
+    )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from solidaire.accounts.roles import is_ccas_staff
 
-from . import exports, selectors, services_directory
+from . import actions_selectors, exports, selectors, services_directory, volunteering_selectors
 from .cache import TTL, results_key
 from .forms_directory import StructureProposalForm
 from .hours import is_open_at
@@ -115,6 +115,8 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "association": association,
             "services": list(association.services.all()),
+            "missions": volunteering_selectors.missions_open_of_association(association=association),
+            "actions": actions_selectors.actions_of_structure(association=association),
             "open_now": is_open_at(association.opening_hours, timezone.localtime()),
             "can_view_private": can_view_private(request.user, association),
             "MAP_TILE_URL": settings.MAP_TILE_URL,

@@ -29,6 +29,11 @@ def mission_get_public(*, pk: int) -> VolunteerMission:
     return mission_list_public().get(pk=pk)
 
 
+def missions_open_of_association(*, association: Association) -> list[VolunteerMission]:
+    """The open missions shown on the structure's public card."""
+    return list(mission_list_public().filter(association=association))
+
+
 def missions_of_association(*, association: Association) -> QuerySet[VolunteerMission]:
     """All the structure's missions, open first, with their number of proposals."""
     return (

@@ -28,4 +28,11 @@ class Command(BaseCommand):
             module = import_module(name)
             with transaction.atomic():
                 module.load(stdout=self.stdout)
+        from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
+
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
+        # Repeated last, so the accounts are what `make run` leaves on screen before the server.
+        self.stdout.write(
+            f"  agent du CCAS        : {DEMO_STAFF_EMAIL} / {DEMO_PASSWORD}  (administration : /gestion/)\n"
+            f"  association (admin)  : {DEMO_MEMBER_EMAIL} / {DEMO_PASSWORD}"
+        )
