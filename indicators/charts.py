@@ -38,7 +38,8 @@ def _nice_max(value: float) -> float:
     if value <= 0:
         return 1
     magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
+    # Maxima whose quarters (the 4 grid steps) are round numbers: 12 → 3, 6, 9; 40 → 10, 20, 30.
+    for step in (1.2, 2, 4, 6, 8, 10):
         if value <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
@@ -55,7 +56,7 @@ class Chart:
 
     def __html__(self) -> SafeString:
         return format_html(
-            '<figure class="chart">{}<figcaption>{}</figcaption>{}</figure>', self.svg, self.title, self.table
+            '<figure class="chart"><figcaption>{}</figcaption>{}{}</figure>', self.title, self.svg, self.table
         )
 
 

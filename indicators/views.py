@@ -41,13 +41,19 @@ def indicators_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _chart_title(indicator) -> str:
+    """The label, with its unit unless the label already says it ("… (équivalents temps plein)")."""
+    unit = indicator.get_unit_display()
+    return indicator.label if unit.lower() in indicator.label.lower() else f"{indicator.label} ({unit})"
+
+
 @login_required
 def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     association = get_object_or_404(Association, slug=slug)
     check_can_view_sheets(request.user, association)
     charts = [
         bar_chart(
-            title=f"{s['indicator'].label} ({s['indicator'].get_unit_display()})",
+            title=_chart_title(s["indicator"]),
             description=f"{association.name} comparée à la médiane du réseau, par année.",
             labels=[str(y) for y in s["years"]],
             series=[(association.name, s["values"]), ("Médiane du réseau", s["medians"])],

@@ -117,6 +117,20 @@ def test_chart_is_valid_accessible_svg():
     assert '<th scope="row">2025</th><td>—</td><td>7</td>' in str(chart.table)
 
 
+@pytest.mark.parametrize(
+    ("largest", "ticks"),
+    [(30, ["0", "10", "20", "30", "40"]), (1100, ["0", "300", "600", "900", "1 200"])],
+)
+def test_chart_scale_uses_round_ticks(largest, ticks):
+    chart = bar_chart(title="t", description="d", labels=["2025"], series=[("Nous", [largest])])
+    root = ElementTree.fromstring(str(chart.svg))  # noqa: S314 - our own markup
+    texts = [
+        t.text.replace("\u202f", " ").replace("\xa0", " ")
+        for t in root.iter("{http://www.w3.org/2000/svg}text")
+    ]
+    assert texts[:5] == ticks
+
+
 def test_load_demo_twice_changes_nothing():
     call_command("load_demo", stdout=io.StringIO())
     counts = (Campaign.objects.count(), Sheet.objects.count(), SheetValue.objects.count())
@@ -140,3 +154,14 @@ def test_demo_member_can_open_the_2026_sheet(client):
     assert response.status_code == 200
     assert 'name="i_passages"' in page and "L'an passé" in page
     assert "Bloc thématique 2026 : Inclusion numérique" in page.replace("\xa0", " ")
+
+
+@pytest.mark.django_db
+def test_chart_titles_do_not_repeat_a_unit_the_label_already_gives():
+    from indicators.views import _chart_title
+    from tests.indicators.factories import IndicatorFactory
+
+    etp = IndicatorFactory(code="salaries_etp", label="Salariés (équivalents temps plein)", unit="etp")
+    people = IndicatorFactory(code="accueils_x", label="Nombre d'accueils", unit="personnes")
+    assert _chart_title(etp) == "Salariés (équivalents temps plein)"
+    assert _chart_title(people) == "Nombre d'accueils (personnes)"
