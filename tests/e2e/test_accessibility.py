@@ -181,6 +181,12 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     ]:
         visit(page, live_server, path, found)
     assert page.get_by_role("heading", level=1).inner_text() == event.title
+    # The main menu marks the section's own page as "page", the pages inside it as "true".
+    menu = page.get_by_role("navigation", name="Navigation principale")
+    assert menu.get_by_role("link", name="Événements").get_attribute("aria-current") == "true"
+    page.goto(live_server.url + "/annuaire/")
+    assert menu.get_by_role("link", name="Annuaire").get_attribute("aria-current") == "page"
+    assert menu.get_by_role("link", name="Charte").get_attribute("aria-current") is None
 
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     for path in MEMBER_PAGES:
