@@ -68,14 +68,16 @@ def test_skip_link_comes_first_and_leads_into_main(live_server, browser_page, de
     assert page.evaluate("() => document.activeElement.closest('header')") is None
 
 
-@pytest.mark.parametrize("signed_in", [False, True], ids=["public", "signed-in"])
-def test_every_focus_stop_on_the_home_page_shows_a_contrasted_ring(
-    live_server, browser_page, demo, signed_in
-):
+@pytest.mark.parametrize(
+    ("path", "signed_in"),
+    [("/", False), ("/", True), (f"/annuaire/{STRUCTURE}/", False)],
+    ids=["home-public", "home-signed-in", "structure-card-with-map"],
+)
+def test_every_focus_stop_shows_a_contrasted_ring(live_server, browser_page, demo, path, signed_in):
     page = browser_page
     if signed_in:
         sign_in(page, live_server, DEMO_MEMBER_EMAIL)
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + path)
     stops, problems = 0, []
     for _ in range(80):
         page.keyboard.press("Tab")
