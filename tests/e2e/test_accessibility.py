@@ -187,6 +187,8 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     page.goto(live_server.url + "/annuaire/")
     assert menu.get_by_role("link", name="Annuaire").get_attribute("aria-current") == "page"
     assert menu.get_by_role("link", name="Charte").get_attribute("aria-current") is None
+    assert page.goto(live_server.url + "/annuaire/nexiste-pas/").status == 404
+    check_axe(page, "page 404", found)
 
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     for path in MEMBER_PAGES:
