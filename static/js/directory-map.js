@@ -9,7 +9,10 @@
   if (imagePath) { L.Icon.Default.imagePath = imagePath; }
 
   function baseMap(element, center, zoom) {
-    var map = L.map(element, { scrollWheelZoom: false }).setView(center, zoom);
+    // Leaflet's controls speak English by default: the page is in French (RGAA 8.7).
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView(center, zoom);
+    L.control.zoom({ zoomInTitle: "Zoom avant", zoomOutTitle: "Zoom arrière" }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" hreflang="en">Leaflet</a>');
     L.tileLayer(element.getAttribute("data-tiles"), {
       maxZoom: 19, attribution: element.getAttribute("data-attribution") || ""
     }).addTo(map);
@@ -46,6 +49,7 @@
     var position = [parseFloat(element.getAttribute("data-lat")),
                     parseFloat(element.getAttribute("data-lng"))];
     var mini = baseMap(element, position, 16);
-    L.marker(position, { title: element.getAttribute("data-name") || "" }).addTo(mini);
+    var name = element.getAttribute("data-name") || "";
+    L.marker(position, { title: name, alt: name }).addTo(mini);
   });
 })();

@@ -1,0 +1,249 @@
+"""axe-core (WCAG 2.0/2.1 A and AA, what RGAA 4 builds on, plus axe's best practices) on every
+key page of the portal filled with the demo data, and form errors tied to their fields.
+
+Each test loads the demo data (about 3 s: a transactional database is flushed after every test)
+and gathers every page's problems before asserting, so one run lists them all.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from associations.models import Association
+from associations.models_actions import Action
+from associations.models_directory import ChangeProposal, ProposalKind
+from associations.models_volunteering import MissionStatus, VolunteerMission
+from charter import services as charter_services
+from charter.models import CharterVersion
+from events.models import Event
+from indicators.models import Sheet, SheetStatus
+from solidaire.accounts.models import User
+from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
+from tests import factories
+
+from .axe import BEST_PRACTICE_TAGS, WCAG_TAGS, format_violations, run_axe
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+STRUCTURE = "epicerie-solidaire-des-sablons"  # the demo member administers it
+
+PUBLIC_PAGES = [
+    "/",
+    "/annuaire/",
+    "/annuaire/?q=epicerie&gratuit=on",
+    f"/annuaire/{STRUCTURE}/",
+    "/annuaire/carte/",
+    "/annuaire/imprimer/",
+    "/annuaire/actions/",
+    "/benevolat/",
+    "/charte/",
+    "/charte/signataires/",
+    "/charte/versions/",
+    "/charte/versions/?de=1&a=2",
+    "/charte/versions/1/",
+    "/evenements/",
+    "/congres/",
+    "/congres/2024/",
+    "/pages/mentions-legales/",
+    "/comptes/login/",
+    "/comptes/signup/",
+    "/comptes/password/reset/",
+]
+
+MEMBER_PAGES = [
+    "/mon-espace/",
+    f"/annuaire/{STRUCTURE}/espace/",
+    f"/annuaire/{STRUCTURE}/espace/fiche/",
+    f"/annuaire/{STRUCTURE}/espace/services/nouveau/",
+    "/annuaire/proposer/",
+    f"/benevolat/structures/{STRUCTURE}/",
+    f"/benevolat/structures/{STRUCTURE}/nouvelle/",
+    "/charte/signer/",
+    "/indicateurs/",
+    f"/indicateurs/structure/{STRUCTURE}/",
+    f"/indicateurs/structure/{STRUCTURE}/2026/",
+]
+
+STAFF_PAGES = [
+    "/mon-espace/",
+    "/indicateurs/suivi/",
+    "/charte/moderation/",
+    "/annuaire/suivi/",
+    "/observatoire/",
+]
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def _second_charter_version() -> None:
+    """The demo has one version; adopting a slightly changed copy gives the comparison page."""
+    staff = User.objects.get(email=DEMO_STAFF_EMAIL)
+    draft = charter_services.version_duplicate(version=CharterVersion.objects.get(number=1), by=staff)
+    section = draft.sections.order_by("number").first()
+    section.body += "\n\nUne phrase ajoutée pour la version 2."
+    section.save()
+    charter_services.version_adopt(version=draft, by=staff)
+
+
+def _pending_work() -> None:
+    """Requests waiting for a decision, so the pages show their decision forms (two of each:
+    repeated forms must not repeat ids)."""
+    member = User.objects.get(email=DEMO_MEMBER_EMAIL)
+    current = CharterVersion.objects.get(is_current=True)
+    others = list(Association.objects.exclude(slug=STRUCTURE).order_by("slug")[:2])
+    for association in others:
+        factories.SignatureFactory(association=association, version=current, status="requested")
+        factories.MembershipFactory(association=Association.objects.get(slug=STRUCTURE))
+        ChangeProposal.objects.create(
+            association=association,
+            kind=ProposalKind.CARD,
+            payload={"phone": "02 43 00 00 00"},
+            proposed_by=member,
+        )
+
+
+def sign_in(page, live_server, email: str) -> None:
+    """Hand the browser a server-side session (the login form has its own test)."""
+    page.context.clear_cookies()
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def check_axe(page, label: str, found: dict[str, str]) -> None:
+    violations = run_axe(page, tags=WCAG_TAGS + BEST_PRACTICE_TAGS)
+    if violations:
+        found[label] = format_violations(violations, url=label)
+
+
+def visit(page, live_server, path: str, found: dict[str, str]) -> None:
+    response = page.goto(live_server.url + path)
+    assert response.status == 200, f"{path} answered {response.status}"
+    check_axe(page, path, found)
+
+
+def unlinked_errors(page) -> list[str]:
+    """Every field error must be named by its field's aria-describedby, and the field flagged
+    aria-invalid, so a screen reader reads the message when the field gets focus."""
+    return page.evaluate(
+        """() => {
+            const problems = [];
+            const described = [...document.querySelectorAll('[aria-describedby]')];
+            document.querySelectorAll('main .field-error').forEach(error => {
+                const text = error.textContent.trim();
+                if (!error.id) { problems.push(`error without an id: ${text}`); return; }
+                const fields = described.filter(
+                    f => f.getAttribute('aria-describedby').split(/\\s+/).includes(error.id));
+                if (!fields.length) problems.push(`no field refers to #${error.id} (${text})`);
+                fields.filter(f => f.getAttribute('aria-invalid') !== 'true')
+                    .forEach(f => problems.push(`#${f.id} is not aria-invalid (${text})`));
+            });
+            return problems;
+        }"""
+    )
+
+
+def check_errors(page, label: str, found: dict[str, str]) -> None:
+    assert page.locator("main .field-error").first.is_visible(), f"{label}: no error shown"
+    problems = unlinked_errors(page)
+    if problems:
+        found[f"{label} (erreurs)"] = f"{label}: " + "; ".join(problems)
+    check_axe(page, label, found)
+
+
+def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
+    _second_charter_version()
+    _pending_work()
+    action = Action.objects.order_by("pk").first()
+    mission = VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED).order_by("pk").first()
+    event = Event.objects.order_by("pk").first()
+    reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
+    reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
+    page = browser_page
+    found: dict[str, str] = {}
+
+    for path in [
+        *PUBLIC_PAGES,
+        action.get_absolute_url(),
+        mission.get_absolute_url(),
+        event.get_absolute_url(),
+    ]:
+        visit(page, live_server, path, found)
+    assert page.get_by_role("heading", level=1).inner_text() == event.title
+    # The main menu marks the section's own page as "page", the pages inside it as "true".
+    menu = page.get_by_role("navigation", name="Navigation principale")
+    assert menu.get_by_role("link", name="Événements").get_attribute("aria-current") == "true"
+    page.goto(live_server.url + "/annuaire/")
+    assert menu.get_by_role("link", name="Annuaire").get_attribute("aria-current") == "page"
+    assert menu.get_by_role("link", name="Charte").get_attribute("aria-current") is None
+    assert page.goto(live_server.url + "/annuaire/nexiste-pas/").status == 404
+    check_axe(page, "page 404", found)
+
+    sign_in(page, live_server, DEMO_MEMBER_EMAIL)
+    for path in MEMBER_PAGES:
+        visit(page, live_server, path, found)
+
+    # A list of checkboxes is a group named by its legend (a lone <label> names nothing).
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/services/nouveau/")
+    assert page.get_by_role("group", name="Thématiques").get_by_role("checkbox").count() > 3
+
+    sign_in(page, live_server, DEMO_STAFF_EMAIL)
+    review = f"/indicateurs/suivi/{reviewed.campaign.year}/{reviewed.association.slug}/"
+    for path in [*STAFF_PAGES, review]:
+        visit(page, live_server, path, found)
+    assert reviewed.association.name in page.get_by_role("heading", level=1).inner_text()
+    page.goto(live_server.url + "/charte/moderation/")
+    decisions = page.get_by_role("group", name="Décision")
+    assert decisions.count() == 2
+    assert decisions.first.get_by_role("radio", name="Valider la signature").is_visible()
+
+    assert not found, "\n\n".join(found.values())
+
+
+def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
+    mission = VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED).order_by("pk").first()
+    page = browser_page
+    found: dict[str, str] = {}
+
+    page.goto(live_server.url + "/comptes/signup/")
+    page.get_by_label("Courriel").fill("nouvelle@example.org")
+    page.locator("#id_password1").fill("court")
+    page.locator("#id_password2").fill("autre")
+    page.get_by_role("button", name="Création de compte").click()
+    check_errors(page, "/comptes/signup/ (envoi erroné)", found)
+
+    page.goto(live_server.url + mission.get_absolute_url())
+    # The browser's own checks are switched off to reach the server's messages.
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.get_by_role("button", name="Envoyer ma proposition").click()
+    check_errors(page, f"{mission.get_absolute_url()} (envoi erroné)", found)
+
+    sign_in(page, live_server, DEMO_MEMBER_EMAIL)
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.locator("#id_email").fill("pas-une-adresse")
+    page.get_by_role("button", name="Enregistrer").click()
+    check_errors(page, "fiche annuaire (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/indicateurs/structure/{STRUCTURE}/2026/")
+    page.locator("main input.number-input").first.fill("beaucoup")
+    page.get_by_role("button", name="Transmettre au CCAS").click()
+    check_errors(page, "fiche d'indicateurs (envoi erroné)", found)
+
+    _second_charter_version()  # the structure signed version 1: version 2 is to sign
+    page.goto(live_server.url + "/charte/signer/")
+    page.get_by_role("button", name="Signer la charte").click()
+    check_errors(page, "/charte/signer/ (envoi erroné)", found)
+
+    assert not found, "\n\n".join(found.values())
