@@ -138,6 +138,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str_("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+# Uploads that only some users may read (activity reports) live outside MEDIA_ROOT and are only
+# ever streamed by a view that checks permissions; never point a web server at this directory.
+PRIVATE_MEDIA_ROOT = env.str_("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
