@@ -26,11 +26,14 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Structure introuvable") from None
     form = MembershipRequestForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
-        # Each request e-mails the structure's admins: a cap keeps anyone from spamming them all.
-        if not request_allowed(request, scope="membership_request"):
-            form.add_error(None, LIMITED)
-            status = 429
+    # Each request e-mails the structure's admins: a cap keeps anyone from spamming them all.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="membership_request")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(

@@ -162,11 +162,14 @@ def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
 def structure_propose(request: HttpRequest) -> HttpResponse:
     form = StructureProposalForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
-        # Each proposal e-mails the CCAS and creates a draft structure.
-        if not request_allowed(request, scope="structure_proposal"):
-            form.add_error(None, LIMITED)
-            status = 429
+    # Each proposal e-mails the CCAS and creates a draft structure.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="structure_proposal")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "message"}
         try:
