@@ -88,7 +88,9 @@ def _to_payload(data: dict) -> dict:
                 payload["logo"] = ""  # "clear" ticked
             elif value and not isinstance(value, FieldFile):
                 # A new upload: keep it aside until staff decide.
-                payload["logo"] = default_storage.save(f"associations/pending/{value.name}", File(value))
+                # generate_filename cleans the client's name, as FileField does on the direct path.
+                name = default_storage.generate_filename(f"associations/pending/{value.name}")
+                payload["logo"] = default_storage.save(name, File(value))
             continue
         if key == "thematiques":
             payload[key] = [t.pk for t in value]
