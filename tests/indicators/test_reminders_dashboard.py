@@ -140,3 +140,23 @@ def test_demo_member_can_open_the_2026_sheet(client):
     assert response.status_code == 200
     assert 'name="i_passages"' in page and "L'an passé" in page
     assert "Bloc thématique 2026 : Inclusion numérique" in page.replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("own_validated", [False, True])
+def test_dashboard_median_is_withheld_below_three_sheets(client, member_of, indicators, own_validated):
+    """With one other sheet the median is its figure; with two (ours validated too) the viewer
+    computes the other's figure from the median and their own: both would leak it."""
+    mine = AssociationFactory(name="Mienne")
+    previous = CampaignFactory(year=2025, opens_on="2025-10-01", closes_on="2026-01-31")
+    validated = {"status": "validated", "validated_at": "2026-02-01T10:00:00Z"}
+    own = SheetFactory(
+        association=mine, campaign=previous, **(validated if own_validated else {"status": "submitted"})
+    )
+    add_values(own, indicators, passages=10)
+    add_values(SheetFactory(campaign=previous, **validated), indicators, passages=777)
+    client.force_login(member_of(mine))
+    page = html.unescape(
+        client.get(reverse("indicators:dashboard", kwargs={"slug": mine.slug})).content.decode()
+    )
+    assert "<td>10</td><td>—</td>" in page
+    assert "777" not in page and "393" not in page
