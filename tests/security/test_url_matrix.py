@@ -197,6 +197,8 @@ def test_ccas_staff_are_let_in(client, world, staff_user, name):
     response = _call(client, name, PRIVATE[name], world)
     assert response.status_code in (200, 302, 400)  # 400: an empty POST form, refused on content
     assert not response.get("Location", "").startswith("/comptes/login/")
+    # Private data: never stored by a shared cache (proxy, CDN) for the next visitor.
+    assert "private" in response.get("Cache-Control", "")
 
 
 @pytest.mark.parametrize("name", sorted(WITH_OBJECT))
