@@ -36,3 +36,15 @@ def test_logo_file_names_are_cleaned(client, association, member_of, moderated):
     stored = name.rsplit("/", 1)[1]
     assert stored.startswith("mon_logo_b") and stored.endswith(".png")
     assert not set(stored) & set(' "<>/\\')
+
+
+@pytest.mark.parametrize("name", ["logo.pdf", "logo.eps", "logo.jpg"])
+def test_logo_extension_must_match_its_content(client, association, member_of, name):
+    """The public file's Content-Type follows its extension: a PNG named logo.pdf is refused."""
+    moderation(False)
+    client.force_login(member_of(association))
+    response = client.post(f"/annuaire/{association.slug}/espace/fiche/", {**CARD, "logo": _png(name)})
+    assert response.status_code == 200
+    assert "son nom doit finir par « .png »" in response.content.decode()
+    association.refresh_from_db()
+    assert not association.logo
