@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -48,3 +49,40 @@ def test_logo_extension_must_match_its_content(client, association, member_of, n
     assert "son nom doit finir par « .png »" in response.content.decode()
     association.refresh_from_db()
     assert not association.logo
+
+
+def _pending(association, member_of, client):
+    moderation(True)
+    client.force_login(member_of(association))
+    client.post(f"/annuaire/{association.slug}/espace/fiche/", {**CARD, "logo": _png("logo.png")})
+    return ChangeProposal.objects.get()
+
+
+def test_unmoderated_logo_is_not_served_from_the_public_media(client, association, member_of, settings):
+    """Before staff look at it, an uploaded image must not sit at a public /media/ path."""
+    proposal = _pending(association, member_of, client)
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.png"))
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / proposal.payload["logo"]).is_file()
+
+
+@pytest.mark.parametrize("decision", ["approve", "reject"])
+def test_pending_logo_is_dropped_once_decided(
+    client, association, member_of, staff_user, settings, decision, django_capture_on_commit_callbacks
+):
+    proposal = _pending(association, member_of, client)
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/annuaire/suivi/modifications/{proposal.pk}/", {"decision": decision, "reason": "Image floue"}
+        )
+    assert not list(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.png"))
+    association.refresh_from_db()
+    if decision == "approve":
+        assert association.logo.name.startswith("associations/logos/")
+        assert (Path(settings.MEDIA_ROOT) / association.logo.name).is_file()
+        assert list(Path(settings.MEDIA_ROOT).rglob("*.png")) == [
+            Path(settings.MEDIA_ROOT) / association.logo.name
+        ]
+    else:
+        assert not association.logo
+        assert not list(Path(settings.MEDIA_ROOT).rglob("*.png"))
