@@ -12,8 +12,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml ./
 COPY . .
-RUN pip install . && useradd --system --home /app solidaire && mkdir -p /app/media /app/var \
- && chown -R solidaire /app/media /app/var
+RUN pip install . && useradd --system --home /app solidaire && mkdir -p /app/media /app/private /app/var \
+ && chown -R solidaire /app/media /app/private /app/var
 # collectstatic needs settings but no secret worth keeping and no database.
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/x.sqlite3 \
     python manage.py collectstatic --noinput

@@ -36,7 +36,8 @@ def bump_directory_version(**kwargs) -> None:
 
 
 def results_key(params) -> str:
-    items = sorted((k, v) for k in params for v in params.getlist(k) if k != "format")
+    # Every parameter, even unknown ones: the cached HTML (pagination links) repeats them all.
+    items = sorted((k, v) for k in params for v in params.getlist(k))
     if params.get("ouvert"):
         items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
     digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]

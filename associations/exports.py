@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from solidaire.core.spreadsheet import safe_cell
+
 from .models import Association, PublicationStatus, Service, Thematique
 from .taxonomy import LOCAL_PUBLICS, MODE_TO_DATA_INCLUSION, AccessCondition, Fee, Public
 from .validators import normalize_phone
@@ -235,7 +237,5 @@ def structures_csv() -> Iterator[str]:
             value = value() if callable(value) else value
             if hasattr(value, "isoformat"):
                 value = value.isoformat()
-            text = "" if value is None else str(value)
-            # Spreadsheet formula injection: a cell starting with = + - @ is made inert.
-            values.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
+            values.append(safe_cell("" if value is None else str(value)))
         yield writer.writerow(values)

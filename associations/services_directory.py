@@ -7,8 +7,6 @@ import datetime as dt
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
@@ -19,6 +17,7 @@ from django.utils.text import slugify
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.emails import email_send
 
+from . import pending_logos
 from .models import (
     Association,
     Membership,
@@ -88,7 +87,7 @@ def _to_payload(data: dict) -> dict:
                 payload["logo"] = ""  # "clear" ticked
             elif value and not isinstance(value, FieldFile):
                 # A new upload: keep it aside until staff decide.
-                payload["logo"] = default_storage.save(f"associations/pending/{value.name}", File(value))
+                payload["logo"] = pending_logos.pending_logo_save(value)
             continue
         if key == "thematiques":
             payload[key] = [t.pk for t in value]
@@ -104,7 +103,7 @@ def _apply(instance, payload: dict) -> None:
             continue
         field = instance._meta.get_field(key)
         if key == "logo":
-            instance.logo.name = value or ""
+            pending_logos.pending_logo_publish(instance, value)
             continue
         if value is None:
             setattr(instance, key, None)
@@ -258,6 +257,7 @@ def change_proposal_reject(*, proposal: ChangeProposal, by, reason: str) -> Chan
     if not reason.strip():
         raise ValidationError({"reason": "Indiquez le motif du refus."})
     proposal.status = ProposalStatus.REJECTED
+    pending_logos.pending_logo_discard(proposal.payload.get("logo"))
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.decision_reason = reason.strip()

@@ -12,6 +12,9 @@ SIRET_RE = re.compile(r"^\d{14}$")
 PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|1\d{1,2}|3\d{3})$")
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+# The extension decides the Content-Type a web server gives the public file: it must name the
+# format Pillow found (a PNG called logo.pdf or logo.eps would be served as something else).
+LOGO_EXTENSIONS = {"PNG": {"png"}, "JPEG": {"jpg", "jpeg"}, "WEBP": {"webp"}, "GIF": {"gif"}}
 
 
 def validate_rna(value: str) -> None:
@@ -78,3 +81,11 @@ def validate_logo(file) -> None:
         ) from exc
     if image_format not in LOGO_FORMATS:
         raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type")
+    extension = (getattr(file, "name", "") or "").rsplit(".", 1)[-1].lower()
+    # Only new uploads: a logo already stored was checked when it came in.
+    if not getattr(file, "_committed", False) and extension not in LOGO_EXTENSIONS[image_format]:
+        raise ValidationError(
+            f"Ce fichier est une image {image_format} : son nom doit finir par "
+            f"« .{sorted(LOGO_EXTENSIONS[image_format])[0]} ».",
+            code="logo_extension",
+        )

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solidaire.core.ratelimit import LIMITED, request_allowed
+
 from . import selectors, services
 from .forms import MembershipDecisionForm, MembershipRequestForm
 from .models import Association, Membership
@@ -23,6 +25,15 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     except Association.DoesNotExist:
         raise Http404("Structure introuvable") from None
     form = MembershipRequestForm(request.POST or None)
+    status = 200
+    # Each request e-mails the structure's admins: a cap keeps anyone from spamming them all.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="membership_request")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_request(
@@ -37,7 +48,12 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
                 "structure. Vous recevrez un e-mail quand elle sera traitée.",
             )
             return redirect("core:account")
-    return render(request, "associations/membership_request.html", {"association": association, "form": form})
+    return render(
+        request,
+        "associations/membership_request.html",
+        {"association": association, "form": form},
+        status=status,
+    )
 
 
 @association_permission_required(can_view_private)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.ratelimit import LIMITED, request_allowed
 
 from . import actions_selectors, exports, selectors, services_directory, volunteering_selectors
 from .cache import TTL, results_key
@@ -162,6 +163,15 @@ def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
 @require_http_methods(["GET", "POST"])
 def structure_propose(request: HttpRequest) -> HttpResponse:
     form = StructureProposalForm(request.POST or None)
+    status = 200
+    # Each proposal e-mails the CCAS and creates a draft structure.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="structure_proposal")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "message"}
         try:
@@ -177,4 +187,4 @@ def structure_propose(request: HttpRequest) -> HttpResponse:
                 "Vous serez prévenu·e par e-mail de sa publication.",
             )
             return redirect("core:account")
-    return render(request, "associations/structure_propose.html", {"form": form})
+    return render(request, "associations/structure_propose.html", {"form": form}, status=status)

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solidaire.core.ratelimit import request_allowed
+
 from . import selectors as directory_selectors
 from . import volunteering_selectors as selectors
 from . import volunteering_services as services
@@ -18,11 +20,6 @@ from .models_volunteering import VolunteerMission
 from .permissions import association_permission_required, can_edit
 
 PER_PAGE = 20
-
-
-def _client(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy sets it.
-    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -61,7 +58,8 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = InterestForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not services.interest_attempt_allowed(client=_client(request)):
+        # Enough for a person trying several missions, too few for a script.
+        if not request_allowed(request, scope="volunteer_interest"):
             form.is_valid()
             form.add_error(
                 None,

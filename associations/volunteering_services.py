@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,10 +18,6 @@ from .permissions import can_edit
 
 MAX_SKILLS = 10
 MAX_SKILL_LENGTH = 60
-# Expressions of interest per client address and window: enough for a person trying several
-# missions, too few for a script. Overridable in settings.
-INTEREST_RATE_LIMIT = getattr(settings, "VOLUNTEERING_INTEREST_RATE_LIMIT", 5)
-INTEREST_RATE_WINDOW = getattr(settings, "VOLUNTEERING_INTEREST_RATE_WINDOW", 3600)
 
 
 def parse_skills(text: str) -> list[str]:
@@ -200,15 +195,3 @@ def interest_submit(
         to=recipients or None,
     )
     return interest
-
-
-def interest_attempt_allowed(*, client: str) -> bool:
-    """Count one attempt for this client address; False once over the limit in the window."""
-    key = f"volunteering:interest:{client}"
-    cache.add(key, 0, INTEREST_RATE_WINDOW)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, INTEREST_RATE_WINDOW)
-        attempts = 1
-    return attempts <= INTEREST_RATE_LIMIT

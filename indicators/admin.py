@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 
 from .models import (
     Breakdown,
@@ -109,8 +111,20 @@ class SheetAdmin(admin.ModelAdmin):
         "validated_at",
         "validated_by",
         "staff_comment",
+        "activity_report_link",
     ]
+    # The report is private: no storage URL, a link to the view that checks permissions.
+    exclude = ["activity_report"]
     inlines = [SheetValueInline]
+
+    @admin.display(description="rapport d'activité (PDF)")
+    def activity_report_link(self, obj):
+        if not obj.activity_report:
+            return "—"
+        url = reverse(
+            "indicators:activity_report", kwargs={"slug": obj.association.slug, "year": obj.campaign.year}
+        )
+        return format_html('<a href="{}">Télécharger</a>', url)
 
 
 @admin.register(SheetValue)

@@ -15,6 +15,8 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
+from solidaire.core.spreadsheet import safe_cell, safe_row
+
 from .models import Campaign, SheetValue
 from .selectors import campaign_layout
 
@@ -68,7 +70,7 @@ def _csv_stream(header: list, rows: Iterable[list]) -> Iterator[str]:
     yield "\ufeff"  # BOM: spreadsheets then read the accents right
     yield writer.writerow(header)
     for row in rows:
-        yield writer.writerow(row)
+        yield writer.writerow(safe_row(row))
 
 
 def _csv_response(stream: Iterator[str], filename: str) -> StreamingHttpResponse:
@@ -148,7 +150,7 @@ def _xlsx_response(header: list, rows: Iterable[list], filename: str) -> FileRes
     worksheet.append(header)
     value_column = None if "valeur" not in header else header.index("valeur")
     for row in rows:
-        worksheet.append([_cell(v, i, value_column) for i, v in enumerate(row)])
+        worksheet.append([safe_cell(_cell(v, i, value_column)) for i, v in enumerate(row)])
     # Not a context manager on purpose: FileResponse closes (and so deletes) it once sent.
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(handle)

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from associations.models import Association
 from solidaire.core.models import TimeStampedModel
+from solidaire.core.storage import private_storage
 
 # Anything above this is a typing slip, whatever the indicator (10^12 must be refused).
 ABSOLUTE_MAX = Decimal("1000000000")
@@ -290,7 +291,12 @@ class Sheet(TimeStampedModel):
     # Set when staff return or reopen a sheet after the closing date: a grace period.
     extended_until = models.DateField("délai accordé jusqu'au", null=True, blank=True)
     activity_report = models.FileField(
-        "rapport d'activité (PDF)", upload_to=report_upload_to, blank=True, max_length=300
+        "rapport d'activité (PDF)",
+        upload_to=report_upload_to,
+        # Private: a predictable path under MEDIA_ROOT would be public wherever /media/ is served.
+        storage=private_storage,
+        blank=True,
+        max_length=300,
     )
 
     class Meta:

@@ -33,6 +33,10 @@ from .models import (
 # "published" rather than "signed the charter" so the indicators app does not depend on the
 # charter app, and because an unpublished card is usually an abandoned one.
 EXPECTED_KINDS = (StructureKind.ASSOCIATION, StructureKind.CENTRE_SOCIAL)
+# Statistical secrecy (the "rule of 3" of French public statistics): a network median over one
+# or two sheets would give away another structure's figure (the median of two is their mean,
+# and the viewer knows their own), so it is shown from three sheets on.
+MEDIAN_MIN_SHEETS = 3
 
 
 def today() -> dt.date:
@@ -243,7 +247,8 @@ def dashboard_series(*, association: Association) -> list[dict]:
         medians = []
         for year in years:
             per_sheet = list(network.get((indicator.code, year), {}).values())
-            medians.append(Decimal(statistics.median(per_sheet)) if per_sheet else None)
+            enough = len(per_sheet) >= MEDIAN_MIN_SHEETS
+            medians.append(Decimal(statistics.median(per_sheet)) if enough else None)
         series.append(
             {
                 "indicator": indicator,

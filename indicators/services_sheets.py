@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -30,6 +30,7 @@ from .models import (
     SheetValue,
     ValueType,
 )
+from .permissions import can_review, check_can_fill_sheet
 from .rules import RuleResult, outlier_results, run_rules
 from .validators import validate_pdf
 
@@ -121,6 +122,7 @@ def sheet_save_draft(
     activity_report: UploadedFile | None = None,
 ) -> Sheet:
     """Store the typed values (None clears one), recompute computed indicators, log changes."""
+    check_can_fill_sheet(user, sheet.association)
     reason = sheet_lock_reason(sheet=sheet)
     if reason:
         raise SheetLockedError(reason)
@@ -259,7 +261,10 @@ def sheet_submit(
     return sheet
 
 
-def _locked_for_staff(sheet: Sheet, expected: str) -> Sheet:
+def _locked_for_staff(sheet: Sheet, expected: str, user) -> Sheet:
+    # The views check too; the service is the last line (a shell, a task, a future view).
+    if not can_review(user):
+        raise PermissionDenied("Seule l'équipe du CCAS peut examiner les fiches.")
     locked = Sheet.objects.select_for_update().select_related("campaign", "association").get(pk=sheet.pk)
     if locked.status != expected:
         raise SheetError(f"Action impossible : la fiche est « {locked.get_status_display()} ».")
@@ -278,7 +283,7 @@ def sheet_return(*, sheet: Sheet, user, comment: str) -> Sheet:
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError("Expliquez à la structure ce qu'elle doit corriger.")
-    sheet = _locked_for_staff(sheet, SheetStatus.SUBMITTED)
+    sheet = _locked_for_staff(sheet, SheetStatus.SUBMITTED, user)
     sheet.status, sheet.staff_comment = SheetStatus.RETURNED, comment
     _grace(sheet)
     sheet.version += 1
@@ -293,7 +298,7 @@ def sheet_return(*, sheet: Sheet, user, comment: str) -> Sheet:
 @transaction.atomic
 def sheet_validate(*, sheet: Sheet, user) -> Sheet:
     """Staff approve a submitted sheet: it is locked from then on."""
-    sheet = _locked_for_staff(sheet, SheetStatus.SUBMITTED)
+    sheet = _locked_for_staff(sheet, SheetStatus.SUBMITTED, user)
     sheet.status = SheetStatus.VALIDATED
     sheet.validated_at, sheet.validated_by = timezone.now(), user
     sheet.staff_comment = ""
@@ -310,7 +315,7 @@ def sheet_reopen(*, sheet: Sheet, user, reason: str) -> Sheet:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Indiquez pourquoi la fiche est rouverte.")
-    sheet = _locked_for_staff(sheet, SheetStatus.VALIDATED)
+    sheet = _locked_for_staff(sheet, SheetStatus.VALIDATED, user)
     sheet.status, sheet.staff_comment = SheetStatus.RETURNED, reason
     sheet.validated_at = sheet.validated_by = None
     _grace(sheet)

@@ -1,7 +1,13 @@
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from .models import User
+from .roles import can_administer_account
+
+# Only a superuser hands out admin access or rights, to anyone (no self-promotion either).
+SUPERUSER_ONLY_FIELDS = ["is_superuser", "is_staff", "groups"]
 
 
 @admin.register(User)
@@ -19,12 +25,34 @@ class UserAdmin(DjangoUserAdmin):
     )
 
     def get_readonly_fields(self, request, obj=None):
-        # Only a superuser may hand out superuser rights or groups (no self-promotion).
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
-            fields += ["is_superuser", "groups"]
+            fields += SUPERUSER_ONLY_FIELDS
         return fields
+
+    def has_change_permission(self, request, obj=None):
+        # Also guards the "change password" view, which asks the same question.
+        return super().has_change_permission(request, obj) and can_administer_account(request.user, obj)
 
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    """allauth's admin, minus what would let staff redirect a colleague's password reset: the
+    addresses of staff and superuser accounts, and moving an address to another account."""
+
+    def has_change_permission(self, request, obj=None):
+        target = obj.user if obj is not None else None
+        return super().has_change_permission(request, obj) and can_administer_account(request.user, target)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("user")
+        return fields

@@ -29,6 +29,22 @@ def is_ccas_staff(user) -> bool:
     return cached
 
 
+def can_administer_account(actor, target) -> bool:
+    """May `actor` change `target`'s account (e-mail, password, addresses) in the admin?
+
+    CCAS staff hold `change_user` to help the public (deactivate an account, fix a typo in an
+    address), not to take over a colleague's or a superuser's account: changing its e-mail or
+    password would hand them its rights. Staff and superuser accounts are left to superusers;
+    everyone may still edit their own account (its sensitive fields stay read-only)."""
+    if getattr(actor, "is_superuser", False):
+        return True
+    if target is None:
+        return True
+    if target.pk == actor.pk:
+        return True
+    return not (target.is_superuser or target.is_staff)
+
+
 def sync_ccas_group() -> Group:
     """Create the CCAS group if needed and give it the permissions of the managed apps."""
     group, _ = Group.objects.get_or_create(name=CCAS_GROUP)

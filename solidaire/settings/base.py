@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "solidaire.core.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -116,12 +117,23 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Le Mans solidaire] "
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_ADAPTER = "solidaire.accounts.adapters.AccountAdapter"
+# How many proxies in front of gunicorn append to X-Forwarded-For (1 behind the production
+# reverse proxy): the client address for every rate limit, allauth's and ours
+# (solidaire.core.ratelimit). 0 trusts only REMOTE_ADDR (X-Forwarded-For is client-controlled).
+TRUSTED_PROXY_COUNT = env.int_("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # allauth's own limits (login failures, signups, reset requests) stay on, with its defaults.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+}
+# Our own public forms: (attempts, seconds) per client address and per account.
+RATE_LIMITS = {
+    "volunteer_interest": (5, 3600),
+    "membership_request": (10, 3600),
+    "structure_proposal": (5, 24 * 3600),
 }
 
 # --- Internationalisation ------------------------------------------------------------------
@@ -138,6 +150,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.str_("MEDIA_ROOT", str(BASE_DIR / "var" / "media"))
+# Uploads that only some users may read (activity reports) live outside MEDIA_ROOT and are only
+# ever streamed by a view that checks permissions; never point a web server at this directory.
+PRIVATE_MEDIA_ROOT = env.str_("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -165,3 +165,23 @@ def test_chart_titles_do_not_repeat_a_unit_the_label_already_gives():
     people = IndicatorFactory(code="accueils_x", label="Nombre d'accueils", unit="personnes")
     assert _chart_title(etp) == "Salariés (équivalents temps plein)"
     assert _chart_title(people) == "Nombre d'accueils (personnes)"
+
+
+@pytest.mark.parametrize("own_validated", [False, True])
+def test_dashboard_median_is_withheld_below_three_sheets(client, member_of, indicators, own_validated):
+    """With one other sheet the median is its figure; with two (ours validated too) the viewer
+    computes the other's figure from the median and their own: both would leak it."""
+    mine = AssociationFactory(name="Mienne")
+    previous = CampaignFactory(year=2025, opens_on="2025-10-01", closes_on="2026-01-31")
+    validated = {"status": "validated", "validated_at": "2026-02-01T10:00:00Z"}
+    own = SheetFactory(
+        association=mine, campaign=previous, **(validated if own_validated else {"status": "submitted"})
+    )
+    add_values(own, indicators, passages=10)
+    add_values(SheetFactory(campaign=previous, **validated), indicators, passages=777)
+    client.force_login(member_of(mine))
+    page = html.unescape(
+        client.get(reverse("indicators:dashboard", kwargs={"slug": mine.slug})).content.decode()
+    )
+    assert "<td>10</td><td>—</td>" in page
+    assert "777" not in page and "393" not in page
