@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -29,11 +30,18 @@ def directory_version() -> int:
     return version
 
 
-def bump_directory_version(**kwargs) -> None:
+def version_bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates the old keys
         cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
+
+
+def bump_directory_version(**kwargs) -> None:
+    version_bump()
+    # The signal fires before the write commits: a page computed meanwhile would store the old
+    # rows under the new version. Moving on again once the write is visible drops it.
+    transaction.on_commit(version_bump, using=kwargs.get("using"))
 
 
 def results_key(params) -> str:

@@ -274,6 +274,23 @@ def test_cached_results_follow_changes(client):
     assert "Signataire de la charte" in client.get("/annuaire/").content.decode()
 
 
+def test_results_cached_before_a_write_commits_are_not_served_after(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from django.http import QueryDict
+
+    from associations.cache import results_key
+
+    association = factories.AssociationFactory(name="Ancien nom")
+    with django_capture_on_commit_callbacks(execute=True):
+        association.name = "Nouveau nom"
+        association.save()
+        # Another request, between the save and the commit, still read the old row.
+        cache.set(results_key(QueryDict("")), '<h2><a href="/annuaire/x/">Ancien nom</a></h2>')
+    assert names(client.get("/annuaire/")) == ["Nouveau nom"]
+
+
 def test_map_page_lists_located_structures_as_data_and_text(client):
     factories.AssociationFactory(
         name="<b>Située</b>", latitude="48.0061", longitude="0.1996", quartier="sablons"
