@@ -4,7 +4,8 @@ The list page is the portal's most used page and its data change a few times a d
 rendered results (filter form, cards, pagination) are cached per query string under a
 "directory version" that any write to structures, services, thematiques, opening slots or
 charter signatures bumps (signals below), so a change shows on the next request. A search
-using "open now" also varies with the minute.
+using "open now" also varies with the minute. The search form's thematique options are cached
+under the same version.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -28,11 +30,18 @@ def directory_version() -> int:
     return version
 
 
-def bump_directory_version(**kwargs) -> None:
+def version_bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates the old keys
         cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
+
+
+def bump_directory_version(**kwargs) -> None:
+    version_bump()
+    # The signal fires before the write commits: a page computed meanwhile would store the old
+    # rows under the new version. Moving on again once the write is visible drops it.
+    transaction.on_commit(version_bump, using=kwargs.get("using"))
 
 
 def results_key(params) -> str:
@@ -42,6 +51,19 @@ def results_key(params) -> str:
         items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
     digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
     return f"directory:results:{directory_version()}:{digest}"
+
+
+def thematique_choices() -> list[tuple[str, str]]:
+    """(slug, label) of every thematique, in their order, for the search form. Saving or
+    deleting a thematique bumps the directory version, so a change shows on the next request."""
+    key = f"directory:thematiques:{directory_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        from .models import Thematique
+
+        choices = list(Thematique.objects.values_list("slug", "label"))
+        cache.set(key, choices, TTL)
+    return choices
 
 
 def connect_signals() -> None:

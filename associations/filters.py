@@ -16,9 +16,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from solidaire.core.text import normalize_search
+from solidaire.core.widgets import FlatSelect
 
+from .cache import thematique_choices
 from .fields import has_choice
-from .models import Association, Quartier, Service, Thematique
+from .models import Association, Quartier, Service
 from .models_directory import OpeningSlot
 from .taxonomy import AccessCondition, Fee, Language, Public
 
@@ -41,25 +43,29 @@ def search_filter(qs: QuerySet, text: str, *, fuzzy: bool = False) -> QuerySet:
 
 class AssociationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots-clés", method="filter_noop", max_length=200)
-    thematique = django_filters.ModelChoiceFilter(
-        label="Thématique",
-        queryset=Thematique.objects.all(),
-        to_field_name="slug",
-        method="filter_noop",
-        empty_label="Toutes",
+    # Choices (slug, label) set per instance from the cache, see __init__.
+    thematique = django_filters.ChoiceFilter(
+        label="Thématique", choices=[], method="filter_noop", empty_label="Toutes", widget=FlatSelect
     )
     public = django_filters.ChoiceFilter(
-        label="Public", choices=Public.choices, method="filter_noop", empty_label="Tous"
+        label="Public", choices=Public.choices, method="filter_noop", empty_label="Tous", widget=FlatSelect
     )
-    quartier = django_filters.ChoiceFilter(label="Quartier", choices=Quartier.choices, empty_label="Tous")
+    quartier = django_filters.ChoiceFilter(
+        label="Quartier", choices=Quartier.choices, empty_label="Tous", widget=FlatSelect
+    )
     acces = django_filters.ChoiceFilter(
         label="Conditions d'accès",
         choices=AccessCondition.choices,
         method="filter_noop",
         empty_label="Toutes",
+        widget=FlatSelect,
     )
     langue = django_filters.ChoiceFilter(
-        label="Langue parlée", choices=Language.choices, method="filter_noop", empty_label="Toutes"
+        label="Langue parlée",
+        choices=Language.choices,
+        method="filter_noop",
+        empty_label="Toutes",
+        widget=FlatSelect,
     )
     gratuit = django_filters.BooleanFilter(
         label="Gratuit uniquement", method="filter_noop", widget=forms.CheckboxInput
@@ -78,6 +84,12 @@ class AssociationFilter(django_filters.FilterSet):
     # Set by the selector for a second pass when the exact search finds nothing.
     fuzzy = False
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The thematiques are rows, but they change only with the directory version: reading them
+        # from the cache spares every uncached page two queries (the options, the chosen slug).
+        self.filters["thematique"].extra["choices"] = thematique_choices()
+
     def filter_noop(self, queryset, name, value):
         # The real work is in filter_queryset, which sees all criteria at once.
         return queryset
@@ -95,7 +107,7 @@ class AssociationFilter(django_filters.FilterSet):
             qs = qs.filter(pmr_accessible=True)
         service_q = Q()
         if data.get("thematique"):
-            service_q &= Q(thematiques=data["thematique"])
+            service_q &= Q(thematiques__slug=data["thematique"])
         if data.get("public"):
             # A service open to everyone serves every public.
             service_q &= has_choice("publics", data["public"]) | has_choice("publics", Public.TOUS_PUBLICS)

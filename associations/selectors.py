@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -54,36 +55,60 @@ def association_list_public() -> QuerySet[Association]:
     return Association.objects.filter(status=PublicationStatus.PUBLISHED).order_by("name")
 
 
-def association_directory(
-    *, params, limit_fields: bool = True
-) -> tuple[AssociationFilter, QuerySet[Association]]:
-    """The filtered directory: (the bound filter form, the queryset for the page).
-    Three queries whatever the data size: the page, its services, their thematiques."""
+def _directory_filterset(params, *, limit_fields: bool, fuzzy: bool = False) -> AssociationFilter:
     qs = with_signatory(association_list_public())
     if limit_fields:
         qs = qs.only(*LIST_FIELDS)
+    # The list and the print view show each service's name and fee, never its thematiques.
+    # Ordered by association_id, not by Service's default ("association", then name), which
+    # would join the associations table only to sort by their names: same order per card.
     qs = qs.prefetch_related(
         Prefetch(
             "services",
             queryset=Service.objects.only(
                 "id", "association_id", "name", "fee", "closed_from", "closed_until"
-            ).prefetch_related("thematiques"),
+            ).order_by("association_id", "name"),
         )
     )
     filterset = AssociationFilter(params or None, queryset=qs)
-    result = filterset.qs
+    filterset.fuzzy = fuzzy
+    return filterset
+
+
+def _may_retry_fuzzy(filterset: AssociationFilter) -> bool:
     # Typo tolerance costs a similarity computation per row: only when the exact search (fast,
-    # trigram-indexed LIKE on PostgreSQL) finds nothing. One more query, still a fixed number.
-    if (
+    # trigram-indexed LIKE on PostgreSQL) finds nothing.
+    return (
         connection.vendor == "postgresql"
         and filterset.is_bound
-        and filterset.form.cleaned_data.get("q")
-        and not result.exists()
-    ):
-        filterset = AssociationFilter(params, queryset=qs)
-        filterset.fuzzy = True
+        and bool(filterset.form.cleaned_data.get("q"))
+    )
+
+
+def association_directory(
+    *, params, limit_fields: bool = True
+) -> tuple[AssociationFilter, QuerySet[Association]]:
+    """The filtered directory: (the bound filter form, the queryset for the page).
+    Two queries whatever the data size: the rows and their services (plus one to test
+    whether an exact search found nothing)."""
+    filterset = _directory_filterset(params, limit_fields=limit_fields)
+    result = filterset.qs
+    if _may_retry_fuzzy(filterset) and not result.exists():
+        filterset = _directory_filterset(params, limit_fields=limit_fields, fuzzy=True)
         result = filterset.qs
     return filterset, result
+
+
+def association_directory_page(*, params, page_number, per_page: int) -> tuple[AssociationFilter, Page]:
+    """One page of the filtered directory, with the bound filter form. Three queries whatever
+    the data size: the count, the page, its services. The count also tells whether an exact
+    search found nothing (then retried with typo tolerance), so no separate test is needed."""
+    filterset = _directory_filterset(params, limit_fields=True)
+    paginator = Paginator(filterset.qs, per_page)
+    if paginator.count == 0 and _may_retry_fuzzy(filterset):
+        filterset = _directory_filterset(params, limit_fields=True, fuzzy=True)
+        paginator = Paginator(filterset.qs, per_page)
+    return filterset, paginator.get_page(page_number)
 
 
 def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:

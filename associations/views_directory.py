@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -35,8 +34,9 @@ def association_list(request: HttpRequest) -> HttpResponse:
     key = results_key(request.GET)
     results = cache.get(key)
     if results is None:
-        filterset, qs = selectors.association_directory(params=request.GET)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        filterset, page = selectors.association_directory_page(
+            params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
+        )
         results = render_to_string(
             "associations/includes/results.html",
             {

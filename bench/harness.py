@@ -44,6 +44,8 @@ def _postgres_available(url: str) -> bool:
 def database_url() -> str:
     url = os.environ.get("BENCH_DATABASE_URL")
     if url:
+        if url.startswith("postgres"):
+            _postgres_available(url)  # creates the database, as for the default one
         return url
     if _postgres_available(PG_DEFAULT):
         return PG_DEFAULT

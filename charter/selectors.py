@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from associations.cache import TTL, directory_version
 from associations.models import Association, StructureKind, Thematique
 from associations.selectors import associations_of_user
 from solidaire.core.text import normalize_search
@@ -56,8 +58,20 @@ def adopted_versions() -> QuerySet[CharterVersion]:
 
 
 def signatory_count() -> int:
-    """Structures whose signature is in force (one query, whatever their number)."""
-    return Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id").distinct().count()
+    """Structures whose signature is in force (one query, whatever their number). Shown on every
+    home page view but changed a few times a year: cached under the directory version, which
+    every signature saved or deleted moves on (associations.cache)."""
+    key = f"charter:signatory-count:{directory_version()}"
+    count = cache.get(key)
+    if count is None:
+        count = (
+            Signature.objects.filter(status=SignatureStatus.SIGNED)
+            .values("association_id")
+            .distinct()
+            .count()
+        )
+        cache.set(key, count, TTL)
+    return count
 
 
 # Public groups, in this order; institutions join « other ».

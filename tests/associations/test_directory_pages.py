@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from associations.models import Thematique
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +150,55 @@ def test_list_query_count_does_not_grow_with_the_dataset(client, django_assert_m
     assert "33 structures trouvées" in response.content.decode()
 
 
+def test_a_search_missing_the_cache_runs_the_count_the_page_and_its_services(
+    client, django_assert_num_queries, thematique
+):
+    for i in range(25):
+        a = factories.AssociationFactory(name=f"Épicerie {i:02}", summary="aide alimentaire")
+        factories.DirectoryServiceFactory(association=a, thematiques=[thematique])
+    client.get("/annuaire/")  # footer links and thematique options are now cached
+    params = {"q": "alimentaire", "thematique": "aide-alimentaire", "gratuit": "on"}
+    with django_assert_num_queries(3) as queries:
+        response = client.get("/annuaire/", params)
+    count, page, services = (q["sql"] for q in queries.captured_queries)
+    assert "COUNT(" in count
+    assert "LIMIT 20" in page
+    assert "associations_service" in services and "associations_thematique" not in services
+    content = response.content.decode()
+    assert "25 structures trouvées" in content and len(names(response)) == 20
+    assert '<option value="aide-alimentaire" selected>' in content
+
+
+def test_thematique_options_follow_changes(client, thematique):
+    assert "Jardins partagés" not in client.get("/annuaire/").content.decode()
+    Thematique.objects.create(slug="jardins", label="Jardins partagés", order=99)
+    content = client.get("/annuaire/").content.decode()
+    assert '<option value="jardins">Jardins partagés</option>' in content
+    thematique.label = "Colis alimentaires"
+    thematique.save()
+    assert '<option value="aide-alimentaire">Colis alimentaires</option>' in (
+        client.get("/annuaire/", {"q": "x"}).content.decode()
+    )
+
+
+def test_filter_form_keeps_the_chosen_values(client):
+    factories.AssociationFactory(name="Aux Sablons", quartier="sablons")
+    content = client.get("/annuaire/", {"quartier": "sablons", "langue": "ar"}).content.decode()
+    assert '<option value="sablons" selected>Les Sablons</option>' in content
+    assert '<option value="ar" selected>' in content
+    assert '<option value="" selected>Toutes</option>' in content  # thematique: nothing chosen
+    content = client.get("/annuaire/", {"quartier": "atlantide"}).content.decode()
+    assert '<select name="quartier" aria-invalid="true"' in content
+
+
+def test_a_card_lists_its_services_by_name(client):
+    association = factories.AssociationFactory(name="Maison des familles")
+    for name in ["Vestiaire", "Accueil", "Douches"]:
+        factories.DirectoryServiceFactory(association=association, name=name, fee="payant")
+    content = client.get("/annuaire/").content.decode()
+    assert content.index("Accueil") < content.index("Douches") < content.index("Vestiaire")
+
+
 def test_detail_page(client):
     association = factories.AssociationFactory(
         name="Secours catholique",
@@ -222,6 +272,23 @@ def test_cached_results_follow_changes(client):
     assert names(client.get("/annuaire/")) == ["Nouveau nom"]
     factories.SignatureFactory(association=association)
     assert "Signataire de la charte" in client.get("/annuaire/").content.decode()
+
+
+def test_results_cached_before_a_write_commits_are_not_served_after(
+    client, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from django.http import QueryDict
+
+    from associations.cache import results_key
+
+    association = factories.AssociationFactory(name="Ancien nom")
+    with django_capture_on_commit_callbacks(execute=True):
+        association.name = "Nouveau nom"
+        association.save()
+        # Another request, between the save and the commit, still read the old row.
+        cache.set(results_key(QueryDict("")), '<h2><a href="/annuaire/x/">Ancien nom</a></h2>')
+    assert names(client.get("/annuaire/")) == ["Nouveau nom"]
 
 
 def test_map_page_lists_located_structures_as_data_and_text(client):

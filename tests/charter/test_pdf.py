@@ -10,6 +10,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from associations.cache import version_bump
 from charter import documents, services
 from charter.demo import load_charter_v1
 from charter.models import CharterDocument
@@ -201,4 +202,5 @@ def test_renamed_signatory_refreshes_the_list_pdf(django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         association.save()
     assert CharterDocument.objects.get(pk=document.pk).revision == document.revision + 1
-    assert len(callbacks) == 1
+    # One rebuild enqueued (the directory cache also moves on after the commit).
+    assert len([c for c in callbacks if c is not version_bump]) == 1

@@ -28,6 +28,20 @@ def test_home_counter_query_count_does_not_grow(client, django_assert_max_num_qu
         assert client.get("/").status_code == 200
 
 
+def test_home_signatory_count_is_read_once_until_a_signature_changes(client, django_assert_num_queries):
+    signatures = factories.SignatureFactory.create_batch(2)
+    assert 'data-testid="signatory-count">2<' in client.get("/").content.decode()
+    with django_assert_num_queries(1):  # the upcoming events only
+        assert 'data-testid="signatory-count">2<' in client.get("/").content.decode()
+    signatures[0].status = "withdrawn"
+    signatures[0].withdrawn_on = signatures[0].signed_on
+    signatures[0].withdrawal_reason = "Fin d'activité"
+    signatures[0].save()
+    assert 'data-testid="signatory-count">1<' in client.get("/").content.decode()
+    signatures[1].delete()
+    assert 'data-testid="signatory-count">0<' in client.get("/").content.decode()
+
+
 def test_info_page_renders_markdown_and_strips_scripts(client):
     from solidaire.core.models import InfoPage
 
