@@ -5,6 +5,7 @@ Idempotent: a second run finds everything in place and changes nothing (no PDF r
 
 from __future__ import annotations
 
+from associations.cache import bump_directory_version
 from associations.demo import STRUCTURES as DEMO_STRUCTURES
 from associations.models import Association, StructureKind
 
@@ -105,6 +106,8 @@ def load(*, stdout) -> None:
         if association.pk not in already
     ]
     Signature.objects.bulk_create(new)
+    if new:  # bulk_create sends no signal: the cached directory pages and counter must move on
+        bump_directory_version()
     if changed:
         documents.document_invalidate(kind=DocumentKind.CHARTER)
     if changed or new:
