@@ -21,6 +21,20 @@ from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db
 
+
+def _weasyprint_loads() -> bool:
+    try:
+        import weasyprint  # noqa: F401 - needs pango from the system
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _needs_weasyprint():
+    require_service(_weasyprint_loads(), "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
+
+
 CHARTER_PDF = reverse("charter:charter_pdf")
 SIGNATORIES_PDF = reverse("charter:signatories_pdf")
 
