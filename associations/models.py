@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from solidaire.core.models import TimeStampedModel, WebsiteField
+from solidaire.core.models import TimeStampedModel, WebsiteField, actor_field
 from solidaire.core.text import normalize_search
 
 from .fields import ChoiceListField
@@ -154,14 +154,7 @@ class Association(TimeStampedModel):
     reminder_sent_at = models.DateTimeField(
         "dernière relance de mise à jour", null=True, blank=True, editable=False
     )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="proposée par",
-    )
+    proposed_by = actor_field("proposée par")
     # Accent- and case-free copy of the searchable text (the structure's and its services'),
     # kept in step by save() here and by Service.save(): lets SQLite search "epicerie" and find
     # "Épicerie"; PostgreSQL adds trigram matching on the same column.
@@ -396,14 +389,7 @@ class Membership(TimeStampedModel):
         "statut", max_length=10, choices=MembershipStatus, default=MembershipStatus.REQUESTED
     )
     message = models.TextField("message de la demande", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="décidée par",
-    )
+    decided_by = actor_field("décidée par")
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     decision_reason = models.CharField("motif", max_length=300, blank=True)
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.models import TimeStampedModel, actor_field
 
 
 class DirectorySettings(models.Model):
@@ -126,14 +126,7 @@ class ChangeProposal(TimeStampedModel):
         related_name="+",
         verbose_name="proposée par",
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="décidée par",
-    )
+    decided_by = actor_field("décidée par")
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     decision_reason = models.CharField("motif", max_length=300, blank=True)
 

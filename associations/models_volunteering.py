@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.models import TimeStampedModel, actor_field
 
 from .models import Quartier
 
@@ -60,14 +59,7 @@ class VolunteerMission(TimeStampedModel):
     quartier = models.CharField("quartier", max_length=30, choices=Quartier, blank=True)
     status = models.CharField("statut", max_length=12, choices=MissionStatus, default=MissionStatus.PUBLISHED)
     closed_at = models.DateTimeField("clôturée le", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="créée par",
-    )
+    created_by = actor_field("créée par")
 
     class Meta:
         verbose_name = "mission bénévole"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from associations.models import Association
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.models import TimeStampedModel, actor_field
 
 MARKDOWN_HELP = (
     "Mise en forme Markdown simple : paragraphes séparés par une ligne vide, "
@@ -167,23 +166,9 @@ class Signature(TimeStampedModel):
     representative_name = models.CharField("représentant·e", max_length=150)
     representative_role = models.CharField("fonction", max_length=150, blank=True)
     acknowledged_articles = models.JSONField("articles approuvés", default=list, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="demandée par",
-    )
+    requested_by = actor_field("demandée par")
     signed_on = models.DateField("signée le", null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="décidée par",
-    )
+    decided_by = actor_field("décidée par")
     decided_at = models.DateTimeField("décidée le", null=True, blank=True)
     rejection_reason = models.TextField("motif du refus", blank=True)
     withdrawn_on = models.DateField("retirée le", null=True, blank=True)
@@ -230,14 +215,7 @@ class SignatureInvitation(models.Model):
         Association, on_delete=models.CASCADE, related_name="charter_invitations", verbose_name="structure"
     )
     sent_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="envoyée par",
-    )
+    sent_by = actor_field("envoyée par")
 
     class Meta:
         verbose_name = "invitation à signer"

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from associations.models import Association
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.models import TimeStampedModel, actor_field
 from solidaire.core.storage import private_storage
 
 # Anything above this is a typing slip, whatever the indicator (10^12 must be refused).
@@ -261,32 +261,11 @@ class Sheet(TimeStampedModel):
     status = models.CharField("statut", max_length=12, choices=SheetStatus, default=SheetStatus.DRAFT)
     # Optimistic locking: every write bumps it; a save based on an older version is refused.
     version = models.PositiveIntegerField("version", default=1)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="modifiée par",
-    )
+    updated_by = actor_field("modifiée par")
     submitted_at = models.DateTimeField("transmise le", null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="transmise par",
-    )
+    submitted_by = actor_field("transmise par")
     validated_at = models.DateTimeField("validée le", null=True, blank=True)
-    validated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="validée par",
-    )
+    validated_by = actor_field("validée par")
     staff_comment = models.TextField("commentaire du CCAS", blank=True)
     # Set when staff return or reopen a sheet after the closing date: a grace period.
     extended_until = models.DateField("délai accordé jusqu'au", null=True, blank=True)
@@ -483,14 +462,7 @@ class Reminder(models.Model):
     )
     kind = models.CharField("type", max_length=10, choices=ReminderKind)
     sent_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="envoyée par",
-    )
+    sent_by = actor_field("envoyée par")
     recipients = models.TextField("destinataires", blank=True)
 
     class Meta:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
@@ -53,3 +54,16 @@ class WebsiteField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+def actor_field(verbose_name: str) -> models.ForeignKey:
+    """Who did something (decided, submitted, validated…): kept as history, never a reverse
+    relation, and cleared rather than cascading if the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
