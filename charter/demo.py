@@ -8,20 +8,11 @@ from __future__ import annotations
 from associations.cache import bump_directory_version
 from associations.demo import STRUCTURES as DEMO_STRUCTURES
 from associations.models import Association, StructureKind
+from solidaire.core.sync import sync
 
 from . import documents
 from .demo_data import charter_v1 as v1
 from .models import CharterVersion, DocumentKind, Signature, SignatureStatus
-
-
-def _sync(instance, values: dict) -> bool:
-    """Set `values` on `instance`; save only if something differs. True when saved."""
-    changed = {k: v for k, v in values.items() if getattr(instance, k) != v}
-    for key, value in changed.items():
-        setattr(instance, key, value)
-    if changed:
-        instance.save()
-    return bool(changed)
 
 
 def load_charter_v1() -> tuple[CharterVersion, bool]:
@@ -32,7 +23,7 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
     if created:
         version = CharterVersion(number=v1.NUMBER)
     changed = (
-        _sync(
+        sync(
             version,
             {
                 "title": fr(v1.TITLE),
@@ -56,7 +47,7 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
             version=version, number=data["number"]
         )
         changed |= (
-            _sync(
+            sync(
                 section,
                 {"title": fr(data["title"]), "body": fr(data["body"]), "closing": fr(data["closing"])},
             )
@@ -70,7 +61,7 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
                 section.values.create(order=order, label=fr(label))
                 changed = True
             else:
-                changed |= _sync(value, {"label": fr(label)})
+                changed |= sync(value, {"label": fr(label)})
         for article_data in data["articles"]:
             article = section.articles.filter(number=article_data["number"]).first()
             fields = {"title": fr(article_data["title"]), "body": fr(article_data["body"])}
@@ -78,7 +69,7 @@ def load_charter_v1() -> tuple[CharterVersion, bool]:
                 section.articles.create(number=article_data["number"], **fields)
                 changed = True
             else:
-                changed |= _sync(article, fields)
+                changed |= sync(article, fields)
     return version, changed
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from solidaire.core.sync import sync_or_create
+
 from .models import CongressEdition, Workshop
 
 INVITATION_2024 = """Riche d'une vie associative dynamique, notamment dans le domaine de la
@@ -32,9 +34,10 @@ WORKSHOPS_2024 = [
 
 
 def load(*, stdout) -> None:
-    CongressEdition.objects.update_or_create(
-        number=1,
-        defaults={
+    sync_or_create(
+        CongressEdition,
+        lookup={"number": 1},
+        values={
             "year": 2019,
             "title": "1er Congrès national des Solidarités",
             "starts_on": dt.date(2019, 11, 15),
@@ -44,9 +47,10 @@ def load(*, stdout) -> None:
             "contact_email": "congresdessolidarites@lemans.fr",
         },
     )
-    edition, _ = CongressEdition.objects.update_or_create(
-        number=2,
-        defaults={
+    edition, _ = sync_or_create(
+        CongressEdition,
+        lookup={"number": 2},
+        values={
             "year": 2024,
             "title": "2e Congrès national des Solidarités à dimension européenne",
             "theme": "Solidarité et Transversalité : où en sommes-nous ?",
@@ -58,5 +62,5 @@ def load(*, stdout) -> None:
         },
     )
     for order, title in enumerate(WORKSHOPS_2024, start=1):
-        Workshop.objects.update_or_create(edition=edition, title=title, defaults={"order": order})
+        sync_or_create(Workshop, lookup={"edition": edition, "title": title}, values={"order": order})
     stdout.write(f"Congrès : {CongressEdition.objects.count()} éditions.")

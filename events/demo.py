@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from solidaire.core.sync import sync_or_create
+
 from .models import Event, EventKind, EventStatus
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -81,9 +83,10 @@ def load(*, stdout) -> None:
     year = timezone.localdate().year + 1
     for stem, kind, title, month, day, hour, hours, place, summary in HIGHLIGHTS:
         starts = dt.datetime(year, month, day, hour, tzinfo=PARIS)
-        Event.objects.update_or_create(
-            slug=f"{stem}-{year}",
-            defaults={
+        sync_or_create(
+            Event,
+            lookup={"slug": f"{stem}-{year}"},
+            values={
                 "title": f"{title} {year}",
                 "kind": kind,
                 "status": EventStatus.PUBLISHED,

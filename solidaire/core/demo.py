@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 
 from solidaire.accounts.models import User
 from solidaire.accounts.roles import CCAS_GROUP, sync_ccas_group
+from solidaire.core.sync import sync_or_create
 
 from .models import InfoPage
 
@@ -119,9 +120,10 @@ def _demo_user(email: str, full_name: str) -> User:
 
 def load(*, stdout) -> None:
     for slug, title, order, in_footer, summary, body in PAGES:
-        InfoPage.objects.update_or_create(
-            slug=slug,
-            defaults={
+        sync_or_create(
+            InfoPage,
+            lookup={"slug": slug},
+            values={
                 "title": title,
                 "order": order,
                 "in_footer": in_footer,
