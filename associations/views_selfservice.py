@@ -134,27 +134,41 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_POST
-def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
-        return denied
-    proposal = get_object_or_404(ChangeProposal, pk=pk)
+def _staff_decision(
+    request: HttpRequest, *, approve, reject, approved: str, rejected: str, failed: str = ""
+) -> HttpResponse:
+    """Apply a staff decision form (publish or refuse with a reason) through the given services."""
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
         return redirect("associations:staff_followup")
     try:
         if form.cleaned_data["decision"] == "approve":
-            services_directory.change_proposal_approve(proposal=proposal, by=request.user)
-            messages.success(request, f"Modification de « {proposal.association} » publiée.")
+            approve()
+            messages.success(request, approved)
         else:
-            services_directory.change_proposal_reject(
-                proposal=proposal, by=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, "Modification refusée ; la personne est prévenue.")
+            reject(form.cleaned_data["reason"])
+            messages.success(request, rejected)
     except ValidationError as exc:
-        messages.error(request, "Impossible d'appliquer la modification : " + " ".join(exc.messages))
+        messages.error(request, failed + " ".join(exc.messages))
     return redirect("associations:staff_followup")
+
+
+@require_POST
+def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    proposal = get_object_or_404(ChangeProposal, pk=pk)
+    return _staff_decision(
+        request,
+        approve=lambda: services_directory.change_proposal_approve(proposal=proposal, by=request.user),
+        reject=lambda reason: services_directory.change_proposal_reject(
+            proposal=proposal, by=request.user, reason=reason
+        ),
+        approved=f"Modification de « {proposal.association} » publiée.",
+        rejected="Modification refusée ; la personne est prévenue.",
+        failed="Impossible d'appliquer la modification : ",
+    )
 
 
 @require_POST
@@ -162,22 +176,17 @@ def staff_structure_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if (denied := _staff_only(request)) is not None:
         return denied
     association = get_object_or_404(Association, pk=pk)
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("associations:staff_followup")
-    try:
-        if form.cleaned_data["decision"] == "approve":
-            services_directory.structure_proposal_publish(association=association, by=request.user)
-            messages.success(request, f"« {association} » est publiée.")
-        else:
-            services_directory.structure_proposal_reject(
-                association=association, by=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, "Proposition refusée ; la personne est prévenue.")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("associations:staff_followup")
+    return _staff_decision(
+        request,
+        approve=lambda: services_directory.structure_proposal_publish(
+            association=association, by=request.user
+        ),
+        reject=lambda reason: services_directory.structure_proposal_reject(
+            association=association, by=request.user, reason=reason
+        ),
+        approved=f"« {association} » est publiée.",
+        rejected="Proposition refusée ; la personne est prévenue.",
+    )
 
 
 @require_POST
