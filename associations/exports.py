@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from solidaire.core.spreadsheet import safe_cell
+from solidaire.core.security.spreadsheet import safe_cell
 
 from .models import Association, PublicationStatus, Service, Thematique
 from .taxonomy import LOCAL_PUBLICS, MODE_TO_DATA_INCLUSION, AccessCondition, Fee, Public

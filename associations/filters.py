@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from solidaire.core.text import normalize_search
+from solidaire.core.text.search import normalize_search
 from solidaire.core.widgets import FlatSelect
 
 from .cache import thematique_choices

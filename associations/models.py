@@ -12,8 +12,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from solidaire.core.models import TimeStampedModel, WebsiteField, actor_field
-from solidaire.core.text import normalize_search
+from solidaire.core.db import TimeStampedModel, WebsiteField, actor_field
+from solidaire.core.text.search import normalize_search
 
 from .fields import ChoiceListField
 from .hours import humanize, validate_opening_hours, weekly_slots

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.db import TimeStampedModel
 
 __all__ = [
     "Action",

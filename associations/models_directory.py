@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from solidaire.core.models import TimeStampedModel, actor_field
+from solidaire.core.db import TimeStampedModel, actor_field
 
 
 class DirectorySettings(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from solidaire.core.models import TimeStampedModel, actor_field
+from solidaire.core.db import TimeStampedModel, actor_field
 
 from .models import Quartier
 

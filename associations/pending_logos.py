@@ -1,6 +1,6 @@
 """Logos uploaded by members while moderation is on, until CCAS staff decide.
 
-They wait in the private storage (see solidaire.core.storage): an image nobody has checked yet
+They wait in the private storage (see solidaire.core.security.storage): an image nobody has checked yet
 must not be served from the portal's domain at a path its uploader can share. Approved, the
 logo is copied into the public logos; approved or refused, the pending copy is dropped.
 """
@@ -11,7 +11,7 @@ from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from solidaire.core.storage import private_storage
+from solidaire.core.security.storage import private_storage
 
 PENDING_DIR = "associations/pending"
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from solidaire.core.emails import email_send
+from solidaire.core.email.services import email_send
 
 from .models import Association, Membership, MembershipRole, MembershipStatus
 from .permissions import can_manage, can_request_membership

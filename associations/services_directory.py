@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from solidaire.accounts.roles import is_ccas_staff
-from solidaire.core.emails import email_send
+from solidaire.core.email.services import email_send
 
 from . import pending_logos
 from .models import (

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidaire.core.ratelimit import LIMITED, request_allowed
+from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import selectors, services
 from .forms import MembershipDecisionForm, MembershipRequestForm
@@ -47,7 +47,7 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
                 "Votre demande a été envoyée aux responsables de la "
                 "structure. Vous recevrez un e-mail quand elle sera traitée.",
             )
-            return redirect("core:account")
+            return redirect("portal:account")
     return render(
         request,
         "associations/membership_request.html",

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from solidaire.accounts.roles import is_ccas_staff
-from solidaire.core.ratelimit import LIMITED, request_allowed
+from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import actions_selectors, exports, selectors, services_directory, volunteering_selectors
 from .cache import TTL, results_key
@@ -186,5 +186,5 @@ def structure_propose(request: HttpRequest) -> HttpResponse:
                 "Merci ! Votre proposition a été transmise au CCAS. "
                 "Vous serez prévenu·e par e-mail de sa publication.",
             )
-            return redirect("core:account")
+            return redirect("portal:account")
     return render(request, "associations/structure_propose.html", {"form": form}, status=status)

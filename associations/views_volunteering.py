@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidaire.core.ratelimit import request_allowed
+from solidaire.core.security.ratelimit import request_allowed
 
 from . import selectors as directory_selectors
 from . import volunteering_selectors as selectors

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from solidaire.core.emails import email_send
+from solidaire.core.email.services import email_send
 
 from .models import Association, MembershipRole, MembershipStatus
 from .models_volunteering import MissionStatus, VolunteerInterest, VolunteerMission, VolunteerSkill

@@ -43,7 +43,7 @@ def generate() -> None:
     from associations.hours import weekly_slots
     from associations.models import Association, OpeningSlot, Quartier, Service, Thematique
     from associations.services_directory import thematiques_sync
-    from solidaire.core.text import normalize_search
+    from solidaire.core.text.search import normalize_search
 
     if Association.objects.filter(slug__startswith=PREFIX).count() >= STRUCTURES:
         return

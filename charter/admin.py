@@ -8,10 +8,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 
+from solidaire.core.documents.services import document_invalidate
+
 from . import documents, services
 from .models import (
     CharterArticle,
-    CharterDocument,
     CharterSection,
     CharterValue,
     CharterVersion,
@@ -219,7 +220,7 @@ class SignatureAdmin(admin.ModelAdmin):
         if change:
             super().save_model(request, obj, form, change)
             if obj.status == SignatureStatus.SIGNED:
-                documents.document_invalidate(kind="signatories")
+                document_invalidate(kind=documents.SIGNATORIES)
             return
         # A signature recorded by staff (on paper): signed on the date given.
         saved = services.signature_record(
@@ -302,38 +303,3 @@ class SignatureInvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-
-@admin.register(CharterDocument)
-class CharterDocumentAdmin(admin.ModelAdmin):
-    list_display = ["kind", "status", "stamp", "revision", "rendered_revision", "generated_at", "short_error"]
-    list_filter = ["status"]
-    search_fields = ["stamp", "error"]
-    readonly_fields = [
-        "kind",
-        "status",
-        "revision",
-        "rendered_revision",
-        "stamp",
-        "file",
-        "generated_at",
-        "task_enqueued_at",
-        "error",
-    ]
-    actions = ["regenerate"]
-
-    @admin.display(description="erreur")
-    def short_error(self, obj):
-        return obj.error[:80]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description="Préparer à nouveau les documents sélectionnés")
-    def regenerate(self, request, queryset):
-        for document in queryset:
-            documents.document_invalidate(kind=document.kind)
-        self.message_user(request, "Préparation relancée en arrière-plan.", messages.SUCCESS)

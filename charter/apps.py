@@ -6,4 +6,4 @@ class CharterConfig(AppConfig):
     verbose_name = "Charte"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import documents, signals  # noqa: F401  (registers the renderers, connects the receivers)

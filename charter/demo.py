@@ -8,11 +8,12 @@ from __future__ import annotations
 from associations.cache import bump_directory_version
 from associations.demo import STRUCTURES as DEMO_STRUCTURES
 from associations.models import Association, StructureKind
+from solidaire.core.documents.services import document_invalidate
 from solidaire.core.sync import sync
 
 from . import documents
 from .demo_data import charter_v1 as v1
-from .models import CharterVersion, DocumentKind, Signature, SignatureStatus
+from .models import CharterVersion, Signature, SignatureStatus
 
 
 def load_charter_v1() -> tuple[CharterVersion, bool]:
@@ -100,9 +101,9 @@ def load(*, stdout) -> None:
     if new:  # bulk_create sends no signal: the cached directory pages and counter must move on
         bump_directory_version()
     if changed:
-        documents.document_invalidate(kind=DocumentKind.CHARTER)
+        document_invalidate(kind=documents.CHARTER)
     if changed or new:
-        documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
+        document_invalidate(kind=documents.SIGNATORIES)
     total = (
         Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id").distinct().count()
     )

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from associations.models import Association
-from solidaire.core.models import TimeStampedModel, actor_field
+from solidaire.core.db import TimeStampedModel, actor_field
 
 MARKDOWN_HELP = (
     "Mise en forme Markdown simple : paragraphes séparés par une ligne vide, "
@@ -229,55 +229,3 @@ class SignatureInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association} — version {self.version.number}"
-
-
-class DocumentKind(models.TextChoices):
-    CHARTER = "charter", "La charte (version en vigueur)"
-    SIGNATORIES = "signatories", "La liste des signataires"
-
-
-class DocumentStatus(models.TextChoices):
-    PENDING = "pending", "En préparation"
-    READY = "ready", "Prêt"
-    FAILED = "failed", "Échec"
-
-
-class CharterDocument(TimeStampedModel):
-    """A cached PDF. `revision` goes up whenever its source changes; the file is served only
-    when it was rendered from the latest revision (`rendered_revision == revision`)."""
-
-    kind = models.CharField("document", max_length=20, choices=DocumentKind, unique=True)
-    status = models.CharField("état", max_length=10, choices=DocumentStatus, default=DocumentStatus.PENDING)
-    revision = models.PositiveIntegerField("révision demandée", default=1)
-    rendered_revision = models.PositiveIntegerField("révision produite", null=True, blank=True)
-    stamp = models.CharField(
-        "empreinte",
-        max_length=80,
-        blank=True,
-        help_text="Version de la charte et empreinte du contenu rendu.",
-    )
-    file = models.FileField("fichier", upload_to="charte/pdf/", blank=True)
-    generated_at = models.DateTimeField("produit le", null=True, blank=True)
-    task_enqueued_at = models.DateTimeField("génération lancée le", null=True, blank=True)
-    error = models.TextField("erreur", blank=True)
-
-    class Meta:
-        verbose_name = "document PDF"
-        verbose_name_plural = "documents PDF"
-        ordering = ["kind"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(status="ready") | ~Q(file=""), name="%(app_label)s_%(class)s_ready_has_file"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.get_kind_display()
-
-    @property
-    def is_up_to_date(self) -> bool:
-        return (
-            self.status == DocumentStatus.READY
-            and bool(self.file)
-            and self.rendered_revision == self.revision
-        )

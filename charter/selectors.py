@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from associations.cache import TTL, directory_version
 from associations.models import Association, StructureKind, Thematique
 from associations.selectors import associations_of_user
-from solidaire.core.text import normalize_search
+from solidaire.core.text.search import normalize_search
 
 from .models import (
     ACTIVE_STATUSES,

@@ -1,7 +1,7 @@
 """Writes on the charter and its signatures. Plain functions, keyword-only, atomic.
 
-Every change that alters a published PDF asks `documents.document_invalidate`, which re-renders
-it in the background once the transaction commits.
+Every change that alters a published PDF asks `document_invalidate` (the shared documents
+machinery), which re-renders it in the background once the transaction commits.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from associations.models import Association, MembershipRole, MembershipStatus
-from solidaire.core.emails import email_send
+from solidaire.core.documents.services import document_invalidate
+from solidaire.core.email.services import email_send
 
 from . import documents
 from .models import (
     ACTIVE_STATUSES,
     CharterArticle,
     CharterVersion,
-    DocumentKind,
     Signature,
     SignatureInvitation,
     SignatureStatus,
@@ -156,7 +156,7 @@ def signature_approve(*, signature: Signature, by) -> Signature:
         context={"signature": signature, "association": signature.association},
         to=_association_recipients(signature.association),
     )
-    documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
+    document_invalidate(kind=documents.SIGNATORIES)
     return signature
 
 
@@ -231,7 +231,7 @@ def signature_withdraw(*, signature: Signature, by, reason: str) -> Signature:
         to=_association_recipients(signature.association),
     )
     if was_signed:
-        documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
+        document_invalidate(kind=documents.SIGNATORIES)
     return signature
 
 
@@ -268,7 +268,7 @@ def signature_record(
     )
     signature.full_clean()
     signature.save()
-    documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
+    document_invalidate(kind=documents.SIGNATORIES)
     return signature
 
 
@@ -290,15 +290,15 @@ def version_adopt(*, version: CharterVersion, by, adopted_on: dt.date | None = N
     version.is_current = True
     version.full_clean()
     version.save()
-    documents.document_invalidate(kind=DocumentKind.CHARTER)
-    documents.document_invalidate(kind=DocumentKind.SIGNATORIES)
+    document_invalidate(kind=documents.CHARTER)
+    document_invalidate(kind=documents.SIGNATORIES)
     return version
 
 
 def charter_content_changed(*, version: CharterVersion) -> None:
     """Staff edited a version's text (admin): the PDF follows if it is the current one."""
     if version.is_current:
-        documents.document_invalidate(kind=DocumentKind.CHARTER)
+        document_invalidate(kind=documents.CHARTER)
 
 
 @transaction.atomic

@@ -7,8 +7,10 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from associations.models import Association
+from solidaire.core.documents.services import document_invalidate
 
-from .models import DocumentKind, Signature, SignatureStatus
+from . import documents
+from .models import Signature, SignatureStatus
 
 PRINTED_FIELDS = ("name", "kind", "quartier")
 
@@ -29,6 +31,4 @@ def refresh_signatories_pdf(sender, instance: Association, raw=False, **kwargs) 
         return
     instance._charter_printed_changed = False
     if Signature.objects.filter(association=instance, status=SignatureStatus.SIGNED).exists():
-        from .documents import document_invalidate
-
-        document_invalidate(kind=DocumentKind.SIGNATORIES)
+        document_invalidate(kind=documents.SIGNATORIES)

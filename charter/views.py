@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solidaire.core.documents.views import document_response
+
 from . import diff, documents, selectors, services
 from .forms import SignatoryFilterForm, SignatureDecisionForm, SignatureForm, VersionCompareForm
-from .models import DocumentKind, DocumentStatus, Signature
+from .models import Signature
 from .permissions import moderator_required
 
 
@@ -192,32 +194,9 @@ def moderation_invite(request: HttpRequest) -> HttpResponse:
     return redirect("charter:moderation")
 
 
-def _serve_document(request: HttpRequest, kind: str) -> HttpResponse:
-    """Serve the stored PDF; never render here. Not ready: a 503 page that queues the job."""
-    document = documents.document_get(kind=kind)
-    if document.is_up_to_date:
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError:
-            document = documents.document_invalidate(kind=kind)
-        else:
-            return FileResponse(
-                handle, content_type="application/pdf", filename=documents.download_name(document)
-            )
-    else:
-        document = documents.document_request(kind=kind)
-    failed = document.status == DocumentStatus.FAILED
-    response = render(
-        request, "charter/document_pending.html", {"document": document, "failed": failed}, status=503
-    )
-    if not failed:
-        response["Retry-After"] = "10"
-    return response
-
-
 def charter_pdf(request: HttpRequest) -> HttpResponse:
-    return _serve_document(request, DocumentKind.CHARTER)
+    return document_response(request, kind=documents.CHARTER)
 
 
 def signatories_pdf(request: HttpRequest) -> HttpResponse:
-    return _serve_document(request, DocumentKind.SIGNATORIES)
+    return document_response(request, kind=documents.SIGNATORIES)

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.db import TimeStampedModel
 
 
 class CongressEdition(TimeStampedModel):

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from associations.models import Association
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.db import TimeStampedModel
 
 
 class EventKind(models.TextChoices):

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
-from solidaire.core.spreadsheet import safe_cell, safe_row
+from solidaire.core.security.spreadsheet import safe_cell, safe_row
 
 from .models import Campaign, SheetValue
 from .selectors import campaign_layout

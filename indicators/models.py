@@ -14,7 +14,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from solidaire.core.models import TimeStampedModel
+from solidaire.core.db import TimeStampedModel
 
 # Anything above this is a typing slip, whatever the indicator (10^12 must be refused).
 ABSOLUTE_MAX = Decimal("1000000000")

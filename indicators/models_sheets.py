@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import Q
 
 from associations.models import Association
-from solidaire.core.models import TimeStampedModel, actor_field
-from solidaire.core.storage import private_storage
+from solidaire.core.db import TimeStampedModel, actor_field
+from solidaire.core.security.storage import private_storage
 
 from .models import BreakdownCategory, Campaign, IndicatorDefinition, unknown_indicator_codes
 

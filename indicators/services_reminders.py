@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import formats
 
 from associations.models import Association, Membership, MembershipStatus
-from solidaire.core.emails import email_send
+from solidaire.core.email.services import email_send
 
 from . import selectors
 from .models import Campaign, Reminder, ReminderKind, Sheet, SheetStatus

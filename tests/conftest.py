@@ -58,3 +58,11 @@ def member_of(db):
         return membership.user
 
     return make
+
+
+@pytest.fixture
+def note_renderer():
+    """A staff-only document kind (`tests.note`) registered for the test."""
+    from tests.core.renderers import install
+
+    return install()

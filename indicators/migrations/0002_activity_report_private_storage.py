@@ -1,4 +1,4 @@
-"""Activity reports move out of MEDIA_ROOT into the private storage (see solidaire.core.storage):
+"""Activity reports move out of MEDIA_ROOT into the private storage (see solidaire.core.security.storage):
 a report already uploaded is moved along, so its download link keeps working."""
 
 import shutil
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import indicators.models
-import solidaire.core.storage
+import solidaire.core.security.storage
 
 
 def move_reports(apps, schema_editor):
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 max_length=300,
-                storage=solidaire.core.storage.private_storage,
+                storage=solidaire.core.security.storage.private_storage,
                 upload_to=indicators.models.report_upload_to,
                 verbose_name="rapport d'activité (PDF)",
             ),

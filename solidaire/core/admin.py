@@ -1,12 +1,4 @@
-from django.contrib import admin
+"""The core app's admin pages, one module per concern."""
 
-from .models import InfoPage
-
-
-@admin.register(InfoPage)
-class InfoPageAdmin(admin.ModelAdmin):
-    list_display = ["title", "slug", "in_footer", "order", "updated_at"]
-    list_filter = ["in_footer"]
-    search_fields = ["title", "summary", "body"]
-    prepopulated_fields = {"slug": ["title"]}
-    list_editable = ["order", "in_footer"]
+from .documents import admin as documents_admin  # noqa: F401
+from .pages import admin as pages_admin  # noqa: F401

@@ -23,3 +23,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_site, sender=self, dispatch_uid="core_sync_site")
+        # Handlers that queue work after commit (services only send signals).
+        from .documents import handlers as document_handlers  # noqa: F401
+        from .email import handlers as email_handlers  # noqa: F401

@@ -8,7 +8,7 @@ from solidaire.accounts.models import User
 from solidaire.accounts.roles import CCAS_GROUP, sync_ccas_group
 from solidaire.core.sync import sync_or_create
 
-from .models import InfoPage
+from .pages.models import InfoPage
 
 DEMO_PASSWORD = "solidaire-demo-2026"  # noqa: S105 - printed on purpose, demo only
 DEMO_STAFF_EMAIL = "ccas@demo.lemans-solidaire.fr"

@@ -1,11 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
+from .pages import views as page_views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("mon-espace/", views.account, name="account"),
-    path("pages/<slug:slug>/", views.info_page, name="page"),
+    path("pages/<slug:slug>/", page_views.info_page, name="page"),
     path("healthz", views.healthz, name="healthz"),
+    path("documents/", include("solidaire.core.documents.urls")),
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "csp",
     "solidaire.accounts",
     "solidaire.core",
+    "solidaire.portal",
     "associations",
     "charter",
     "indicators",
@@ -47,7 +48,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "solidaire.core.middleware.PrivateWhenSignedInMiddleware",
+    "solidaire.core.security.middleware.PrivateWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -106,8 +107,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:account"
-ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "portal:home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -119,7 +120,7 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_ADAPTER = "solidaire.accounts.adapters.AccountAdapter"
 # How many proxies in front of gunicorn append to X-Forwarded-For (1 behind the production
 # reverse proxy): the client address for every rate limit, allauth's and ours
-# (solidaire.core.ratelimit). 0 trusts only REMOTE_ADDR (X-Forwarded-For is client-controlled).
+# (solidaire.core.security.ratelimit). 0 trusts only REMOTE_ADDR (X-Forwarded-For is client-controlled).
 TRUSTED_PROXY_COUNT = env.int_("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # allauth's own limits (login failures, signups, reset requests) stay on, with its defaults.

@@ -6,7 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from charter.models import CharterDocument, CharterVersion, Signature
+from charter import documents
+from charter.models import CharterVersion, Signature
+from solidaire.core.documents.models import GeneratedDocument
 from tests import factories
 from tests.charter.factories import make_version
 
@@ -22,7 +24,6 @@ pytestmark = pytest.mark.django_db
         "chartervalue",
         "signature",
         "signatureinvitation",
-        "charterdocument",
     ],
 )
 def test_admin_lists_answer(client, staff_user, model):
@@ -115,7 +116,7 @@ def test_paper_signature_recorded_from_admin(client, staff_user, django_capture_
         )
     signature = Signature.objects.get(association=association)
     assert signature.status == "signed" and str(signature.signed_on) == "2011-03-04"
-    assert CharterDocument.objects.get(kind="signatories").status == "ready"
+    assert GeneratedDocument.objects.get(kind=documents.SIGNATORIES).status == "done"
 
 
 def test_adopt_and_duplicate_actions(client, staff_user):

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from charter.demo import load_charter_v1
-from charter.models import CharterDocument, CharterVersion, Signature
+from charter.models import CharterVersion, Signature
+from solidaire.core.documents.models import GeneratedDocument
 from tests.charter.factories import CharterSectionFactory, make_version
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_load_demo_is_idempotent_for_the_charter(django_capture_on_commit_callba
     state = (
         list(CharterVersion.objects.values_list("number", "updated_at")),
         Signature.objects.count(),
-        list(CharterDocument.objects.values_list("kind", "revision")),
+        list(GeneratedDocument.objects.values_list("kind", "revision")),
     )
     assert Signature.objects.filter(status="signed").count() >= 5
     with django_capture_on_commit_callbacks(execute=False):
@@ -123,7 +124,7 @@ def test_load_demo_is_idempotent_for_the_charter(django_capture_on_commit_callba
     assert state == (
         list(CharterVersion.objects.values_list("number", "updated_at")),
         Signature.objects.count(),
-        list(CharterDocument.objects.values_list("kind", "revision")),
+        list(GeneratedDocument.objects.values_list("kind", "revision")),
     )
     version = CharterVersion.objects.get(is_current=True)
     assert version.sections.count() == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,8 +14,9 @@ from django.urls import reverse
 from associations.cache import version_bump
 from charter import documents, services
 from charter.demo import load_charter_v1
-from charter.models import CharterDocument
-from solidaire.core import pdf
+from solidaire.core.documents import pdf
+from solidaire.core.documents import services as document_services
+from solidaire.core.documents.models import GeneratedDocument
 from tests import factories
 from tests.charter.factories import association_admin
 from tests.conftest import require_service
@@ -78,6 +80,7 @@ def test_charter_pdf_is_typeset_with_footer(client, tmp_path, django_capture_on_
         ["pdfinfo", str(tmp_path / "doc.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert "(A4)" in info
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)  # pdf/ua-1: accessible to screen readers
     # One page as an image, to look at when changing the print CSS (not kept).
     subprocess.run(
         [
@@ -125,7 +128,7 @@ def test_failed_rendering_shows_as_a_failure_not_forever_pending(client, django_
     with mock.patch.object(pdf, "render_pdf", side_effect=OSError("Pango introuvable")) as render:
         with django_capture_on_commit_callbacks(execute=True):
             assert client.get(CHARTER_PDF).status_code == 503
-        document = CharterDocument.objects.get(kind="charter")
+        document = GeneratedDocument.objects.get(kind=documents.CHARTER)
         assert document.status == "failed"
         assert "Pango introuvable" in document.error
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -136,7 +139,7 @@ def test_failed_rendering_shows_as_a_failure_not_forever_pending(client, django_
         assert callbacks == [] and render.call_count == 1  # no endless retries
     # Staff retry (admin action) once the cause is fixed.
     with django_capture_on_commit_callbacks(execute=True):
-        documents.document_invalidate(kind="charter")
+        document_services.document_invalidate(kind=documents.CHARTER)
     assert client.get(CHARTER_PDF).status_code == 200
 
 
@@ -178,14 +181,14 @@ def test_signatories_pdf_lists_dates_and_follows_approvals(
 def test_charter_edit_triggers_a_new_rendering(client, django_capture_on_commit_callbacks):
     version, _ = load_charter_v1()
     _download(client, CHARTER_PDF, django_capture_on_commit_callbacks)
-    before = CharterDocument.objects.get(kind="charter").stamp
+    before = GeneratedDocument.objects.get(kind=documents.CHARTER).stamp
     section = version.sections.get(number=3)
     section.closing = "Texte ajouté en 2026."
     section.save()
     with django_capture_on_commit_callbacks(execute=True):
         services.charter_content_changed(version=version)
-    document = CharterDocument.objects.get(kind="charter")
-    assert document.status == "ready" and document.stamp != before
+    document = GeneratedDocument.objects.get(kind=documents.CHARTER)
+    assert document.status == "done" and document.stamp != before
     assert document.stamp.startswith("v1-")
 
 
@@ -205,16 +208,16 @@ def test_renamed_signatory_refreshes_the_list_pdf(django_capture_on_commit_callb
     version, _ = load_charter_v1()
     signature = factories.SignatureFactory(version=version)
     unsigned = factories.AssociationFactory()
-    document = documents.document_get(kind="signatories")
+    document = document_services.document_get(kind=documents.SIGNATORIES)
     association = signature.association
     association.summary = "Autre résumé."  # not printed: nothing to do
     association.save()
     unsigned.name = "Pas signataire"
     unsigned.save()
-    assert CharterDocument.objects.get(pk=document.pk).revision == document.revision
+    assert GeneratedDocument.objects.get(pk=document.pk).revision == document.revision
     association.name = "Nouveau nom"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         association.save()
-    assert CharterDocument.objects.get(pk=document.pk).revision == document.revision + 1
+    assert GeneratedDocument.objects.get(pk=document.pk).revision == document.revision + 1
     # One rebuild enqueued (the directory cache also moves on after the commit).
     assert len([c for c in callbacks if c is not version_bump]) == 1

@@ -92,7 +92,7 @@ def test_count_is_the_same_on_home_and_list(client):
     version = make_version()
     factories.SignatureFactory.create_batch(3, version=version)
     factories.SignatureFactory(version=version, status="withdrawn")
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("portal:home")).content.decode()
     listing = client.get(URL).content.decode()
     assert 'data-testid="signatory-count">3<' in home
     assert 'data-testid="signatory-count">3<' in listing
@@ -120,5 +120,5 @@ def test_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queri
 def test_home_counter_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     factories.SignatureFactory.create_batch(count)
     with django_assert_max_num_queries(4):
-        response = client.get(reverse("core:home"))
+        response = client.get(reverse("portal:home"))
     assert f'data-testid="signatory-count">{count}<' in response.content.decode()

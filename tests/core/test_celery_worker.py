@@ -13,7 +13,7 @@ import pytest
 from celery import Celery
 from django.db import connection
 
-from solidaire.core.tasks import portal_health
+from solidaire.portal.tasks import portal_health
 from tests import factories
 from tests.conftest import require_service
 

@@ -10,7 +10,7 @@ def test_home_shows_live_signatory_count_and_next_events(client):
     factories.SignatureFactory.create_batch(3)
     factories.SignatureFactory(status="withdrawn")
     factories.EventFactory(title="Palabres au Mans 2027")
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
     content = response.content.decode()
     assert response.status_code == 200
     assert 'data-testid="signatory-count">3<' in content
@@ -43,7 +43,7 @@ def test_home_signatory_count_is_read_once_until_a_signature_changes(client, dja
 
 
 def test_info_page_renders_markdown_and_strips_scripts(client):
-    from solidaire.core.models import InfoPage
+    from solidaire.core.pages.models import InfoPage
 
     InfoPage.objects.create(
         slug="mentions-legales",

@@ -15,14 +15,16 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from associations.models_directory import ChangeProposal
+from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.core.renderers import KIND as NOTE_KIND
 from tests.indicators.factories import CampaignFactory, SheetFactory
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC = {
-    "core:home",
+    "portal:home",
     "core:page",
     "core:healthz",
     "associations:list",
@@ -63,7 +65,7 @@ def _b(w):
 
 
 PRIVATE = {
-    "core:account": Case(USER),
+    "portal:account": Case(USER),
     "associations:propose": Case(USER),
     "associations:membership_request": Case(USER, _b),
     "charter:sign": Case(USER),
@@ -102,6 +104,10 @@ PRIVATE = {
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
     "observatoire:home": Case(STAFF),
+    # Generated documents: each kind has its own rule; the world's document is staff-only.
+    "core:document_status": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
+    "core:document_status_json": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
+    "core:document_file": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
 }
 GUARDED = {name: case for name, case in PRIVATE.items() if case.scope != USER}
 POST_ONLY = {name: case for name, case in PRIVATE.items() if case.method == "post"}
@@ -139,7 +145,7 @@ def test_every_url_is_classified():
 
 
 @pytest.fixture
-def world(member_of, settings):
+def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks):
     a = factories.AssociationFactory(name="Association A", slug="association-a", email="a@example.org")
     b = factories.AssociationFactory(name="Association B", slug="association-b", email="b@example.org")
     version = factories.CharterVersionFactory()
@@ -160,7 +166,13 @@ def world(member_of, settings):
             association=b, version=version, status="requested", signed_on=None
         ),
         sheet_b=sheet_b,
+        staff_document=_staff_document(django_capture_on_commit_callbacks),
     )
+
+
+def _staff_document(capture):
+    with capture(execute=True):
+        return document_invalidate(kind=NOTE_KIND, params={"year": 2025})
 
 
 def _call(client, name, case, world, method=None):

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from solidaire.core.text import render_markdown
+from solidaire.core.text.markdown import render_markdown
 
 register = template.Library()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import markdown as md
 import nh3
 
@@ -39,9 +37,3 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-
-
-def normalize_search(text: str) -> str:
-    """Lower-case, accents removed: what search compares on ("Épicerie" → "epicerie")."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()

@@ -9,6 +9,8 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
+
 DEMO_MODULES = [
     "solidaire.core.demo",
     "associations.demo",
@@ -28,8 +30,6 @@ class Command(BaseCommand):
             module = import_module(name)
             with transaction.atomic():
                 module.load(stdout=self.stdout)
-        from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
-
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         # Repeated last, so the accounts are what `make run` leaves on screen before the server.
         self.stdout.write(

@@ -102,4 +102,4 @@ def render_pdf(template_name: str, context: dict, *, base_url: str | None = None
     document = weasyprint.HTML(
         string=html, base_url=base_url or _static_base_url(), url_fetcher=_url_fetcher()
     )
-    return document.write_pdf()
+    return document.write_pdf(pdf_variant="pdf/ua-1")

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
+
+from .signals import email_ready
 
 
 def email_send(*, template: str, context: dict, to: list[str] | None) -> None:
-    """Render `<template>_subject.txt` and `<template>.txt`, then send once the transaction
-    commits. `to=None` sends to the CCAS contact address (staff are told)."""
+    """Render `<template>_subject.txt` and `<template>.txt`, then have it sent once the
+    transaction commits. `to=None` sends to the CCAS contact address (staff are told)."""
     recipients = to if to else [settings.CCAS_CONTACT_EMAIL]
     context = {"PORTAL_NAME": settings.PORTAL_NAME, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-
-    from .tasks import send_email
-
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=list(recipients)))
+    email_ready.send(sender=None, subject=subject, body=body, to=list(recipients))

@@ -1,0 +1,33 @@
+"""Reads of the documents machinery."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from .models import DocumentStatus, GeneratedDocument
+from .registry import get_renderer
+
+
+def documents_of_kind(*, kinds: list[str]) -> QuerySet[GeneratedDocument]:
+    """The documents produced for some kinds, newest request first, with who asked."""
+    return GeneratedDocument.objects.filter(kind__in=kinds).select_related("requested_by")
+
+
+def document_status(document: GeneratedDocument) -> dict:
+    """What the status fragment and its JSON poll show."""
+    return {
+        "id": document.pk,
+        "kind": document.kind,
+        "label": get_renderer(document.kind).describe(document.params),
+        "status": document.status,
+        "status_label": document.get_status_display(),
+        "progress": document.progress,
+        "step": document.step,
+        "error": document.error if document.status == DocumentStatus.FAILED else "",
+        "finished": document.is_finished,
+        "has_file": document.has_file,
+        "up_to_date": document.is_up_to_date,
+        "download_url": reverse("core:document_file", args=[document.pk]) if document.has_file else "",
+        "status_url": reverse("core:document_status_json", args=[document.pk]),
+    }

@@ -1,0 +1,127 @@
+"""The status page, its JSON poll and the download of generated documents. Each checks the
+kind's own permission; features serve their documents through `document_response`."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import services
+from .models import DocumentStatus, GeneratedDocument
+from .registry import Renderer, UnknownDocumentKind, get_renderer
+from .selectors import document_status
+
+RETRY_AFTER_SECONDS = 10
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _check_view(request: HttpRequest, renderer: Renderer, params: dict) -> None:
+    if not renderer.can_view(request.user, params):
+        if not request.user.is_authenticated:
+            raise _LoginRequired
+        raise PermissionDenied("Vous n'avez pas accès à ce document.")
+
+
+def _visible_document(request: HttpRequest, pk: int) -> tuple[GeneratedDocument, Renderer]:
+    try:
+        document = GeneratedDocument.objects.get(pk=pk)
+        renderer = get_renderer(document.kind)
+    except (GeneratedDocument.DoesNotExist, UnknownDocumentKind):
+        raise Http404("Document introuvable.") from None
+    _check_view(request, renderer, document.params)
+    return document, renderer
+
+
+def _login_first(view):
+    """Anonymous visitors asking for a document they may not see are sent to log in."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    return wrapped
+
+
+def _file_response(document: GeneratedDocument, renderer: Renderer) -> HttpResponse | None:
+    try:
+        handle = document.storage.open(document.file_name, "rb")
+    except FileNotFoundError:
+        return None
+    return FileResponse(handle, content_type=renderer.content_type, filename=document.download_name)
+
+
+def _pending_response(request: HttpRequest, document: GeneratedDocument) -> HttpResponse:
+    """A French 503 while the file is being produced (or failed with nothing to serve)."""
+    failed = document.status == DocumentStatus.FAILED
+    response = render(
+        request,
+        "core/documents/pending.html",
+        {"document": document, "status": document_status(document), "failed": failed},
+        status=503,
+    )
+    if not failed:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+@_login_first
+def document_response(request: HttpRequest, *, kind: str, params: dict | None = None) -> HttpResponse:
+    """Serve a document at its own URL (e.g. /charte/charte.pdf): the stored file when it may be
+    served, else queue its rendering and answer a 503 page that follows its progress. Never
+    renders inside the request."""
+    renderer = get_renderer(kind)
+    _check_view(request, renderer, params or {})
+    document = services.document_get(kind=kind, params=params)
+    if not document.is_up_to_date:
+        document = services.document_request(kind=kind, params=params)
+    servable = document.is_up_to_date or (renderer.serve_while_stale and document.has_file)
+    if servable:
+        response = _file_response(document, renderer)
+        if response is not None:
+            return response
+        document = services.document_invalidate(
+            kind=kind, params=params, reason="Fichier manquant, nouvelle production"
+        )
+    return _pending_response(request, document)
+
+
+@never_cache
+@require_GET
+@_login_first
+def status_page(request: HttpRequest, pk: int) -> HttpResponse:
+    document, _ = _visible_document(request, pk)
+    return render(
+        request, "core/documents/status.html", {"document": document, "status": document_status(document)}
+    )
+
+
+@never_cache
+@require_GET
+@_login_first
+def status_json(request: HttpRequest, pk: int) -> JsonResponse:
+    document, _ = _visible_document(request, pk)
+    return JsonResponse(document_status(document))
+
+
+@require_GET
+@_login_first
+def download(request: HttpRequest, pk: int) -> HttpResponse:
+    document, renderer = _visible_document(request, pk)
+    if not document.has_file:
+        return _pending_response(request, document)
+    response = _file_response(document, renderer)
+    if response is None:
+        raise Http404("Le fichier de ce document est introuvable ; demandez-en une nouvelle production.")
+    return response
