@@ -42,16 +42,9 @@ def _database() -> None:
 
 def _reset():
     from associations.models import Association
-    from indicators.models import (
-        Campaign,
-        CampaignIndicator,
-        IndicatorDefinition,
-        Reminder,
-        Sheet,
-        SheetAudit,
-        SheetValue,
-        ValidationRule,
-    )
+    from indicators.catalogue.models import Campaign, CampaignIndicator, IndicatorDefinition, ValidationRule
+    from indicators.reminders.models import Reminder
+    from indicators.sheets.models import Sheet, SheetAudit, SheetValue
 
     for model in (
         SheetAudit,
@@ -68,12 +61,7 @@ def _reset():
 
 
 def _catalogue():
-    from indicators.models import (
-        Campaign,
-        CampaignIndicator,
-        IndicatorDefinition,
-        ValidationRule,
-    )
+    from indicators.catalogue.models import Campaign, CampaignIndicator, IndicatorDefinition, ValidationRule
 
     indicators = IndicatorDefinition.objects.bulk_create(
         [
@@ -109,7 +97,7 @@ def _structures(start: int, stop: int, indicators, campaigns) -> None:
     from django.utils import timezone
 
     from associations.models import Association
-    from indicators.models import Sheet, SheetValue
+    from indicators.sheets.models import Sheet, SheetValue
 
     associations = Association.objects.bulk_create(
         [
@@ -236,7 +224,7 @@ def main() -> None:
     _structures(0, SMALL, indicators, campaigns)
     _query_counts(f"{SMALL} structures")
     _structures(SMALL, N_ASSOCIATIONS, indicators, campaigns)
-    from indicators.models import SheetValue
+    from indicators.sheets.models import SheetValue
 
     print(
         f"data: {SheetValue.objects.count()} values generated in "

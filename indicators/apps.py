@@ -1,6 +1,12 @@
+"""The indicators app: its label stays `indicators`; its features live in sub-packages."""
+
 from django.apps import AppConfig
 
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
     verbose_name = "Indicateurs partagés"
+
+    def ready(self):
+        # Celery autodiscovers `<app>.tasks` only; the feature task modules register here.
+        from .reminders import tasks  # noqa: F401

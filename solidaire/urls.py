@@ -17,7 +17,7 @@ urlpatterns = [
     path("benevolat/", include("associations.urls_benevolat")),
     path("charte/", include("charter.urls")),
     path("indicateurs/", include("indicators.urls")),
-    path("observatoire/", include("indicators.urls_observatoire")),
+    path("observatoire/", include("indicators.observatoire.urls")),
     path("evenements/", include("events.urls")),
     path("congres/", include("congress.urls")),
     path("gestion/", admin.site.urls),

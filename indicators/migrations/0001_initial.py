@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import indicators.models
+import indicators.sheets.models
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
                 ('validated_at', models.DateTimeField(blank=True, null=True, verbose_name='validée le')),
                 ('staff_comment', models.TextField(blank=True, verbose_name='commentaire du CCAS')),
                 ('extended_until', models.DateField(blank=True, null=True, verbose_name="délai accordé jusqu'au")),
-                ('activity_report', models.FileField(blank=True, max_length=300, upload_to=indicators.models.report_upload_to, verbose_name="rapport d'activité (PDF)")),
+                ('activity_report', models.FileField(blank=True, max_length=300, upload_to=indicators.sheets.models.report_upload_to, verbose_name="rapport d'activité (PDF)")),
                 ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sheets', to='associations.association', verbose_name='structure')),
                 ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sheets', to='indicators.campaign', verbose_name='campagne')),
                 ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='transmise par')),

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import migrations, models
 
-import indicators.models
+import indicators.sheets.models
 import solidaire.core.security.storage
 
 
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 max_length=300,
                 storage=solidaire.core.security.storage.private_storage,
-                upload_to=indicators.models.report_upload_to,
+                upload_to=indicators.sheets.models.report_upload_to,
                 verbose_name="rapport d'activité (PDF)",
             ),
         ),

@@ -21,7 +21,7 @@ from associations.models_volunteering import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
 from events.models import Event
-from indicators.models import Sheet, SheetStatus
+from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
 from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
 from tests import factories

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from indicators.models import Sheet, SheetStatus
+from indicators.sheets.models import Sheet, SheetStatus
 from tests import factories
 from tests.indicators.factories import CampaignFactory, build_catalogue
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from indicators import selectors
+from indicators.catalogue import selectors
 
 from .factories import CampaignFactory, build_catalogue
 

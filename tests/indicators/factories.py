@@ -7,16 +7,15 @@ from decimal import Decimal
 
 import factory
 
-from indicators.models import (
+from indicators.catalogue.models import (
     Breakdown,
     BreakdownCategory,
     Campaign,
     CampaignIndicator,
     IndicatorDefinition,
-    Sheet,
-    SheetValue,
     ValidationRule,
 )
+from indicators.sheets.models import Sheet, SheetValue
 from tests.factories import AssociationFactory
 
 

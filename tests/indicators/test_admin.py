@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from indicators.models import Campaign, IndicatorDefinition, ValidationRule
+from indicators.catalogue.models import Campaign, IndicatorDefinition, ValidationRule
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from indicators.models import Sheet
+from indicators.sheets.models import Sheet
 
 from .conftest import post_data
 from .test_sheet import GOOD, url

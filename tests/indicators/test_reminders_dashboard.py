@@ -13,9 +13,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from indicators import tasks
-from indicators.charts import bar_chart
-from indicators.models import Campaign, Reminder, Sheet, SheetValue
+from indicators.catalogue.models import Campaign
+from indicators.dashboard.charts import bar_chart
+from indicators.reminders import tasks
+from indicators.reminders.models import Reminder
+from indicators.sheets.models import Sheet, SheetValue
 from tests.factories import AssociationFactory, MembershipFactory
 
 from .factories import CampaignFactory, SheetFactory, add_values
@@ -33,7 +35,7 @@ def test_beat_schedule_runs_the_reminders_daily():
 def test_automatic_reminders_are_sent_once_to_those_who_have_not_submitted(
     monkeypatch, django_capture_on_commit_callbacks, days, kind
 ):
-    from indicators import selectors
+    from indicators.catalogue import selectors
 
     campaign = CampaignFactory(year=2026, opens_on=dt.date(2026, 10, 1), closes_on=dt.date(2027, 1, 31))
     monkeypatch.setattr(selectors, "today", lambda: campaign.closes_on - dt.timedelta(days=days))
@@ -53,7 +55,7 @@ def test_automatic_reminders_are_sent_once_to_those_who_have_not_submitted(
 
 
 def test_no_reminder_too_early_nor_after_closing(monkeypatch):
-    from indicators import selectors
+    from indicators.catalogue import selectors
 
     campaign = CampaignFactory(year=2026)
     MembershipFactory(status="approved")
@@ -66,7 +68,7 @@ def test_no_reminder_too_early_nor_after_closing(monkeypatch):
 
 
 def test_a_missed_day_is_caught_up(monkeypatch):
-    from indicators import selectors
+    from indicators.catalogue import selectors
 
     campaign = CampaignFactory(year=2026)
     MembershipFactory(status="approved")
@@ -158,7 +160,7 @@ def test_demo_member_can_open_the_2026_sheet(client):
 
 @pytest.mark.django_db
 def test_chart_titles_do_not_repeat_a_unit_the_label_already_gives():
-    from indicators.views import _chart_title
+    from indicators.dashboard.views import _chart_title
     from tests.indicators.factories import IndicatorFactory
 
     etp = IndicatorFactory(code="salaries_etp", label="Salariés (équivalents temps plein)", unit="etp")

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from indicators.formulas import FormulaError, evaluate, formula_codes
-from indicators.models import IndicatorDefinition, ValidationRule
-from indicators.rules import evaluate_rule, outlier_results
+from indicators.catalogue.formulas import FormulaError, evaluate, formula_codes
+from indicators.catalogue.models import IndicatorDefinition, ValidationRule
+from indicators.sheets.rules import evaluate_rule, outlier_results
 
 D = Decimal
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from indicators import services_sheets
-from indicators.models import Sheet, SheetValue
+from indicators.sheets import services
+from indicators.sheets.models import Sheet, SheetValue
 
 from .factories import SheetFactory
 
@@ -20,9 +20,9 @@ def test_a_member_of_another_structure_cannot_write_a_sheet(association, indicat
     from tests.factories import AssociationFactory
 
     outsider = member_of(AssociationFactory(), role="admin")
-    sheet = services_sheets.sheet_get_or_create(association=association, campaign=campaign)
+    sheet = services.sheet_get_or_create(association=association, campaign=campaign)
     with pytest.raises(PermissionDenied):
-        services_sheets.sheet_save_draft(
+        services.sheet_save_draft(
             sheet=sheet,
             user=outsider,
             expected_version=1,
@@ -48,11 +48,11 @@ def test_only_staff_review_sheets(association, campaign, member, service, status
         validated_at="2026-11-20T10:00:00Z" if status == "validated" else None,
     )
     with pytest.raises(PermissionDenied):
-        getattr(services_sheets, service)(sheet=sheet, user=member, **extra)
+        getattr(services, service)(sheet=sheet, user=member, **extra)
     assert Sheet.objects.get(pk=sheet.pk).status == status
 
 
 def test_staff_still_validate(association, campaign, staff_user):
     sheet = SheetFactory(association=association, campaign=campaign, status="submitted")
-    services_sheets.sheet_validate(sheet=sheet, user=staff_user)
+    services.sheet_validate(sheet=sheet, user=staff_user)
     assert Sheet.objects.get(pk=sheet.pk).status == "validated"

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from indicators.models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
+from indicators.sheets.models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
 
 from .conftest import post_data
 from .factories import CampaignFactory, SheetFactory, add_values
@@ -164,7 +164,7 @@ def test_outlier_warning_must_be_confirmed(client, association, member, indicato
 
 
 def test_submitting_after_the_closing_date_is_refused(client, association, member, indicators, monkeypatch):
-    from indicators import selectors
+    from indicators.catalogue import selectors
 
     monkeypatch.setattr(selectors, "today", lambda: dt.date(2027, 2, 1))
     client.force_login(member)
@@ -276,7 +276,7 @@ def test_activity_report_is_served_only_to_those_who_may_see_it(
 
 def test_retired_indicator_still_shows_in_old_sheets(client, association, member, indicators):
     old_campaign = CampaignFactory(year=2024, opens_on=dt.date(2024, 10, 1), closes_on=dt.date(2025, 1, 31))
-    from indicators.models import CampaignIndicator
+    from indicators.catalogue.models import CampaignIndicator
 
     CampaignIndicator.objects.create(campaign=old_campaign, indicator=indicators["aides"])
     sheet = SheetFactory(
@@ -296,7 +296,7 @@ def test_retired_indicator_still_shows_in_old_sheets(client, association, member
 def test_services_refuse_bad_values_even_without_the_form(association, member, indicators):
     from django.core.exceptions import ValidationError
 
-    from indicators.services_sheets import sheet_get_or_create, sheet_save_draft
+    from indicators.sheets.services import sheet_get_or_create, sheet_save_draft
 
     sheet = sheet_get_or_create(association=association, campaign=indicators["personnes"].campaigns.get())
     personnes = (indicators["personnes"].id, None)

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from indicators.models import AuditAction, Reminder, Sheet, SheetAudit, SheetStatus
+from indicators.reminders.models import Reminder
+from indicators.sheets.models import AuditAction, Sheet, SheetAudit, SheetStatus
 from tests.factories import AssociationFactory
 
 from .conftest import post_data

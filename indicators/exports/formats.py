@@ -15,10 +15,10 @@ from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
+from indicators.catalogue.models import Campaign
+from indicators.catalogue.selectors import campaign_layout
+from indicators.sheets.models import SheetValue
 from solidaire.core.security.spreadsheet import safe_cell, safe_row
-
-from .models import Campaign, SheetValue
-from .selectors import campaign_layout
 
 CHUNK = 5000
 LONG_HEADER = ["structure", "slug", "annee", "statut", "indicateur", "libelle", "ventilation", "valeur"]

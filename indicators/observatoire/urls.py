@@ -1,3 +1,5 @@
+"""URLs of the observatoire, mounted at /observatoire/ with its own namespace."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,4 @@
-"""CCAS staff pages: follow-up, review (return / validate / reopen), reminders, exports."""
+"""CCAS staff pages: the campaign follow-up and the review of a sheet (return / validate / reopen)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,24 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
-from associations.models import Association
+from indicators.catalogue import selectors as catalogue_selectors
+from indicators.sheets import selectors as sheet_selectors
+from indicators.sheets import services as sheet_services
+from indicators.sheets.forms import sheet_groups
+from indicators.sheets.models import Sheet, SheetStatus
+from indicators.sheets.permissions import staff_required
 
-from . import exports, selectors, services_sheets
-from .forms import ReopenForm, ReturnForm, sheet_groups
-from .models import Campaign, ReminderKind, Sheet, SheetStatus, SheetValue
-from .permissions import staff_required
-from .services_reminders import reminder_send
+from . import selectors
+from .forms import ReopenForm, ReturnForm
 
 
 @staff_required
 def followup(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    campaigns = list(selectors.campaign_list())
+    campaigns = list(catalogue_selectors.campaign_list())
     if year is None:
-        campaign = selectors.campaign_current()
+        campaign = catalogue_selectors.campaign_current()
         if campaign is None:
             return render(request, "indicators/followup.html", {"campaigns": campaigns})
     else:
@@ -67,11 +69,11 @@ def review(request: HttpRequest, year: int, slug: str) -> HttpResponse:
 
 
 def _render_review(request, sheet: Sheet, *, return_form=None, reopen_form=None, status=200):
-    layout = selectors.campaign_layout(campaign=sheet.campaign)
-    raw = selectors.sheet_raw_values(sheet=sheet)
-    totals, breakdowns = selectors.values_by_code(layout=layout, raw=raw)
-    previous = selectors.previous_totals(association=sheet.association, year=sheet.campaign.year)
-    results = services_sheets.sheet_check(sheet=sheet, layout=layout)
+    layout = catalogue_selectors.campaign_layout(campaign=sheet.campaign)
+    raw = sheet_selectors.sheet_raw_values(sheet=sheet)
+    totals, breakdowns = sheet_selectors.values_by_code(layout=layout, raw=raw)
+    previous = sheet_selectors.previous_totals(association=sheet.association, year=sheet.campaign.year)
+    results = sheet_services.sheet_check(sheet=sheet, layout=layout)
     return render(
         request,
         "indicators/review.html",
@@ -83,7 +85,7 @@ def _render_review(request, sheet: Sheet, *, return_form=None, reopen_form=None,
                 layout=layout, form=None, totals=totals, breakdowns=breakdowns, previous=previous
             ),
             "results": sorted(results, key=lambda r: (r.passed, r.severity)),
-            "audit": list(selectors.sheet_audit(sheet=sheet)[:50]),
+            "audit": list(sheet_selectors.sheet_audit(sheet=sheet)[:50]),
             "return_form": return_form or ReturnForm(),
             "reopen_form": reopen_form or ReopenForm(),
         },
@@ -98,13 +100,13 @@ def review_action(request: HttpRequest, year: int, slug: str, action: str) -> Ht
     return_form = reopen_form = None
     try:
         if action == "valider":
-            services_sheets.sheet_validate(sheet=sheet, user=request.user)
+            sheet_services.sheet_validate(sheet=sheet, user=request.user)
             messages.success(request, f"Fiche de {sheet.association.name} validée.")
         elif action == "renvoyer":
             return_form = ReturnForm(request.POST)
             if not return_form.is_valid():
                 return _render_review(request, sheet, return_form=return_form, status=400)
-            services_sheets.sheet_return(
+            sheet_services.sheet_return(
                 sheet=sheet, user=request.user, comment=return_form.cleaned_data["comment"]
             )
             messages.success(request, "Fiche renvoyée à la structure, qui en est informée.")
@@ -112,57 +114,12 @@ def review_action(request: HttpRequest, year: int, slug: str, action: str) -> Ht
             reopen_form = ReopenForm(request.POST)
             if not reopen_form.is_valid():
                 return _render_review(request, sheet, reopen_form=reopen_form, status=400)
-            services_sheets.sheet_reopen(
+            sheet_services.sheet_reopen(
                 sheet=sheet, user=request.user, reason=reopen_form.cleaned_data["reason"]
             )
             messages.success(request, "Fiche rouverte : la structure peut la corriger.")
         else:
             raise Http404("Action inconnue.")
-    except (services_sheets.SheetError, ValidationError) as exc:
+    except (sheet_services.SheetError, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     return redirect("indicators:review", year=year, slug=slug)
-
-
-@require_POST
-@staff_required
-def remind(request: HttpRequest, year: int, slug: str) -> HttpResponse:
-    campaign = get_object_or_404(Campaign, year=year)
-    association = get_object_or_404(Association, slug=slug)
-    if reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL, user=request.user):
-        messages.success(request, f"Relance envoyée à {association.name}.")
-    else:
-        messages.error(request, f"Aucune adresse e-mail connue pour {association.name} : relance impossible.")
-    return redirect("indicators:followup_year", year=year)
-
-
-@require_GET
-@staff_required
-def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    campaign = get_object_or_404(Campaign, year=year)
-    _check_format(fmt)
-    if fmt == "xlsx":
-        return exports.wide_xlsx_response(campaign=campaign)
-    return exports.wide_csv_response(campaign=campaign)
-
-
-@require_GET
-@staff_required
-def export_long(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Every value of every year (or of `?annee=`), for the observatoire."""
-    _check_format(fmt)
-    values = SheetValue.objects.all()
-    filename = "indicateurs-toutes-annees"
-    year = request.GET.get("annee", "")
-    if year:
-        if not year.isdigit():
-            raise Http404("Année invalide.")
-        values = values.filter(sheet__campaign__year=int(year))
-        filename = f"indicateurs-{year}-format-long"
-    if fmt == "xlsx":
-        return exports.long_xlsx_response(values=values, filename=f"{filename}.xlsx")
-    return exports.long_csv_response(values=values, filename=f"{filename}.csv")
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404("Format inconnu.")

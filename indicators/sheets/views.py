@@ -1,4 +1,4 @@
-"""Association-side pages: home, sheet, dashboard, own export. Thin: services do the work."""
+"""Association-side pages: home, the sheet form, the activity report. Thin: services do the work."""
 
 from __future__ import annotations
 
@@ -11,18 +11,18 @@ from django.views.decorators.http import require_GET
 
 from associations.models import Association
 from associations.selectors import associations_of_user
+from indicators.catalogue import selectors as catalogue_selectors
+from indicators.catalogue.models import Campaign
 
-from . import selectors, services_sheets
-from .charts import bar_chart
-from .exports import long_csv_response
+from . import selectors, services
 from .forms import SheetForm, sheet_groups
-from .models import Campaign, Sheet, SheetValue
-from .permissions import can_review, check_can_fill_sheet, check_can_view_sheets, staff_required
+from .models import Sheet
+from .permissions import can_review, check_can_fill_sheet, check_can_view_sheets
 
 
 @login_required
 def indicators_home(request: HttpRequest) -> HttpResponse:
-    campaign = selectors.campaign_current()
+    campaign = catalogue_selectors.campaign_current()
     associations = list(associations_of_user(user=request.user))
     sheets = {}
     if campaign:
@@ -41,37 +41,6 @@ def indicators_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _chart_title(indicator) -> str:
-    """The label, with its unit unless the label already says it ("… (équivalents temps plein)")."""
-    unit = indicator.get_unit_display()
-    return indicator.label if unit.lower() in indicator.label.lower() else f"{indicator.label} ({unit})"
-
-
-@login_required
-def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    association = get_object_or_404(Association, slug=slug)
-    check_can_view_sheets(request.user, association)
-    charts = [
-        bar_chart(
-            title=_chart_title(s["indicator"]),
-            description=f"{association.name} comparée à la médiane du réseau, par année.",
-            labels=[str(y) for y in s["years"]],
-            series=[(association.name, s["values"]), ("Médiane du réseau", s["medians"])],
-        )
-        for s in selectors.dashboard_series(association=association)
-    ]
-    return render(
-        request,
-        "indicators/dashboard.html",
-        {
-            "association": association,
-            "charts": charts,
-            "sheets": selectors.sheets_of_association(association=association),
-            "campaign": selectors.campaign_current(),
-        },
-    )
-
-
 @login_required
 def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     association = get_object_or_404(Association, slug=slug)
@@ -80,9 +49,9 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     sheet = Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
         association=association, campaign=campaign
     )
-    layout = selectors.campaign_layout(campaign=campaign)
+    layout = catalogue_selectors.campaign_layout(campaign=campaign)
     raw = selectors.sheet_raw_values(sheet=sheet)
-    lock_reason = services_sheets.sheet_lock_reason(sheet=sheet)
+    lock_reason = services.sheet_lock_reason(sheet=sheet)
     results = []
     form = None
     if lock_reason is None:
@@ -128,7 +97,7 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
         return []
     submit = request.POST.get("action") == "submit"
     if sheet.pk is None:
-        sheet = services_sheets.sheet_get_or_create(association=sheet.association, campaign=sheet.campaign)
+        sheet = services.sheet_get_or_create(association=sheet.association, campaign=sheet.campaign)
     kwargs = {
         "sheet": sheet,
         "user": request.user,
@@ -138,15 +107,15 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
     }
     try:
         if submit:
-            services_sheets.sheet_submit(confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
+            services.sheet_submit(confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
             messages.success(request, "Fiche transmise au CCAS. Merci !")
         else:
-            services_sheets.sheet_save_draft(**kwargs)
+            services.sheet_save_draft(**kwargs)
             messages.success(request, "Brouillon enregistré. Vous pouvez y revenir plus tard.")
-    except services_sheets.SheetRulesError as exc:
+    except services.SheetRulesError as exc:
         form.add_error(None, str(exc))
         return exc.results
-    except services_sheets.SheetError as exc:
+    except services.SheetError as exc:
         form.add_error(None, str(exc))
         return []
     except ValidationError as exc:
@@ -154,16 +123,6 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
             form.add_error(None, message)
         return []
     return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year)
-
-
-@require_GET
-@login_required
-def association_export(request: HttpRequest, slug: str) -> HttpResponse:
-    """A structure's own history, long format (never another structure's figures)."""
-    association = get_object_or_404(Association, slug=slug)
-    check_can_view_sheets(request.user, association)
-    values = SheetValue.objects.filter(sheet__association=association)
-    return long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
 
 
 @require_GET
@@ -180,8 +139,3 @@ def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
         content_type="application/pdf",
         filename=f"rapport-activite-{association.slug}-{year}.pdf",
     )
-
-
-@staff_required
-def observatoire_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "indicators/observatoire_home.html")

@@ -1,4 +1,4 @@
-"""Forms: the sheet (built from the campaign's layout) and the staff decisions."""
+"""The sheet form (built from the campaign's layout) and what the sheet and review templates walk."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django import forms
 
-from .models import ABSOLUTE_MAX, ValueType
-from .selectors import Layout
+from indicators.catalogue.models import ABSOLUTE_MAX, ValueType
+from indicators.catalogue.selectors import Layout
+
 from .validators import validate_pdf
 
 
@@ -82,18 +83,6 @@ def _plain(value: Decimal, indicator) -> str:
     if indicator.value_type == ValueType.INTEGER:
         return str(int(value))
     return f"{value.normalize():f}".replace(".", ",")
-
-
-class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label="Ce que la structure doit corriger", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-class ReopenForm(forms.Form):
-    reason = forms.CharField(
-        label="Motif de la réouverture", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
 
 
 def sheet_groups(

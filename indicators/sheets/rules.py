@@ -1,4 +1,5 @@
-"""Validation rules as data (DHIS2-style), plus the year-on-year outlier check.
+"""Checking a sheet against the catalogue's validation rules (DHIS2-style, written as data by
+staff), plus the year-on-year outlier check.
 
 Pure functions over plain dicts so the same code serves the form, the submit service and the
 staff review screen: `totals` maps indicator code → value (computed ones included) and
@@ -11,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formulas import FormulaError, evaluate
-from .models import RuleOperator, Severity, ValidationRule
+from indicators.catalogue.formulas import FormulaError, evaluate
+from indicators.catalogue.models import RuleOperator, Severity, ValidationRule
 
 
 @dataclass(frozen=True)

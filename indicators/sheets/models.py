@@ -1,5 +1,6 @@
-"""Sheets: one structure's answers to one campaign, their values in long format, the rules they
-are checked against, their audit trail and the reminders sent about them."""
+"""Sheets: one structure's answers to one campaign, their values in long format (one row per
+indicator and breakdown category, so that exports and medians are plain queries), the activity
+report and the audit trail."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from django.db import models
 from django.db.models import Q
 
 from associations.models import Association
+from indicators.catalogue.models import BreakdownCategory, Campaign, IndicatorDefinition
 from solidaire.core.db import TimeStampedModel, actor_field
 from solidaire.core.security.storage import private_storage
-
-from .models import BreakdownCategory, Campaign, IndicatorDefinition, unknown_indicator_codes
 
 
 class SheetStatus(models.TextChoices):
@@ -117,63 +117,6 @@ class SheetValue(models.Model):
         return f"{self.indicator.code} = {self.value}"
 
 
-class RuleOperator(models.TextChoices):
-    GTE = "gte", "≥ (supérieur ou égal)"
-    LTE = "lte", "≤ (inférieur ou égal)"
-    EQ = "eq", "= (égal)"
-    BOTH_OR_NEITHER = "both", "les deux ou aucun"
-    BREAKDOWN_TOTAL = "breakdown", "somme de la ventilation = total"
-
-
-class Severity(models.TextChoices):
-    ERROR = "error", "Erreur bloquante"
-    WARNING = "warning", "Avertissement à confirmer"
-
-
-class ValidationRule(TimeStampedModel):
-    """A check written by staff: `left operator right`, with the message shown when it fails."""
-
-    name = models.CharField("nom", max_length=150)
-    left = models.CharField(
-        "expression de gauche",
-        max_length=300,
-        help_text="Un code d'indicateur ou une formule. Pour « somme de la "
-        "ventilation », le code de l'indicateur ventilé.",
-    )
-    operator = models.CharField("opérateur", max_length=12, choices=RuleOperator)
-    right = models.CharField(
-        "expression de droite", max_length=300, help_text="Un code, une formule ou un nombre."
-    )
-    message = models.CharField("message affiché", max_length=300)
-    severity = models.CharField("gravité", max_length=10, choices=Severity, default=Severity.ERROR)
-    is_active = models.BooleanField("active", default=True)
-
-    class Meta:
-        verbose_name = "règle de contrôle"
-        verbose_name_plural = "règles de contrôle"
-        ordering = ["severity", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .formulas import FormulaError, formula_codes
-
-        errors = {}
-        for field in ("left", "right"):
-            try:
-                unknown = unknown_indicator_codes(formula_codes(getattr(self, field)))
-            except FormulaError as exc:
-                errors[field] = str(exc)
-            else:
-                if unknown:
-                    errors[field] = f"Code(s) inconnu(s) : {unknown}."
-        if errors:
-            raise ValidationError(errors)
-
-
 class AuditAction(models.TextChoices):
     VALUE = "value", "Valeur modifiée"
     SUBMIT = "submit", "Transmission"
@@ -219,39 +162,3 @@ class SheetAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sheet} — {self.get_action_display()}"
-
-
-class ReminderKind(models.TextChoices):
-    AUTO_14 = "auto14", "Automatique (J-14)"
-    AUTO_3 = "auto3", "Automatique (J-3)"
-    MANUAL = "manual", "Manuelle"
-
-
-class Reminder(models.Model):
-    """A reminder sent to a structure; automatic ones are unique so the task is idempotent."""
-
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="reminders", verbose_name="campagne"
-    )
-    association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="indicator_reminders", verbose_name="structure"
-    )
-    kind = models.CharField("type", max_length=10, choices=ReminderKind)
-    sent_at = models.DateTimeField("envoyée le", auto_now_add=True)
-    sent_by = actor_field("envoyée par")
-    recipients = models.TextField("destinataires", blank=True)
-
-    class Meta:
-        verbose_name = "relance"
-        verbose_name_plural = "relances"
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "association", "kind"],
-                condition=~Q(kind="manual"),
-                name="%(app_label)s_%(class)s_auto_once",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.association} — {self.campaign.year} ({self.get_kind_display()})"

@@ -17,19 +17,12 @@ from django.db.models import F
 from django.utils import formats, timezone
 
 from associations.models import Association
+from indicators.catalogue import selectors as catalogue_selectors
+from indicators.catalogue.models import ABSOLUTE_MAX, Campaign, Severity, ValueType
 
 from . import selectors
-from .models import (
-    ABSOLUTE_MAX,
-    AuditAction,
-    Campaign,
-    Severity,
-    Sheet,
-    SheetAudit,
-    SheetStatus,
-    SheetValue,
-    ValueType,
-)
+from .models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
+from .notifications import notify_returned
 from .permissions import can_review, check_can_fill_sheet
 from .rules import RuleResult, outlier_results, run_rules
 from .validators import validate_pdf
@@ -62,7 +55,7 @@ def _date(value) -> str:
 
 def sheet_lock_reason(*, sheet: Sheet, on: dt.date | None = None) -> str | None:
     """Why the association cannot edit the sheet now, or None when it can."""
-    on = on or selectors.today()
+    on = on or catalogue_selectors.today()
     if sheet.status == SheetStatus.VALIDATED:
         return f"Fiche validée par le CCAS le {_date(timezone.localtime(sheet.validated_at))}."
     if sheet.status == SheetStatus.SUBMITTED:
@@ -126,7 +119,7 @@ def sheet_save_draft(
     reason = sheet_lock_reason(sheet=sheet)
     if reason:
         raise SheetLockedError(reason)
-    layout = selectors.campaign_layout(campaign=sheet.campaign)
+    layout = catalogue_selectors.campaign_layout(campaign=sheet.campaign)
     allowed: dict[ValueKey, object] = {}
     for indicator in layout.typed:
         if indicator.categories:
@@ -181,7 +174,7 @@ def sheet_save_draft(
     return sheet
 
 
-def _store_computed(*, sheet: Sheet, layout: selectors.Layout) -> None:
+def _store_computed(*, sheet: Sheet, layout: catalogue_selectors.Layout) -> None:
     """Computed indicators are stored too, so exports and medians need no formula engine."""
     if not layout.computed:
         return
@@ -197,11 +190,11 @@ def _store_computed(*, sheet: Sheet, layout: selectors.Layout) -> None:
     )
 
 
-def sheet_check(*, sheet: Sheet, layout: selectors.Layout | None = None) -> list[RuleResult]:
+def sheet_check(*, sheet: Sheet, layout: catalogue_selectors.Layout | None = None) -> list[RuleResult]:
     """Every rule result (passed or not) plus outlier and missing-required warnings."""
-    layout = layout or selectors.campaign_layout(campaign=sheet.campaign)
+    layout = layout or catalogue_selectors.campaign_layout(campaign=sheet.campaign)
     totals, breakdowns = selectors.values_by_code(layout=layout, raw=selectors.sheet_raw_values(sheet=sheet))
-    results = run_rules(rules=selectors.active_rules(), totals=totals, breakdowns=breakdowns)
+    results = run_rules(rules=catalogue_selectors.active_rules(), totals=totals, breakdowns=breakdowns)
     for item in layout.items:
         if item.is_required and totals.get(item.indicator.code) is None:
             results.append(
@@ -273,8 +266,8 @@ def _locked_for_staff(sheet: Sheet, expected: str, user) -> Sheet:
 
 def _grace(sheet: Sheet) -> None:
     """After the closing date, a returned or reopened sheet gets a grace period to be fixed."""
-    if selectors.today() > sheet.campaign.closes_on:
-        sheet.extended_until = selectors.today() + dt.timedelta(days=GRACE_DAYS)
+    if catalogue_selectors.today() > sheet.campaign.closes_on:
+        sheet.extended_until = catalogue_selectors.today() + dt.timedelta(days=GRACE_DAYS)
 
 
 @transaction.atomic
@@ -289,8 +282,6 @@ def sheet_return(*, sheet: Sheet, user, comment: str) -> Sheet:
     sheet.version += 1
     sheet.save()
     SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.RETURN, comment=comment)
-    from .services_reminders import notify_returned
-
     notify_returned(sheet=sheet)
     return sheet
 

@@ -1,0 +1,59 @@
+"""Export downloads: a structure's own history, and the staff exports of a campaign (wide) or of
+every year (long)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from associations.models import Association
+from indicators.catalogue.models import Campaign
+from indicators.sheets.models import SheetValue
+from indicators.sheets.permissions import check_can_view_sheets, staff_required
+
+from . import formats
+
+
+@require_GET
+@login_required
+def association_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """A structure's own history, long format (never another structure's figures)."""
+    association = get_object_or_404(Association, slug=slug)
+    check_can_view_sheets(request.user, association)
+    values = SheetValue.objects.filter(sheet__association=association)
+    return formats.long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
+
+
+@require_GET
+@staff_required
+def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    campaign = get_object_or_404(Campaign, year=year)
+    _check_format(fmt)
+    if fmt == "xlsx":
+        return formats.wide_xlsx_response(campaign=campaign)
+    return formats.wide_csv_response(campaign=campaign)
+
+
+@require_GET
+@staff_required
+def export_long(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every value of every year (or of `?annee=`), for the observatoire."""
+    _check_format(fmt)
+    values = SheetValue.objects.all()
+    filename = "indicateurs-toutes-annees"
+    year = request.GET.get("annee", "")
+    if year:
+        if not year.isdigit():
+            raise Http404("Année invalide.")
+        values = values.filter(sheet__campaign__year=int(year))
+        filename = f"indicateurs-{year}-format-long"
+    if fmt == "xlsx":
+        return formats.long_xlsx_response(values=values, filename=f"{filename}.xlsx")
+    return formats.long_csv_response(values=values, filename=f"{filename}.csv")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404("Format inconnu.")

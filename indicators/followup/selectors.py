@@ -1,0 +1,53 @@
+"""Reads for the staff follow-up: every expected structure with its sheet's status, and the
+campaign's completeness figures. One query each, whatever the number of structures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from associations.models import Association
+from indicators.catalogue.models import Campaign
+from indicators.reminders.models import Reminder
+from indicators.sheets.models import Sheet, SheetStatus
+from indicators.sheets.selectors import expected_associations
+
+
+def followup_rows(*, campaign: Campaign) -> QuerySet[Association]:
+    """Every expected structure with its sheet's status and dates (one query, any size)."""
+    sheets = Sheet.objects.filter(campaign=campaign, association=OuterRef("pk"))
+    reminders = Reminder.objects.filter(campaign=campaign, association=OuterRef("pk"))
+    return (
+        expected_associations()
+        .annotate(
+            sheet_id=Subquery(sheets.values("pk")[:1]),
+            sheet_status=Subquery(sheets.values("status")[:1]),
+            sheet_submitted_at=Subquery(sheets.values("submitted_at")[:1]),
+            sheet_validated_at=Subquery(sheets.values("validated_at")[:1]),
+            last_reminder_at=Subquery(reminders.order_by("-sent_at").values("sent_at")[:1]),
+        )
+        .order_by("name")
+        .only("pk", "name", "slug")
+    )
+
+
+def followup_completeness(*, campaign: Campaign) -> dict[str, int]:
+    """Expected / submitted (or validated) / validated / on time / late, in one query."""
+    closes = dt.datetime.combine(
+        campaign.closes_on + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    answered = Q(sheets__campaign=campaign, sheets__status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED])
+    counts = expected_associations().aggregate(
+        expected=Count("pk", distinct=True),
+        submitted=Count("pk", filter=answered, distinct=True),
+        validated=Count(
+            "pk", filter=Q(sheets__campaign=campaign, sheets__status=SheetStatus.VALIDATED), distinct=True
+        ),
+        late=Count("pk", filter=answered & Q(sheets__submitted_at__gte=closes), distinct=True),
+    )
+    counts["on_time"] = counts["submitted"] - counts["late"]
+    counts["missing"] = counts["expected"] - counts["submitted"]
+    counts["percent"] = round(100 * counts["submitted"] / counts["expected"]) if counts["expected"] else 0
+    return counts

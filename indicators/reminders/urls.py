@@ -1,0 +1,9 @@
+"""URLs of the reminders, inside the `indicators` namespace (included by `indicators.urls`)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("suivi/<int:year>/<slug:slug>/relance/", views.remind, name="remind"),
+]

@@ -1,0 +1,88 @@
+"""Reads on sheets: who is expected to answer, a sheet's values (raw, and by code with computed
+indicators evaluated), last year's totals, a structure's sheets and a sheet's audit trail. Query
+counts do not depend on how many structures, years or values there are (tested)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from associations.models import Association, PublicationStatus, StructureKind
+from indicators.catalogue.formulas import evaluate
+from indicators.catalogue.selectors import Layout
+
+from .models import Sheet, SheetStatus, SheetValue
+
+# Who is expected to answer a campaign: every published association or social centre. The CCAS
+# itself and institutions are not asked (they are the ones reading the sheets). We chose
+# "published" rather than "signed the charter" so the indicators app does not depend on the
+# charter app, and because an unpublished card is usually an abandoned one.
+EXPECTED_KINDS = (StructureKind.ASSOCIATION, StructureKind.CENTRE_SOCIAL)
+
+
+def expected_associations() -> QuerySet[Association]:
+    return Association.objects.filter(status=PublicationStatus.PUBLISHED, kind__in=EXPECTED_KINDS)
+
+
+RawValues = dict[tuple[int, int | None], Decimal]
+
+
+def sheet_raw_values(*, sheet: Sheet | None) -> RawValues:
+    if sheet is None or sheet.pk is None:
+        return {}
+    rows = SheetValue.objects.filter(sheet=sheet).values_list("indicator_id", "category_id", "value")
+    return {(ind, cat): value for ind, cat, value in rows}
+
+
+def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
+    """(totals, breakdowns) by indicator code; computed indicators evaluated from the rest."""
+    totals: dict[str, Decimal | None] = {}
+    breakdowns: dict[str, dict[str, Decimal]] = {}
+    for indicator in layout.typed:
+        if indicator.categories:
+            parts = {
+                c.code: raw[(indicator.id, c.id)] for c in indicator.categories if (indicator.id, c.id) in raw
+            }
+            breakdowns[indicator.code] = parts
+            totals[indicator.code] = sum(parts.values(), Decimal(0)) if parts else None
+        else:
+            totals[indicator.code] = raw.get((indicator.id, None))
+    # A formula may use another computed indicator: a few passes settle any order.
+    for _ in range(len(layout.computed)):
+        for indicator in layout.computed:
+            totals[indicator.code] = evaluate(indicator.formula, totals)
+    return totals, breakdowns
+
+
+def previous_sheet(*, association: Association, year: int) -> Sheet | None:
+    return (
+        Sheet.objects.filter(association=association, campaign__year__lt=year)
+        .exclude(status=SheetStatus.DRAFT)
+        .select_related("campaign")
+        .order_by("-campaign__year")
+        .first()
+    )
+
+
+def previous_totals(*, association: Association, year: int) -> dict[str, Decimal]:
+    """Last answered year's totals by code (one or two queries), for "l'an passé" hints."""
+    sheet = previous_sheet(association=association, year=year)
+    if sheet is None:
+        return {}
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    rows = SheetValue.objects.filter(sheet=sheet).values_list("indicator__code", "value")
+    for code, value in rows:
+        totals[code] += value
+    return dict(totals)
+
+
+def sheets_of_association(*, association: Association) -> QuerySet[Sheet]:
+    return (
+        Sheet.objects.filter(association=association).select_related("campaign").order_by("-campaign__year")
+    )
+
+
+def sheet_audit(*, sheet: Sheet):
+    return sheet.audit.select_related("user", "indicator", "category").order_by("-created_at", "-id")
