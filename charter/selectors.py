@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from associations.cache import TTL, directory_version
-from associations.models import Association, StructureKind, Thematique
-from associations.selectors import associations_of_user
+from associations.structures.cache import TTL, directory_version
+from associations.structures.models import Association, Thematique
+from associations.structures.selectors import associations_of_user
+from associations.structures.taxonomy import StructureKind
 from solidaire.core.text import normalize_search
 
 from .models import (

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from associations.models import Association
+from associations.structures.models import Association
 
 from .models import (
     Breakdown,

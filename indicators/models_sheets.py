@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from associations.models import Association
+from associations.structures.models import Association
 from solidaire.core.models import TimeStampedModel, actor_field
 from solidaire.core.storage import private_storage
 

@@ -12,7 +12,8 @@ from decimal import Decimal
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from associations.models import Association, PublicationStatus, StructureKind
+from associations.structures.models import Association
+from associations.structures.taxonomy import PublicationStatus, StructureKind
 
 from .formulas import evaluate
 from .models import (

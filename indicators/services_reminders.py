@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats
 
-from associations.models import Association, Membership, MembershipStatus
+from associations.structures.models import Association, Membership
+from associations.structures.taxonomy import MembershipStatus
 from solidaire.core.emails import email_send
 
 from . import selectors

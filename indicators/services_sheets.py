@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
 
-from associations.models import Association
+from associations.structures.models import Association
 
 from . import selectors
 from .models import (

@@ -9,8 +9,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from associations.models import Association
-from associations.selectors import associations_of_user
+from associations.structures.models import Association
+from associations.structures.selectors import associations_of_user
 
 from . import selectors, services_sheets
 from .charts import bar_chart

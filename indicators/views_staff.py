@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from associations.models import Association
+from associations.structures.models import Association
 
 from . import exports, selectors, services_sheets
 from .forms import ReopenForm, ReturnForm, sheet_groups

@@ -11,9 +11,9 @@ admin.site.index_title = "Gestion du portail (CCAS)"
 urlpatterns = [
     path("", include("solidaire.core.urls")),
     path("comptes/", include("allauth.urls")),
-    path("annuaire/actions/", include("associations.urls_actions")),
-    path("annuaire/", include("associations.urls")),
-    path("benevolat/", include("associations.urls_benevolat")),
+    path("annuaire/actions/", include("associations.actions.urls")),
+    path("annuaire/", include("associations.directory.urls")),
+    path("benevolat/", include("associations.volunteering.urls")),
     path("charte/", include("charter.urls")),
     path("indicateurs/", include("indicators.urls")),
     path("observatoire/", include("indicators.urls_observatoire")),

@@ -10,7 +10,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from associations.cache import version_bump
+from associations.structures.cache import version_bump
 from charter import documents, services
 from charter.demo import load_charter_v1
 from charter.models import CharterDocument

@@ -12,7 +12,6 @@ from django.db import transaction
 DEMO_MODULES = [
     "solidaire.core.demo",
     "associations.demo",
-    "associations.demo_actions",
     "charter.demo",
     "indicators.demo",
     "events.demo",
