@@ -61,7 +61,7 @@ def adopted_versions() -> QuerySet[CharterVersion]:
 def signatory_count() -> int:
     """Structures whose signature is in force (one query, whatever their number). Shown on every
     home page view but changed a few times a year: cached under the directory version, which
-    every signature saved or deleted moves on (associations.cache)."""
+    every signature saved or deleted moves on (associations.structures.cache)."""
     key = f"charter:signatory-count:{directory_version()}"
     count = cache.get(key)
     if count is None:

@@ -12,7 +12,7 @@ The export is a flat text file, one entry per action:
 Real exports have quirks, all handled here: entries repeated verbatim, a label glued to the end
 of the previous value ("…dernière phrase.- Territoire concerné"), empty values, stray quotes in
 the title, labels repeated inside one entry. Whatever cannot be read is reported with its line
-number and skipped; the rest is still returned. The labels and conventions are in actions_format.
+number and skipped; the rest is still returned. The labels and conventions are in format.py.
 """
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+"""Admin of structures, services, thematiques, memberships and the moderated changes."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q

@@ -1,4 +1,4 @@
-"""Writes on structures and memberships. Plain functions, keyword-only, atomic."""
+"""Writes on memberships: requests to join a structure and their decision. Keyword-only, atomic."""
 
 from __future__ import annotations
 

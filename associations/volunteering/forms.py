@@ -1,4 +1,4 @@
-"""Forms of the volunteering pages. Business rules live in volunteering_services."""
+"""Forms of the volunteering pages. Business rules live in volunteering/services.py."""
 
 from __future__ import annotations
 

@@ -1,3 +1,5 @@
+"""Volunteering URLs, mounted at /benevolat/ (namespace "benevolat")."""
+
 from django.urls import path
 
 from . import views
