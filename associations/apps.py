@@ -1,3 +1,5 @@
+"""The directory app: its configuration connects the cache's signals and registers its tasks."""
+
 from django.apps import AppConfig
 
 
@@ -6,6 +8,7 @@ class AssociationsConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self) -> None:
-        from .cache import connect_signals
+        from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
+        from .structures.cache import connect_signals
 
         connect_signals()

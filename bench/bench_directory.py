@@ -40,9 +40,11 @@ WORDS = [
 def generate() -> None:
     """Bulk-create the dataset once (re-runs reuse it): search text and opening table are
     computed here as save() would, since bulk_create skips save()."""
-    from associations.hours import weekly_slots
-    from associations.models import Association, OpeningSlot, Quartier, Service, Thematique
-    from associations.services_directory import thematiques_sync
+    from associations.structures.hours import weekly_slots
+    from associations.structures.models import Association, Service, Thematique
+    from associations.structures.services import thematiques_sync
+    from associations.structures.taxonomy import Quartier
+    from associations.structures.workflow import OpeningSlot
     from solidaire.core.text.search import normalize_search
 
     if Association.objects.filter(slug__startswith=PREFIX).count() >= STRUCTURES:
@@ -152,7 +154,7 @@ def uncached_ms(url: str, runs: int = 20) -> float:
 def main() -> None:
     db_url = harness.setup_django()
     generate()
-    from associations.models import Association
+    from associations.structures.models import Association
 
     total = Association.objects.filter(status="published").count()
     list_url = "/annuaire/?q=alimentaire&thematique=aide-alimentaire&gratuit=on"

@@ -41,7 +41,7 @@ def _database() -> None:
 
 
 def _reset():
-    from associations.models import Association
+    from associations.structures.models import Association
     from indicators.catalogue.models import Campaign, CampaignIndicator, IndicatorDefinition, ValidationRule
     from indicators.reminders.models import Reminder
     from indicators.sheets.models import Sheet, SheetAudit, SheetValue
@@ -96,7 +96,7 @@ def _catalogue():
 def _structures(start: int, stop: int, indicators, campaigns) -> None:
     from django.utils import timezone
 
-    from associations.models import Association
+    from associations.structures.models import Association
     from indicators.sheets.models import Sheet, SheetValue
 
     associations = Association.objects.bulk_create(
@@ -140,7 +140,7 @@ def _query_counts(label: str) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from associations.models import Association
+    from associations.structures.models import Association
     from solidaire.accounts.models import User
 
     staff, _ = User.objects.get_or_create(

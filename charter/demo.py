@@ -5,9 +5,10 @@ Idempotent: a second run finds everything in place and changes nothing (no PDF r
 
 from __future__ import annotations
 
-from associations.cache import bump_directory_version
-from associations.demo import STRUCTURES as DEMO_STRUCTURES
-from associations.models import Association, StructureKind
+from associations.structures.cache import bump_directory_version
+from associations.structures.demo import STRUCTURES as DEMO_STRUCTURES
+from associations.structures.models import Association
+from associations.structures.taxonomy import StructureKind
 from solidaire.core.documents.services import document_invalidate
 from solidaire.core.sync import sync
 

@@ -1,6 +1,7 @@
 from django import forms
 
-from associations.models import Quartier, Thematique
+from associations.structures.models import Thematique
+from associations.structures.taxonomy import Quartier
 
 
 class SignatureForm(forms.Form):

@@ -7,8 +7,8 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from associations.models import Association
-from associations.permissions import can_manage
+from associations.structures.models import Association
+from associations.structures.permissions import can_manage
 from solidaire.accounts.roles import is_ccas_staff
 
 

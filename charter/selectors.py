@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from associations.cache import TTL, directory_version
-from associations.models import Association, StructureKind, Thematique
-from associations.selectors import associations_of_user
+from associations.structures.cache import TTL, directory_version
+from associations.structures.models import Association, Thematique
+from associations.structures.selectors import associations_of_user
+from associations.structures.taxonomy import StructureKind
 from solidaire.core.text.search import normalize_search
 
 from .models import (
@@ -60,7 +61,7 @@ def adopted_versions() -> QuerySet[CharterVersion]:
 def signatory_count() -> int:
     """Structures whose signature is in force (one query, whatever their number). Shown on every
     home page view but changed a few times a year: cached under the directory version, which
-    every signature saved or deleted moves on (associations.cache)."""
+    every signature saved or deleted moves on (associations.structures.cache)."""
     key = f"charter:signatory-count:{directory_version()}"
     count = cache.get(key)
     if count is None:

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from associations.models import Association, MembershipRole, MembershipStatus
+from associations.structures.models import Association
+from associations.structures.taxonomy import MembershipRole, MembershipStatus
 from solidaire.core.documents.services import document_invalidate
 from solidaire.core.email.services import email_send
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from associations.models import Association
+from associations.structures.models import Association
 from solidaire.core.documents.services import document_invalidate
 
 from . import documents

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from associations.models import Association
+from associations.structures.models import Association
 from solidaire.core.db import TimeStampedModel
 
 

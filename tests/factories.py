@@ -8,7 +8,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from associations.models import Association, Membership, Service, Thematique
+from associations.structures.models import Association, Membership, Service, Thematique
 from charter.models import CharterVersion, Signature
 from congress.models import CongressEdition, Workshop
 from events.models import Event

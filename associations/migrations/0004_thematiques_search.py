@@ -6,7 +6,7 @@ indexing it is enough for both LIKE and typo-tolerant matching."""
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-from associations.taxonomy import THEMATIQUES
+from associations.structures.taxonomy import THEMATIQUES
 
 
 def seed_thematiques(apps, schema_editor):

@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 from decimal import Decimal
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import IndicatorDefinition
 from indicators.sheets.models import SheetStatus, SheetValue
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.sheets import selectors as sheet_selectors
 from indicators.sheets.permissions import check_can_view_sheets

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from indicators.sheets.models import SheetValue
 from indicators.sheets.permissions import check_can_view_sheets, staff_required

@@ -8,7 +8,7 @@ import datetime as dt
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from indicators.reminders.models import Reminder
 from indicators.sheets.models import Sheet, SheetStatus

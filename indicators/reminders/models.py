@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from solidaire.core.db import actor_field
 

@@ -10,7 +10,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import formats
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
 from indicators.sheets.models import Sheet, SheetStatus

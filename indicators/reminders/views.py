@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from indicators.sheets.permissions import staff_required
 

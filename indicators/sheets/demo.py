@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.demo import OPEN_YEAR
 from indicators.catalogue.models import Campaign, IndicatorDefinition
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue.models import BreakdownCategory, Campaign, IndicatorDefinition
 from solidaire.core.db import TimeStampedModel, actor_field
 from solidaire.core.security.storage import private_storage

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.sites.models import Site
 from django.urls import reverse
 
-from associations.models import Association, Membership, MembershipStatus
+from associations.structures.models import Association, Membership
+from associations.structures.taxonomy import MembershipStatus
 from indicators.catalogue.models import Campaign
 from solidaire.core.email.services import email_send
 

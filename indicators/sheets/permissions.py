@@ -27,14 +27,14 @@ def staff_required(view):
 def can_fill_sheet(user, association) -> bool:
     """Fill and submit the structure's sheet: its approved members, and CCAS staff (who may
     help a structure over the phone; the audit trail says who typed what)."""
-    from associations.permissions import can_edit
+    from associations.structures.permissions import can_edit
 
     return can_edit(user, association)
 
 
 def can_view_sheets(user, association) -> bool:
     """See the structure's sheets, dashboard and export its own history."""
-    from associations.permissions import can_view_private
+    from associations.structures.permissions import can_view_private
 
     return can_view_private(user, association)
 

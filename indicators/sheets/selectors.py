@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
-from associations.models import Association, PublicationStatus, StructureKind
+from associations.structures.models import Association
+from associations.structures.taxonomy import PublicationStatus, StructureKind
 from indicators.catalogue.formulas import evaluate
 from indicators.catalogue.selectors import Layout
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
 
-from associations.models import Association
+from associations.structures.models import Association
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import ABSOLUTE_MAX, Campaign, Severity, ValueType
 

@@ -9,8 +9,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from associations.models import Association
-from associations.selectors import associations_of_user
+from associations.structures.models import Association
+from associations.structures.selectors import associations_of_user
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from associations.models import Association
+from associations.structures.models import Association
 
 
 @shared_task

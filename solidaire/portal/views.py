@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from associations.selectors import memberships_of_user
+from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
 from events.selectors import upcoming_events
 

@@ -7,8 +7,8 @@ import hashlib
 import factory
 from django.utils.text import slugify
 
-from associations.models_actions import Action, ActionDimension, ActionKeyword, ActionPublic
-from associations.models_volunteering import VolunteerMission, VolunteerSkill
+from associations.actions.models import Action, ActionDimension, ActionKeyword, ActionPublic
+from associations.volunteering.models import VolunteerMission, VolunteerSkill
 from tests.factories import AssociationFactory
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from associations.actions_services import actions_import_text
-from associations.models import Association
-from associations.models_actions import Action, ActionKeyword
+from associations.actions.models import Action, ActionKeyword
+from associations.actions.services import actions_import_text
+from associations.structures.models import Association
 from tests.associations.test_actions_parser import ENTRY
 from tests.factories import AssociationFactory
 
@@ -139,12 +139,14 @@ def test_dry_run_writes_nothing(tmp_path):
 
 
 def test_demo_loader_is_idempotent():
-    from associations import demo, demo_actions
-    from associations.models_volunteering import VolunteerMission
+    from associations import demo
+    from associations.actions import demo as actions_demo
+    from associations.volunteering import demo as volunteering_demo
+    from associations.volunteering.models import VolunteerMission
 
-    demo.load(stdout=StringIO())
-    demo_actions.load(stdout=StringIO())
+    demo.load(stdout=StringIO())  # structures, then actions and missions
     counts = (Action.objects.count(), VolunteerMission.objects.count(), Association.objects.count())
-    demo_actions.load(stdout=StringIO())
+    actions_demo.load(stdout=StringIO())
+    volunteering_demo.load(stdout=StringIO())
     assert counts == (Action.objects.count(), VolunteerMission.objects.count(), Association.objects.count())
     assert counts[0] == 16 and counts[1] == 5

@@ -6,13 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from associations.actions_parser import (
-    ActionsFileError,
-    clean_title,
-    decode,
-    parse_actions,
-    split_structure,
-)
+from associations.actions.parser import ActionsFileError, clean_title, decode, parse_actions, split_structure
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = (DATA / "actions_sample.txt").read_text(encoding="utf-8")

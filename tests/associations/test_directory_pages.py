@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from associations.models import Thematique
+from associations.structures.models import Thematique
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -280,7 +280,7 @@ def test_results_cached_before_a_write_commits_are_not_served_after(
     from django.core.cache import cache
     from django.http import QueryDict
 
-    from associations.cache import results_key
+    from associations.structures.cache import results_key
 
     association = factories.AssociationFactory(name="Ancien nom")
     with django_capture_on_commit_callbacks(execute=True):

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from associations.hours import humanize, is_open_at, validate_opening_hours, weekly_slots
+from associations.structures.hours import humanize, is_open_at, validate_opening_hours, weekly_slots
 
 MONDAY = dt.date(2026, 11, 23)
 

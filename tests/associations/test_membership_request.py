@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from associations.models import Membership
+from associations.structures.models import Membership
 from tests import factories
 
 pytestmark = pytest.mark.django_db

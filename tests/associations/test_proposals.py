@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from associations.models import Association, Membership
+from associations.structures.models import Association, Membership
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from associations.models import Association, Service
-from associations.models_directory import ChangeProposal, DirectorySettings
+from associations.structures.models import Association, Service
+from associations.structures.workflow import ChangeProposal, DirectorySettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -333,8 +333,8 @@ def test_unchanged_card_creates_no_proposal(client, association, member_of):
 
 
 def test_weekly_task_rebuilds_the_opening_table():
-    from associations.models_directory import OpeningSlot
-    from associations.tasks import refresh_opening_slots
+    from associations.directory.tasks import refresh_opening_slots
+    from associations.structures.workflow import OpeningSlot
 
     association = factories.AssociationFactory(opening_hours="Mo-Fr 09:00-12:00")
     OpeningSlot.objects.all().delete()

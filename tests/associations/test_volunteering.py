@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from associations.models_volunteering import VolunteerInterest, VolunteerMission
+from associations.volunteering.models import VolunteerInterest, VolunteerMission
 from tests.associations.factories_actions import VolunteerMissionFactory, VolunteerSkillFactory
 from tests.factories import AssociationFactory, MembershipFactory
 
@@ -141,7 +141,7 @@ def test_invalid_email_is_refused(client):
 def test_service_refuses_without_consent_even_if_called_directly():
     from django.core.exceptions import ValidationError
 
-    from associations.volunteering_services import interest_submit
+    from associations.volunteering.services import interest_submit
 
     with pytest.raises(ValidationError):
         interest_submit(

@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
-from associations.cache import version_bump
+from associations.structures.cache import version_bump
 from charter import documents, services
 from charter.demo import load_charter_v1
 from solidaire.core.documents import pdf

@@ -14,10 +14,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from associations.models import Association
-from associations.models_actions import Action
-from associations.models_directory import ChangeProposal, ProposalKind
-from associations.models_volunteering import MissionStatus, VolunteerMission
+from associations.actions.models import Action
+from associations.structures.models import Association
+from associations.structures.taxonomy import ProposalKind
+from associations.structures.workflow import ChangeProposal
+from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
 from events.models import Event

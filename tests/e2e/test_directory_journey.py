@@ -2,8 +2,8 @@
 
 import pytest
 
-from associations.models import Thematique
-from associations.services_directory import thematiques_sync
+from associations.structures.models import Thematique
+from associations.structures.services import thematiques_sync
 from tests import factories
 
 

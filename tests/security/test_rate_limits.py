@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from associations.models import Association, Membership
-from associations.models_volunteering import VolunteerInterest
+from associations.structures.models import Association, Membership
+from associations.volunteering.models import VolunteerInterest
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
 from tests.associations.test_proposals import PROPOSAL

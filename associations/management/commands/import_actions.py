@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from associations.actions_parser import ActionsFileError, decode, parse_actions
-from associations.actions_services import actions_import_text
+from associations.actions.parser import ActionsFileError, decode, parse_actions
+from associations.actions.services import actions_import_text
 
 
 class Command(BaseCommand):

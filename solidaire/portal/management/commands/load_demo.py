@@ -14,7 +14,6 @@ from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMA
 DEMO_MODULES = [
     "solidaire.core.demo",
     "associations.demo",
-    "associations.demo_actions",
     "charter.demo",
     "indicators.demo",
     "events.demo",

@@ -1,0 +1,1 @@
+"""The social centres' actions ("fiches actions"): import, public pages, admin."""

@@ -1,0 +1,116 @@
+"""Views of the CCAS follow-up page: moderated changes, proposed structures, the campaign."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from associations.structures import selectors, services
+from associations.structures.models import Association
+from associations.structures.workflow import ChangeProposal, DirectorySettings
+from solidaire.accounts.roles import is_ccas_staff
+
+from . import services as directory_services
+from .forms import DecisionForm
+from .tasks import send_update_reminder
+
+
+def _staff_only(request: HttpRequest):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_ccas_staff(request.user):
+        raise PermissionDenied("Page réservée au CCAS.")
+    return None
+
+
+@require_http_methods(["GET"])
+def staff_followup(request: HttpRequest) -> HttpResponse:
+    """CCAS: changes to moderate, proposed structures, cards to check (12 months)."""
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    return render(
+        request,
+        "associations/staff_followup.html",
+        {
+            "proposals": list(selectors.change_proposals_pending()[:100]),
+            "structures": list(selectors.structure_proposals_pending()[:100]),
+            "stale": list(selectors.associations_stale()[:200]),
+            "stale_count": selectors.associations_stale().count(),
+            "decision_form": DecisionForm(),
+            "settings": DirectorySettings.get(),
+        },
+    )
+
+
+def _staff_decision(
+    request: HttpRequest, *, approve, reject, approved: str, rejected: str, failed: str = ""
+) -> HttpResponse:
+    """Apply a staff decision form (publish or refuse with a reason) through the given services."""
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("associations:staff_followup")
+    try:
+        if form.cleaned_data["decision"] == "approve":
+            approve()
+            messages.success(request, approved)
+        else:
+            reject(form.cleaned_data["reason"])
+            messages.success(request, rejected)
+    except ValidationError as exc:
+        messages.error(request, failed + " ".join(exc.messages))
+    return redirect("associations:staff_followup")
+
+
+@require_POST
+def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    proposal = get_object_or_404(ChangeProposal, pk=pk)
+    return _staff_decision(
+        request,
+        approve=lambda: services.change_proposal_approve(proposal=proposal, by=request.user),
+        reject=lambda reason: services.change_proposal_reject(
+            proposal=proposal, by=request.user, reason=reason
+        ),
+        approved=f"Modification de « {proposal.association} » publiée.",
+        rejected="Modification refusée ; la personne est prévenue.",
+        failed="Impossible d'appliquer la modification : ",
+    )
+
+
+@require_POST
+def staff_structure_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    association = get_object_or_404(Association, pk=pk)
+    return _staff_decision(
+        request,
+        approve=lambda: services.structure_proposal_publish(association=association, by=request.user),
+        reject=lambda reason: services.structure_proposal_reject(
+            association=association, by=request.user, reason=reason
+        ),
+        approved=f"« {association} » est publiée.",
+        rejected="Proposition refusée ; la personne est prévenue.",
+    )
+
+
+@require_POST
+def staff_campaign(request: HttpRequest) -> HttpResponse:
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    ids = directory_services.update_campaign_targets(by=request.user)
+    # One reminder per structure, queued once the request's writes are committed.
+    for pk in ids:
+        transaction.on_commit(lambda pk=pk: send_update_reminder.delay(pk))
+    messages.success(
+        request,
+        f"Campagne de mise à jour lancée : {len(ids)} structure(s) recevront "
+        "« merci de vérifier votre fiche ».",
+    )
+    return redirect("associations:staff_followup")

@@ -1,0 +1,196 @@
+"""Views of a structure's members: joining, the member area, editing the card and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from associations.structures import memberships, services
+from associations.structures import selectors as structure_selectors
+from associations.structures.models import Association, Membership, Service
+from associations.structures.permissions import (
+    association_permission_required,
+    can_edit,
+    can_manage,
+    can_view_private,
+)
+from associations.structures.workflow import ChangeProposal, DirectorySettings
+from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.security.ratelimit import LIMITED, request_allowed
+
+from . import selectors
+from .forms import AssociationCardForm, MembershipDecisionForm, MembershipRequestForm, ServiceForm
+
+QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
+
+
+def _saved_message(request, result) -> None:
+    if isinstance(result, ChangeProposal):
+        messages.info(request, QUEUED)
+    else:
+        messages.success(request, "Modifications publiées.")
+
+
+@require_http_methods(["GET", "POST"])
+@association_permission_required(can_edit)
+def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
+    form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
+    if request.method == "POST" and form.is_valid() and not form.changed_data:
+        messages.info(request, "Aucune modification à enregistrer.")
+        return redirect("associations:member_area", slug=association.slug)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            result = services.association_card_update(
+                association=Association.objects.get(pk=association.pk), data=data, by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _saved_message(request, result)
+            return redirect("associations:member_area", slug=association.slug)
+    return render(
+        request,
+        "associations/card_edit.html",
+        {
+            "association": association,
+            "form": form,
+            "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@association_permission_required(can_edit)
+def service_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
+    service = get_object_or_404(Service, pk=pk, association=association) if pk else None
+    form = ServiceForm(request.POST or None, instance=service)
+    if request.method == "POST" and form.is_valid():
+        data = (
+            {name: form.cleaned_data[name] for name in form.changed_data}
+            if service
+            else dict(form.cleaned_data)
+        )
+        try:
+            result = services.service_save(
+                association=association, service=service, data=data, by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _saved_message(request, result)
+            return redirect("associations:member_area", slug=association.slug)
+    return render(
+        request,
+        "associations/service_form.html",
+        {
+            "association": association,
+            "form": form,
+            "service": service,
+        },
+    )
+
+
+@require_POST
+@association_permission_required(can_edit)
+def service_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    service = get_object_or_404(Service, pk=pk, association=association)
+    result = services.service_delete(service=service, by=request.user)
+    if result is None:
+        messages.success(request, "Service supprimé.")
+    else:
+        messages.info(request, QUEUED)
+    return redirect("associations:member_area", slug=association.slug)
+
+
+@require_POST
+@association_permission_required(can_edit)
+def card_verified(request: HttpRequest, association: Association) -> HttpResponse:
+    services.association_mark_verified(association=association, by=request.user)
+    messages.success(request, "Merci ! La fiche est marquée comme vérifiée aujourd'hui.")
+    return redirect("associations:member_area", slug=association.slug)
+
+
+# --- joining a structure, the member area --------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        association = selectors.association_get_public(slug=slug)
+    except Association.DoesNotExist:
+        raise Http404("Structure introuvable") from None
+    form = MembershipRequestForm(request.POST or None)
+    status = 200
+    # Each request e-mails the structure's admins: a cap keeps anyone from spamming them all.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="membership_request")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
+    if request.method == "POST" and form.is_valid():
+        try:
+            memberships.membership_request(
+                user=request.user, association=association, message=form.cleaned_data["message"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                "Votre demande a été envoyée aux responsables de la "
+                "structure. Vous recevrez un e-mail quand elle sera traitée.",
+            )
+            return redirect("core:account")
+    return render(
+        request,
+        "associations/membership_request.html",
+        {"association": association, "form": form},
+        status=status,
+    )
+
+
+@association_permission_required(can_view_private)
+def member_area(request: HttpRequest, association: Association) -> HttpResponse:
+    return render(
+        request,
+        "associations/member_area.html",
+        {
+            "association": association,
+            "members": list(structure_selectors.association_members(association=association)),
+            "services": list(association.services.order_by("name")),
+            "proposals": list(structure_selectors.change_proposals_of(association=association)),
+            "can_manage": can_manage(request.user, association),
+            "decision_form": MembershipDecisionForm(),
+        },
+    )
+
+
+@require_POST
+@association_permission_required(can_manage)
+def membership_decide(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, pk=pk, association=association)
+    form = MembershipDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                memberships.membership_approve(
+                    membership=membership, by=request.user, role=form.cleaned_data["role"]
+                )
+                messages.success(request, f"{membership.user} fait désormais partie de la structure.")
+            else:
+                memberships.membership_reject(
+                    membership=membership, by=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, "La demande a été refusée ; la personne est prévenue.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("associations:member_area", slug=association.slug)

@@ -1,0 +1,35 @@
+"""The directory's URLs, mounted at /annuaire/ (namespace "associations")."""
+
+from django.urls import path
+
+from . import followup, selfservice, views
+
+app_name = "associations"
+# Fixed paths first: `<slug:slug>/` would otherwise capture them (the structure slugs listed in
+# associations.structures.services.RESERVED_SLUGS, including "actions", cannot be taken by a structure).
+urlpatterns = [
+    path("", views.association_list, name="list"),
+    path("imprimer/", views.association_print, name="print"),
+    path("carte/", views.association_map, name="map"),
+    path("proposer/", views.structure_propose, name="propose"),
+    path("export/structures.json", views.export_structures_json, name="export_structures"),
+    path("export/services.json", views.export_services_json, name="export_services"),
+    path("export/structures.csv", views.export_structures_csv, name="export_structures_csv"),
+    path("suivi/", followup.staff_followup, name="staff_followup"),
+    path("suivi/campagne/", followup.staff_campaign, name="staff_campaign"),
+    path("suivi/modifications/<int:pk>/", followup.staff_change_decide, name="staff_change_decide"),
+    path("suivi/structures/<int:pk>/", followup.staff_structure_decide, name="staff_structure_decide"),
+    path("<slug:slug>/", views.association_detail, name="detail"),
+    path("<slug:slug>/rejoindre/", selfservice.membership_request, name="membership_request"),
+    path("<slug:slug>/espace/", selfservice.member_area, name="member_area"),
+    path("<slug:slug>/espace/adhesions/<int:pk>/", selfservice.membership_decide, name="membership_decide"),
+    path("<slug:slug>/espace/fiche/", selfservice.card_edit, name="card_edit"),
+    path("<slug:slug>/espace/verifiee/", selfservice.card_verified, name="card_verified"),
+    path("<slug:slug>/espace/services/nouveau/", selfservice.service_edit, name="service_new"),
+    path("<slug:slug>/espace/services/<int:pk>/", selfservice.service_edit, name="service_edit"),
+    path(
+        "<slug:slug>/espace/services/<int:pk>/supprimer/",
+        selfservice.service_delete,
+        name="service_delete",
+    ),
+]

@@ -1,0 +1,191 @@
+"""Public directory pages: list, print, map, a card, open data exports, proposing a structure."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from associations.actions import selectors as actions_selectors
+from associations.structures import services
+from associations.structures.cache import TTL, results_key
+from associations.structures.hours import is_open_at
+from associations.structures.models import Association
+from associations.structures.permissions import can_view_private
+from associations.volunteering import selectors as volunteering_selectors
+from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.security.ratelimit import LIMITED, request_allowed
+
+from . import exports, selectors
+from .forms import StructureProposalForm
+
+PAGE_SIZE = 20
+PRINT_LIMIT = 200
+
+
+@require_GET
+def association_list(request: HttpRequest) -> HttpResponse:
+    if request.GET.get("format") == "print":
+        return association_print(request)
+    key = results_key(request.GET)
+    results = cache.get(key)
+    if results is None:
+        filterset, page = selectors.association_directory_page(
+            params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
+        )
+        results = render_to_string(
+            "associations/includes/results.html",
+            {
+                "filter": filterset,
+                "page_obj": page,
+                "query_string": _filters_only(request),
+            },
+            request=request,
+        )
+        cache.set(key, results, TTL)
+    return render(
+        request,
+        "associations/association_list.html",
+        {
+            "results": results,
+            "query_string": _filters_only(request),
+        },
+    )
+
+
+@require_GET
+def association_print(request: HttpRequest) -> HttpResponse:
+    """The same search, laid out for paper: addresses, phones, hours, no pagination."""
+    filterset, qs = selectors.association_directory(params=request.GET)
+    rows = list(qs[: PRINT_LIMIT + 1])
+    return render(
+        request,
+        "associations/association_print.html",
+        {
+            "filter": filterset,
+            "associations": rows[:PRINT_LIMIT],
+            "truncated": len(rows) > PRINT_LIMIT,
+            "printed_on": timezone.localdate(),
+            "query_string": _filters_only(request),
+        },
+    )
+
+
+MAP_LIMIT = 1000
+
+
+@require_GET
+def association_map(request: HttpRequest) -> HttpResponse:
+    """The same search on a map (Leaflet); the structures are also listed as text below."""
+    filterset, qs = selectors.association_directory(params=request.GET)
+    points = selectors.map_points(qs, limit=MAP_LIMIT)
+    return render(
+        request,
+        "associations/association_map.html",
+        {
+            "filter": filterset,
+            "points": points,
+            "filter_action": "associations:map",
+            "query_string": _filters_only(request),
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+            "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+def _filters_only(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    for key in ("page", "format"):
+        params.pop(key, None)
+    return params.urlencode()
+
+
+@require_GET
+def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        association = selectors.association_get_public(slug=slug)
+    except Association.DoesNotExist:
+        raise Http404("Structure introuvable") from None
+    return render(
+        request,
+        "associations/association_detail.html",
+        {
+            "association": association,
+            "services": list(association.services.all()),
+            "missions": volunteering_selectors.missions_open_of_association(association=association),
+            "actions": actions_selectors.actions_of_structure(association=association),
+            "open_now": is_open_at(association.opening_hours, timezone.localtime()),
+            "can_view_private": can_view_private(request.user, association),
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+            "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+@require_GET
+def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
+    base = request.build_absolute_uri("/").rstrip("/")
+    response = StreamingHttpResponse(
+        exports.structures_json(base), content_type="application/json; charset=utf-8"
+    )
+    response["Access-Control-Allow-Origin"] = "*"  # open data
+    return response
+
+
+@require_GET
+def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
+    base = request.build_absolute_uri("/").rstrip("/")
+    response = StreamingHttpResponse(
+        exports.services_json(base), content_type="application/json; charset=utf-8"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not is_ccas_staff(request.user):
+        raise PermissionDenied("Export réservé au CCAS.")
+    response = StreamingHttpResponse(exports.structures_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="annuaire-structures.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def structure_propose(request: HttpRequest) -> HttpResponse:
+    form = StructureProposalForm(request.POST or None)
+    status = 200
+    # Each proposal e-mails the CCAS and creates a draft structure.
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not request_allowed(request, scope="structure_proposal")
+    ):
+        form.add_error(None, LIMITED)
+        status = 429
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "message"}
+        try:
+            services.structure_propose(user=request.user, data=data, message=form.cleaned_data["message"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                "Merci ! Votre proposition a été transmise au CCAS. "
+                "Vous serez prévenu·e par e-mail de sa publication.",
+            )
+            return redirect("portal:account")
+    return render(request, "associations/structure_propose.html", {"form": form}, status=status)

@@ -1,0 +1,1 @@
+"""The directory's shared layer: structures, their services, memberships, moderation; no other feature."""

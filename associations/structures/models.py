@@ -1,0 +1,387 @@
+"""The directory's structures, their services, and who may act for them (memberships)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from solidaire.core.db import TimeStampedModel, WebsiteField, actor_field
+from solidaire.core.text.search import normalize_search
+
+from .fields import ChoiceListField
+from .hours import humanize, validate_opening_hours, weekly_slots
+from .taxonomy import (
+    AccessCondition,
+    Fee,
+    Language,
+    MembershipRole,
+    MembershipStatus,
+    Mode,
+    Public,
+    PublicationStatus,
+    Quartier,
+    StructureKind,
+)
+from .validators import validate_logo, validate_phone, validate_rna, validate_siret
+from .workflow import OpeningSlot
+
+
+def _labels(choices, codes) -> list[str]:
+    labels = dict(choices.choices)
+    return [labels.get(code, code) for code in codes]
+
+
+class Association(TimeStampedModel):
+    """A structure of the network: association, social centre, the CCAS, an institution."""
+
+    name = models.CharField("nom", max_length=200)
+    slug = models.SlugField("adresse", max_length=220, unique=True)
+    kind = models.CharField("type", max_length=20, choices=StructureKind, default=StructureKind.ASSOCIATION)
+    status = models.CharField(
+        "publication", max_length=12, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+    summary = models.CharField("présentation courte", max_length=300, blank=True)
+    mission = models.TextField("mission", blank=True)
+    street = models.CharField("adresse", max_length=200, blank=True)
+    postcode = models.CharField(
+        "code postal",
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", "Code postal : 5 chiffres.")],
+    )
+    city = models.CharField("ville", max_length=100, blank=True, default="Le Mans")
+    quartier = models.CharField("quartier", max_length=30, choices=Quartier, blank=True)
+    latitude = models.DecimalField(
+        "latitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        "longitude",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    phone = models.CharField("téléphone", max_length=20, blank=True, validators=[validate_phone])
+    email = models.EmailField("e-mail", blank=True)
+    website = WebsiteField("site web", blank=True)
+    opening_hours = models.CharField(
+        "horaires d'ouverture",
+        max_length=255,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text="Format OpenStreetMap, ex. « Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; "
+        "PH off » (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, "
+        "Su dimanche, PH off : fermé les jours fériés).",
+    )
+    languages = ChoiceListField("langues parlées", choices=Language)
+    pmr_accessible = models.BooleanField("accessible aux personnes à mobilité réduite", default=False)
+    accessibility_details = models.CharField("précisions sur l'accessibilité", max_length=300, blank=True)
+    rna = models.CharField(
+        "numéro RNA",
+        max_length=10,
+        blank=True,
+        validators=[validate_rna],
+        help_text="W suivi de 9 chiffres. Facultatif.",
+    )
+    siret = models.CharField(
+        "SIRET",
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        help_text="14 chiffres, sans espace. Facultatif.",
+    )
+    founded_on = models.DateField("date de création", null=True, blank=True)
+    staff_employees = models.PositiveIntegerField("salarié·es", null=True, blank=True)
+    staff_board = models.PositiveIntegerField("administrateur·rices", null=True, blank=True)
+    staff_volunteers = models.PositiveIntegerField("bénévoles actifs", null=True, blank=True)
+    staff_civic_service = models.PositiveIntegerField("volontaires en service civique", null=True, blank=True)
+    budget = models.DecimalField(
+        "budget annuel (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    logo = models.ImageField(
+        "logo",
+        upload_to="associations/logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text="PNG, JPEG, WebP ou GIF, 1 Mo au plus.",
+    )
+    network_labels = models.CharField(
+        "réseaux et labels",
+        max_length=300,
+        blank=True,
+        help_text="Séparés par des virgules, ex. « Fédération des centres sociaux, France Bénévolat ».",
+    )
+    last_verified_at = models.DateTimeField("fiche vérifiée le", null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(
+        "dernière relance de mise à jour", null=True, blank=True, editable=False
+    )
+    proposed_by = actor_field("proposée par")
+    # Accent- and case-free copy of the searchable text (the structure's and its services'),
+    # kept in step by save() here and by Service.save(): lets SQLite search "epicerie" and find
+    # "Épicerie"; PostgreSQL adds trigram matching on the same column.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    class Meta:
+        verbose_name = "structure"
+        verbose_name_plural = "structures"
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="associations_status_kind_idx"),
+            models.Index(fields=["status", "name"], name="associations_status_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="%(app_label)s_%(class)s_both_coordinates",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="%(app_label)s_%(class)s_budget_positive",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
+                    name=f"%(app_label)s_%(class)s_{f}_positive",
+                )
+                for f in ("staff_employees", "staff_board", "staff_volunteers", "staff_civic_service")
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "opening_hours" in update_fields:
+            self.rebuild_opening_slots()
+
+    def get_absolute_url(self) -> str:
+        return reverse("associations:detail", kwargs={"slug": self.slug})
+
+    def rebuild_opening_slots(self) -> None:
+        """Derived data, kept in step with `opening_hours` (see OpeningSlot)."""
+
+        OpeningSlot.objects.filter(association_id=self.pk).delete()
+        try:
+            slots = weekly_slots(self.opening_hours)
+        except ValidationError:
+            slots = []  # invalid hours never pass full_clean(); a raw save gets no table
+        OpeningSlot.objects.bulk_create(
+            OpeningSlot(association_id=self.pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
+            for s in slots
+        )
+
+    def build_search_text(self) -> str:
+        parts = [self.name, self.summary, self.mission, self.get_quartier_display() or ""]
+        if self.pk:
+            for name, description in Service.objects.filter(association_id=self.pk).values_list(
+                "name", "description"
+            ):
+                parts += [name, description]
+        return normalize_search(" ".join(parts))
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return humanize(self.opening_hours)
+
+    @property
+    def languages_display(self) -> list[str]:
+        return _labels(Language, self.languages)
+
+    @property
+    def network_label_list(self) -> list[str]:
+        return [label.strip() for label in self.network_labels.split(",") if label.strip()]
+
+    @property
+    def last_checked_at(self):
+        """The later of the last edit and the last "my card is still right" confirmation."""
+        if self.last_verified_at and self.last_verified_at > self.updated_at:
+            return self.last_verified_at
+        return self.updated_at
+
+
+class Thematique(models.Model):
+    """The directory's local taxonomy, mapped to data·inclusion's thematiques where one exists."""
+
+    slug = models.SlugField("code", max_length=80, unique=True)
+    label = models.CharField("libellé", max_length=120)
+    data_inclusion_code = models.CharField("thématique data·inclusion", max_length=120, blank=True)
+    order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "thématique"
+        verbose_name_plural = "thématiques"
+        ordering = ["order", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Service(TimeStampedModel):
+    """What a structure offers the public (a meal, a shower, a French class…)."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="services", verbose_name="structure"
+    )
+    name = models.CharField("nom", max_length=150)
+    description = models.TextField("description", blank=True)
+    thematiques = models.ManyToManyField(
+        Thematique, related_name="services", blank=True, verbose_name="thématiques"
+    )
+    publics = ChoiceListField("publics", choices=Public)
+    publics_details = models.CharField("précisions sur les publics", max_length=300, blank=True)
+    fee = models.CharField("frais", max_length=10, choices=Fee, blank=True)
+    fee_details = models.CharField("précisions sur les frais", max_length=300, blank=True)
+    access_conditions = ChoiceListField("conditions d'accès", choices=AccessCondition)
+    access_details = models.CharField(
+        "précisions sur l'accès",
+        max_length=300,
+        blank=True,
+        help_text="Justificatifs, prérequis, comment s'inscrire…",
+    )
+    modes = ChoiceListField("modalités", choices=Mode)
+    opening_hours = models.CharField(
+        "horaires du service",
+        max_length=255,
+        blank=True,
+        validators=[validate_opening_hours],
+        help_text="Si différents de ceux de la structure. Format OpenStreetMap.",
+    )
+    closed_from = models.DateField("fermeture temporaire du", null=True, blank=True)
+    closed_until = models.DateField("au", null=True, blank=True)
+    closure_message = models.CharField("message de fermeture", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "service"
+        verbose_name_plural = "services"
+        ordering = ["association", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_from__isnull=True)
+                | Q(closed_until__isnull=True)
+                | Q(closed_until__gte=F("closed_from")),
+                name="%(app_label)s_%(class)s_closure_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.association})"
+
+    def clean(self):
+        errors = {}
+        if self.closed_from and self.closed_until and self.closed_until < self.closed_from:
+            errors["closed_until"] = "La fin de la fermeture précède son début."
+        if Public.TOUS_PUBLICS in self.publics and len(self.publics) > 1:
+            errors["publics"] = "« Tous publics » ne se combine pas avec d'autres publics."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.refresh_association_search()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.refresh_association_search()
+        return result
+
+    def refresh_association_search(self) -> None:
+        association = Association.objects.get(pk=self.association_id)
+        Association.objects.filter(pk=association.pk).update(search_text=association.build_search_text())
+
+    def is_closed_on(self, day: dt.date) -> bool:
+        if not self.closed_from:
+            return False
+        return self.closed_from <= day and (self.closed_until is None or day <= self.closed_until)
+
+    @property
+    def closed_now(self) -> bool:
+        return self.is_closed_on(timezone.localdate())
+
+    @property
+    def hours_lines(self) -> list[str]:
+        return humanize(self.opening_hours)
+
+    @property
+    def publics_display(self) -> list[str]:
+        return _labels(Public, self.publics)
+
+    @property
+    def access_display(self) -> list[str]:
+        return _labels(AccessCondition, self.access_conditions)
+
+    @property
+    def modes_display(self) -> list[str]:
+        return _labels(Mode, self.modes)
+
+
+class Membership(TimeStampedModel):
+    """A user acting for a structure, once approved by one of its admins or by CCAS staff."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="utilisateur",
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="memberships", verbose_name="structure"
+    )
+    role = models.CharField("rôle", max_length=10, choices=MembershipRole, default=MembershipRole.MEMBER)
+    status = models.CharField(
+        "statut", max_length=10, choices=MembershipStatus, default=MembershipStatus.REQUESTED
+    )
+    message = models.TextField("message de la demande", blank=True)
+    decided_by = actor_field("décidée par")
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    decision_reason = models.CharField("motif", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "adhésion"
+        verbose_name_plural = "adhésions"
+        ordering = ["association", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "association"], name="%(app_label)s_%(class)s_one_per_user"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="requested") | Q(decided_at__isnull=True),
+                name="%(app_label)s_%(class)s_requested_undecided",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.association} ({self.get_role_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == MembershipStatus.APPROVED
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.role == MembershipRole.ADMIN

@@ -1,0 +1,379 @@
+"""Writes on structures: cards and services (direct or moderated), verification, proposals
+of new structures, the thematiques. Keyword-only, atomic, full_clean() first."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.email.services import email_send
+
+from . import pending_logos
+from .models import Association, Membership, Service, Thematique
+from .permissions import can_edit
+from .taxonomy import (
+    THEMATIQUES,
+    MembershipRole,
+    MembershipStatus,
+    ProposalKind,
+    ProposalStatus,
+    PublicationStatus,
+)
+from .workflow import ChangeProposal, DirectorySettings
+
+CARD_FIELDS = [
+    "name",
+    "summary",
+    "mission",
+    "street",
+    "postcode",
+    "city",
+    "quartier",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "languages",
+    "pmr_accessible",
+    "accessibility_details",
+    "rna",
+    "siret",
+    "founded_on",
+    "staff_employees",
+    "staff_board",
+    "staff_volunteers",
+    "staff_civic_service",
+    "budget",
+    "logo",
+    "network_labels",
+]
+SERVICE_FIELDS = [
+    "name",
+    "description",
+    "thematiques",
+    "publics",
+    "publics_details",
+    "fee",
+    "fee_details",
+    "access_conditions",
+    "access_details",
+    "modes",
+    "opening_hours",
+    "closed_from",
+    "closed_until",
+    "closure_message",
+]
+# Slugs the directory's own pages use: a structure may not take them.
+RESERVED_SLUGS = {"imprimer", "export", "proposer", "suivi", "carte", "actions"}
+
+
+# --- payloads: cleaned form data <-> JSON ----------------------------------------------------
+def _to_payload(data: dict) -> dict:
+    payload = {}
+    for key, value in data.items():
+        if key == "logo":
+            if value is False:
+                payload["logo"] = ""  # "clear" ticked
+            elif value and not isinstance(value, FieldFile):
+                # A new upload: keep it aside until staff decide.
+                payload["logo"] = pending_logos.pending_logo_save(value)
+            continue
+        if key == "thematiques":
+            payload[key] = [t.pk for t in value]
+            continue
+        payload[key] = value
+    return json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+
+
+def _apply(instance, payload: dict) -> None:
+    """Set model fields from a payload (strings back to dates/decimals via the fields)."""
+    for key, value in payload.items():
+        if key == "thematiques":
+            continue
+        field = instance._meta.get_field(key)
+        if key == "logo":
+            pending_logos.pending_logo_publish(instance, value)
+            continue
+        if value is None:
+            setattr(instance, key, None)
+        elif isinstance(value, str) and field.get_internal_type() in {"DateField", "DecimalField"}:
+            setattr(instance, key, field.to_python(value) if value else None)
+        else:
+            setattr(instance, key, value)
+
+
+def absolute_url(path: str) -> str:
+    """Absolute link for e-mails, on the configured Site (kept on SITE_DOMAIN by core)."""
+    from django.contrib.sites.models import Site
+
+    domain = Site.objects.get_current().domain
+    scheme = "http" if domain.startswith(("127.", "localhost")) else "https"
+    return f"{scheme}://{domain}{path}"
+
+
+def _must_moderate(by) -> bool:
+    return not is_ccas_staff(by) and DirectorySettings.get().moderate_member_changes
+
+
+def _notify_staff_of_proposal(proposal: ChangeProposal) -> None:
+    email_send(
+        template="associations/emails/change_proposed",
+        context={
+            "proposal": proposal,
+            "association": proposal.association,
+            "url": absolute_url(reverse("associations:staff_followup")),
+        },
+        to=None,
+    )
+
+
+# --- card and services -----------------------------------------------------------------------
+@transaction.atomic
+def association_card_update(*, association: Association, data: dict, by) -> Association | ChangeProposal:
+    """Publish the edited card, or queue it for staff when moderation applies to `by`."""
+    if not can_edit(by, association):
+        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+    data = {k: v for k, v in data.items() if k in CARD_FIELDS}
+    if _must_moderate(by):
+        proposal = ChangeProposal(
+            association=association, kind=ProposalKind.CARD, payload=_to_payload(data), proposed_by=by
+        )
+        proposal.full_clean()
+        proposal.save()
+        _notify_staff_of_proposal(proposal)
+        return proposal
+    association = Association.objects.select_for_update().get(pk=association.pk)
+    logo = data.pop("logo", None)
+    _apply(association, _to_payload(dict(data.items())))
+    if logo is False:
+        association.logo = None
+    elif logo and not isinstance(logo, FieldFile):
+        association.logo = logo
+    association.full_clean()
+    association.save()
+    return association
+
+
+@transaction.atomic
+def service_save(
+    *, association: Association, data: dict, by, service: Service | None = None
+) -> Service | ChangeProposal:
+    """Create or update a service, or queue the change for staff."""
+    if not can_edit(by, association):
+        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+    if service is not None and service.association_id != association.pk:
+        raise PermissionDenied("Ce service appartient à une autre structure.")
+    data = {k: v for k, v in data.items() if k in SERVICE_FIELDS}
+    if _must_moderate(by):
+        proposal = ChangeProposal(
+            association=association,
+            service=service,
+            proposed_by=by,
+            kind=ProposalKind.SERVICE_UPDATE if service else ProposalKind.SERVICE_CREATE,
+            payload=_to_payload(data),
+        )
+        proposal.full_clean()
+        proposal.save()
+        _notify_staff_of_proposal(proposal)
+        return proposal
+    return _service_write(association=association, service=service, payload=_to_payload(data))
+
+
+def _service_write(*, association: Association, service: Service | None, payload: dict) -> Service:
+    service = service or Service(association=association)
+    _apply(service, payload)
+    service.full_clean()
+    service.save()
+    if "thematiques" in payload:
+        service.thematiques.set(Thematique.objects.filter(pk__in=payload["thematiques"]))
+    Association.objects.filter(pk=association.pk).update(updated_at=timezone.now())
+    return service
+
+
+@transaction.atomic
+def service_delete(*, service: Service, by) -> ChangeProposal | None:
+    if not can_edit(by, service.association):
+        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+    if _must_moderate(by):
+        proposal = ChangeProposal.objects.create(
+            association=service.association, service=service, proposed_by=by, kind=ProposalKind.SERVICE_DELETE
+        )
+        _notify_staff_of_proposal(proposal)
+        return proposal
+    association_id = service.association_id
+    service.delete()
+    Association.objects.filter(pk=association_id).update(updated_at=timezone.now())
+    return None
+
+
+@transaction.atomic
+def change_proposal_approve(*, proposal: ChangeProposal, by) -> ChangeProposal:
+    """Staff apply a queued change as it was typed; the proposer is told."""
+    if not is_ccas_staff(by):
+        raise PermissionDenied("Réservé au CCAS.")
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError("Cette modification a déjà été traitée.")
+    association = Association.objects.select_for_update().get(pk=proposal.association_id)
+    if proposal.kind == ProposalKind.CARD:
+        _apply(association, proposal.payload)
+        association.full_clean()
+        association.save()
+    elif proposal.kind == ProposalKind.SERVICE_DELETE:
+        proposal.service.delete()
+    else:
+        _service_write(association=association, service=proposal.service, payload=proposal.payload)
+    proposal.status = ProposalStatus.APPROVED
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    if proposal.proposed_by:
+        email_send(
+            template="associations/emails/change_decided",
+            context={"proposal": proposal, "association": association},
+            to=[proposal.proposed_by.email],
+        )
+    return proposal
+
+
+@transaction.atomic
+def change_proposal_reject(*, proposal: ChangeProposal, by, reason: str) -> ChangeProposal:
+    if not is_ccas_staff(by):
+        raise PermissionDenied("Réservé au CCAS.")
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError("Cette modification a déjà été traitée.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Indiquez le motif du refus."})
+    proposal.status = ProposalStatus.REJECTED
+    pending_logos.pending_logo_discard(proposal.payload.get("logo"))
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.decision_reason = reason.strip()
+    proposal.save()
+    if proposal.proposed_by:
+        email_send(
+            template="associations/emails/change_decided",
+            context={"proposal": proposal, "association": proposal.association},
+            to=[proposal.proposed_by.email],
+        )
+    return proposal
+
+
+@transaction.atomic
+def association_mark_verified(*, association: Association, by) -> Association:
+    """A member confirms the card is still right (answer to the yearly campaign)."""
+    if not can_edit(by, association):
+        raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
+    Association.objects.filter(pk=association.pk).update(last_verified_at=timezone.now())
+    association.refresh_from_db()
+    return association
+
+
+# --- proposing a new structure ---------------------------------------------------------------
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:200] or "structure"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-structure"
+    slug, n = base, 2
+    while Association.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def structure_propose(*, user, data: dict, message: str = "") -> Association:
+    """A signed-in user proposes a structure missing from the directory: a draft that CCAS
+    staff publish (the proposer then becomes its admin) or archive."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("Connectez-vous pour proposer une structure.")
+    association = Association(
+        status=PublicationStatus.DRAFT, proposed_by=user, slug=_free_slug(data.get("name", ""))
+    )
+    for key, value in data.items():
+        setattr(association, key, value)
+    association.full_clean()
+    association.save()
+    email_send(
+        template="associations/emails/structure_proposed",
+        context={
+            "association": association,
+            "user": user,
+            "message": message,
+            "url": absolute_url(reverse("associations:staff_followup")),
+        },
+        to=None,
+    )
+    return association
+
+
+@transaction.atomic
+def structure_proposal_publish(*, association: Association, by) -> Association:
+    if not is_ccas_staff(by):
+        raise PermissionDenied("Réservé au CCAS.")
+    association = Association.objects.select_for_update().get(pk=association.pk)
+    if association.status != PublicationStatus.DRAFT:
+        raise ValidationError("Cette structure n'est pas en attente de publication.")
+    association.status = PublicationStatus.PUBLISHED
+    association.full_clean()
+    association.save()
+    if association.proposed_by:
+        Membership.objects.update_or_create(
+            user=association.proposed_by,
+            association=association,
+            defaults={
+                "role": MembershipRole.ADMIN,
+                "status": MembershipStatus.APPROVED,
+                "decided_by": by,
+                "decided_at": timezone.now(),
+            },
+        )
+        email_send(
+            template="associations/emails/structure_published",
+            context={
+                "association": association,
+                "url": absolute_url(reverse("associations:member_area", kwargs={"slug": association.slug})),
+            },
+            to=[association.proposed_by.email],
+        )
+    return association
+
+
+@transaction.atomic
+def structure_proposal_reject(*, association: Association, by, reason: str) -> Association:
+    if not is_ccas_staff(by):
+        raise PermissionDenied("Réservé au CCAS.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Indiquez le motif du refus."})
+    association = Association.objects.select_for_update().get(pk=association.pk)
+    if association.status != PublicationStatus.DRAFT:
+        raise ValidationError("Cette structure n'est pas en attente de publication.")
+    association.status = PublicationStatus.ARCHIVED
+    association.save(update_fields=["status", "updated_at", "search_text"])
+    if association.proposed_by:
+        email_send(
+            template="associations/emails/structure_rejected",
+            context={"association": association, "reason": reason.strip()},
+            to=[association.proposed_by.email],
+        )
+    return association
+
+
+def thematiques_sync() -> int:
+    """Create or update the local thematiques from `taxonomy.THEMATIQUES` (idempotent; the data
+    migration does the same at install). Returns how many exist."""
+    for order, (slug, label, code) in enumerate(THEMATIQUES, start=1):
+        Thematique.objects.update_or_create(
+            slug=slug, defaults={"label": label, "data_inclusion_code": code, "order": order}
+        )
+    return Thematique.objects.count()

@@ -1,0 +1,1 @@
+"""Volunteering (bénévolat): missions published by structures, interest people express in them."""

@@ -1,0 +1,82 @@
+"""Forms of the volunteering pages. Business rules live in volunteering/services.py."""
+
+from __future__ import annotations
+
+from django import forms
+
+from associations.structures.taxonomy import Quartier
+
+from .models import VolunteerMission
+
+
+class MissionForm(forms.Form):
+    title = forms.CharField(label="Intitulé de la mission", max_length=200)
+    description = forms.CharField(
+        label="Description",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        help_text="Ce que fera la personne bénévole, avec qui, où.",
+    )
+    skills = forms.CharField(
+        label="Compétences recherchées",
+        required=False,
+        max_length=700,
+        help_text="Séparées par des virgules, par exemple&nbsp;: accueil, cuisine, informatique.",
+    )
+    time_commitment = forms.CharField(
+        label="Disponibilité demandée",
+        max_length=200,
+        help_text="Par exemple&nbsp;: 2 heures par semaine, le mardi matin.",
+    )
+    quartier = forms.ChoiceField(
+        label="Quartier", required=False, choices=[("", "Non précisé"), *Quartier.choices]
+    )
+
+    @classmethod
+    def initial_for(cls, mission: VolunteerMission) -> dict:
+        return {
+            "title": mission.title,
+            "description": mission.description,
+            "skills": ", ".join(skill.label for skill in mission.skills.all()),
+            "time_commitment": mission.time_commitment,
+            "quartier": mission.quartier,
+        }
+
+
+class InterestForm(forms.Form):
+    name = forms.CharField(
+        label="Vos prénom et nom", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label="Votre adresse e-mail",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="La structure vous répondra à cette adresse.",
+        error_messages={"invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."},
+    )
+    message = forms.CharField(
+        label="Votre message",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Vos disponibilités, ce qui vous motive…",
+    )
+    consent = forms.BooleanField(
+        label="J'accepte que ces informations soient transmises à la structure qui propose la "
+        "mission et conservées pour le suivi de ma proposition.",
+        error_messages={
+            "required": "Cochez cette case pour que votre proposition puisse être transmise à la structure."
+        },
+    )
+    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
+    site_web = forms.CharField(
+        label="Laissez ce champ vide",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def visible_fields(self):
+        # includes/form.html must not render the honeypot: the template places it apart.
+        return [field for field in super().visible_fields() if field.name != "site_web"]
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("site_web"))
