@@ -146,7 +146,7 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
                 "Votre demande a été envoyée aux responsables de la "
                 "structure. Vous recevrez un e-mail quand elle sera traitée.",
             )
-            return redirect("core:account")
+            return redirect("portal:account")
     return render(
         request,
         "associations/membership_request.html",
