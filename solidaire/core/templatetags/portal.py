@@ -1,6 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from solidaire.core.text import french
 from solidaire.core.text.markdown import render_markdown
 
 register = template.Library()
@@ -37,3 +38,26 @@ def described_widget(field) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter(name="nombre")
+def number_filter(value, decimals=None) -> str:
+    """{{ value|nombre }} → « 1 234,5 »; {{ value|nombre:1 }} with one decimal."""
+    return french.format_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.filter(name="date_fr")
+def date_filter(value) -> str:
+    """{{ day|date_fr }} → « vendredi 12 mars 2027 »."""
+    return french.format_date(value)
+
+
+@register.filter(name="heure_fr")
+def time_filter(value) -> str:
+    return french.format_time(value)
+
+
+@register.simple_tag(name="periode")
+def period_tag(start, end=None, all_day=False) -> str:
+    """{% periode edition.starts_at edition.ends_at edition.all_day %}."""
+    return french.format_period(start, end, all_day=bool(all_day))

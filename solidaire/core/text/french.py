@@ -1,0 +1,170 @@
+"""French formatting, in one place: numbers (« 1 234,5 »), dates (« vendredi 12 mars 2027 »),
+times (« 14 h 30 »), periods (« vendredi 12 mars 2027, de 14 h à 18 h », « du 2 au 3 février
+2024 ») and the parsing of numbers as French users type them (« 5 100,5 »). Pages (template
+filters in `portal`), e-mails, PDFs and exports all call these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+
+# French typography: a narrow no-break space between thousands, a comma before decimals.
+THOUSANDS_SEPARATOR = "\u202f"
+NO_BREAK_SPACE = "\u00a0"
+
+DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+# --- Numbers ----------------------------------------------------------------------------------
+
+
+def format_number(value, decimals: int | None = None, *, separator: str = THOUSANDS_SEPARATOR) -> str:
+    """« 1 234,5 ». `decimals=None` keeps the value's own decimals (trailing zeros dropped);
+    an integer value prints without a comma. None prints as an empty string."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-decimals)) if decimals else number.quantize(Decimal(1))
+    elif number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    else:
+        number = number.normalize()
+    sign = "−" if number < 0 else ""
+    digits = f"{abs(number):f}"
+    whole, _, fraction = digits.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = separator.join(groups)
+    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def format_percent(value, decimals: int = 0) -> str:
+    """A ratio (0.673) as « 67 % » (no-break space before the sign)."""
+    if value is None:
+        return ""
+    return f"{format_number(Decimal(str(value)) * 100, decimals)}{NO_BREAK_SPACE}%"
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]")
+_FRENCH_NUMBER = re.compile(r"^[+-]?\d{1,3}( \d{3})*(,\d+)?$|^[+-]?\d+(,\d+)?$")
+
+
+class NumberFormatError(ValueError):
+    """The text is not a number as French users write it; the message says why, in French."""
+
+
+def parse_number(text: str) -> Decimal:
+    """« 5 100 », « 5 100,5 », « 12 500,50 » (any kind of space between thousands), « 3.5 »
+    (a point alone is a decimal point) → Decimal. Refuses « 5.100,5 », « 1e9 », « 1 2 »."""
+    raw = (text or "").strip()
+    if not raw:
+        raise NumberFormatError("Saisissez un nombre.")
+    spaced = _SPACES.sub(" ", raw)
+    if "e" in spaced.lower():
+        raise NumberFormatError(f"« {raw} » n'est pas un nombre : écrivez-le en chiffres, sans exposant.")
+    if "." in spaced and "," in spaced:
+        raise NumberFormatError(
+            f"« {raw} » mélange point et virgule : écrivez par exemple 5 100,5 (espaces entre les milliers, "
+            "virgule avant les décimales)."
+        )
+    if "." in spaced:
+        if spaced.count(".") > 1 or " " in spaced:
+            raise NumberFormatError(f"« {raw} » : les milliers se séparent par une espace, pas par un point.")
+        spaced = spaced.replace(".", ",")
+    if not _FRENCH_NUMBER.match(spaced):
+        raise NumberFormatError(
+            f"« {raw} » n'est pas un nombre : chiffres, espaces entre les milliers et une virgule pour les "
+            "décimales (ex. 12 500,50)."
+        )
+    try:
+        return Decimal(spaced.replace(" ", "").replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above already refuses it
+        raise NumberFormatError(f"« {raw} » n'est pas un nombre.") from None
+
+
+# --- Dates and times --------------------------------------------------------------------------
+
+
+def _local(value):
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def format_date(value, *, weekday: bool = True, year: bool = True) -> str:
+    """« vendredi 12 mars 2027 » (« 1er » for the first of the month)."""
+    if value is None:
+        return ""
+    value = _local(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{day} {MONTHS[value.month - 1]}"
+    if year:
+        text += f" {value.year}"
+    return f"{DAYS[value.weekday()]} {text}" if weekday else text
+
+
+def format_time(value) -> str:
+    """« 14 h », « 9 h 30 »."""
+    if value is None:
+        return ""
+    value = _local(value)
+    return f"{value.hour}{NO_BREAK_SPACE}h" + (f"{NO_BREAK_SPACE}{value.minute:02d}" if value.minute else "")
+
+
+def format_datetime(value) -> str:
+    """« vendredi 12 mars 2027 à 14 h »."""
+    if value is None:
+        return ""
+    return f"{format_date(value)} à {format_time(value)}"
+
+
+def format_period(start, end=None, *, all_day: bool = False) -> str:
+    """A period as French readers expect it:
+    one day with times « vendredi 12 mars 2027, de 14 h à 18 h »; one whole day « vendredi 12
+    mars 2027 »; several days « du 2 au 3 février 2024 », « du 30 janvier au 2 février 2024 »,
+    « du 30 décembre 2026 au 2 janvier 2027 » (with times when not all-day: « du vendredi 2
+    février 2024 à 9 h au samedi 3 février 2024 à 17 h »)."""
+    if start is None:
+        return ""
+    start = _local(start)
+    end = _local(end) if end is not None else None
+    start_day = start.date() if isinstance(start, dt.datetime) else start
+    end_day = (end.date() if isinstance(end, dt.datetime) else end) if end is not None else start_day
+    has_times = isinstance(start, dt.datetime) and not all_day
+    if end_day == start_day:
+        if not has_times:
+            return format_date(start_day)
+        if end is None or end == start:
+            return f"{format_date(start_day)} à {format_time(start)}"
+        return f"{format_date(start_day)}, de {format_time(start)} à {format_time(end)}"
+    if has_times:
+        return f"du {format_datetime(start)} au {format_datetime(end)}"
+    if start_day.year != end_day.year:
+        first = format_date(start_day, weekday=False)
+    elif start_day.month != end_day.month:
+        first = format_date(start_day, weekday=False, year=False)
+    else:
+        first = "1er" if start_day.day == 1 else str(start_day.day)
+    return f"du {first} au {format_date(end_day, weekday=False)}"
