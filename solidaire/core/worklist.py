@@ -1,0 +1,46 @@
+"""What waits for someone: each app registers a provider of pending work (membership requests,
+changes to moderate, sheets to review…); the staff home and the admin index gather them.
+
+An app registers its provider in `AppConfig.ready()`:
+
+    from solidaire.core.worklist import PendingWork, register_provider
+
+    def pending_signatures(user) -> list[PendingWork]:
+        ...  # one aggregate query; return [] for users who may not act on them
+
+    register_provider("charter.signatures", pending_signatures)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PendingWork:
+    """One line of someone's to-do list: what, how many, where to act, since when."""
+
+    label: str  # French, e.g. « Signatures de la charte à valider »
+    count: int
+    url: str
+    oldest: dt.datetime | None = None  # the oldest item's date, to show its age
+    section: str = ""  # French heading to group lines, e.g. « Annuaire »
+
+
+Provider = Callable[[object], list[PendingWork]]
+_providers: dict[str, Provider] = {}
+
+
+def register_provider(key: str, provider: Provider) -> None:
+    """Add (or replace, for tests and reloads) the provider named `key`."""
+    _providers[key] = provider
+
+
+def pending_work_for(user) -> list[PendingWork]:
+    """Every provider's lines for `user`, in registration order, empty lines left out."""
+    lines: list[PendingWork] = []
+    for provider in _providers.values():
+        lines.extend(line for line in provider(user) if line.count)
+    return lines
