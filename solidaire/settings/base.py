@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from celery.schedules import crontab
@@ -30,6 +31,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "csp",
+    "post_office",
     "solidaire.accounts",
     "solidaire.core",
     "solidaire.portal",
@@ -168,8 +170,22 @@ EMAIL_PORT = env.int_("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.str_("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.str_("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.bool_("EMAIL_USE_TLS", False)
+# A hung SMTP server must not hold a worker (or, with eager tasks, a request) for long.
+EMAIL_TIMEOUT = env.int_("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.str_("DEFAULT_FROM_EMAIL", "Le Mans solidaire <ne-pas-repondre@lemans-solidaire.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox (django-post-office): every e-mail is a row written in the transaction that causes
+# it, then delivered through EMAIL_BACKEND by the worker (solidaire.core.email). A failed
+# delivery is re-queued every RETRY_INTERVAL, MAX_RETRIES times (30 min × 16 = 8 hours), then
+# marked failed with its error; staff can re-queue it from the admin.
+POST_OFFICE = {
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 16,
+    "RETRY_INTERVAL": timedelta(minutes=30),
+    "LOG_LEVEL": 2,  # log successes and failures (the admin shows each attempt)
+    "BATCH_SIZE": 100,
+    "THREADS_PER_PROCESS": 2,
+}
 CCAS_CONTACT_EMAIL = env.str_("CCAS_CONTACT_EMAIL", "lemans-solidaire@ville-lemans.fr")
 
 # --- Celery: eager in-process without Redis, a real broker with it --------------------------
@@ -187,6 +203,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 # Periodic tasks are declared here, in code, so beat needs no database table.
 CELERY_BEAT_SCHEDULE: dict = {
+    # The outbox: e-mails re-queued after a failed delivery, or whose flush was never enqueued.
+    "email-outbox-flush": {
+        "task": "solidaire.core.email.tasks.flush_outbox",
+        "schedule": timedelta(minutes=5),
+    },
     # Reminders 14 and 3 days before an indicators campaign closes (idempotent, daily).
     "indicators-due-reminders": {
         "task": "indicators.tasks.send_due_reminders",
