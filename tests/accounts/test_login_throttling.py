@@ -18,7 +18,9 @@ def staff(db):
 
 
 def _admin_login(client, password):
-    return client.post("/gestion/login/?next=/gestion/", {"username": "agent@example.org", "password": password})
+    return client.post(
+        "/gestion/login/?next=/gestion/", {"username": "agent@example.org", "password": password}
+    )
 
 
 def _portal_login(client, password):
