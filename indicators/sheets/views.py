@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations.structures.models import Association
 from associations.structures.selectors import associations_of_user
@@ -125,7 +125,7 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
     return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year)
 
 
-@require_GET
+@require_safe
 @login_required
 def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
     """The uploaded PDF, served through the permission check (never a public media URL)."""
