@@ -81,6 +81,18 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'solidaire.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int_("CONN_MAX_AGE", 60))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite under `make run` (and the tests): readers never block the writer (WAL); a write
+    # transaction takes the write lock when it begins (IMMEDIATE), so two concurrent saves
+    # queue up (busy timeout, seconds) instead of one failing with "database is locked" when
+    # it upgrades a read lock half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int_("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when there is one (rate limits must be shared between workers) -----------
