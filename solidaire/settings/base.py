@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "solidaire.core.security.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,6 +175,12 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest request body accepted at all (the 10 Mo activity report plus the form): refused
+# with 413 from its Content-Length, before a byte of it is read (RequestSizeLimitMiddleware).
+# The reverse proxy caps bodies at the same size (deploy/nginx.conf, client_max_body_size).
+REQUEST_MAX_BODY_SIZE = 12 * 1024 * 1024
+# Files removed from storage (after commit) when their row points to a new one or is deleted.
+FILES_DELETED_WHEN_REPLACED = ["associations.Association.logo", "indicators.Sheet.activity_report"]
 
 # --- E-mail --------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str_("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
