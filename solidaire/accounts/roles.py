@@ -18,6 +18,12 @@ CCAS_EXTRA_PERMISSIONS = (
     ("post_office", "view_email"),
     ("post_office", "change_email"),
     ("post_office", "view_log"),
+    # The change history of structures, services, memberships, signatures, information pages.
+    ("history", "view_historicalassociation"),
+    ("history", "view_historicalservice"),
+    ("history", "view_historicalmembership"),
+    ("history", "view_historicalsignature"),
+    ("history", "view_historicalinfopage"),
 )
 
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "post_office",
+    "simple_history",
     "solidaire.accounts",
     "solidaire.core",
     "solidaire.portal",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "indicators",
     "events",
     "congress",
+    "solidaire.history",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "solidaire.urls"
