@@ -6,6 +6,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "solidaire.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "solidaire.core.security.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -99,16 +101,29 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: Redis when there is one (rate limits must be shared between workers) -----------
+# --- Redis: the broker, and the cache ------------------------------------------------------
+# Two roles, two Redis in production (docker-compose.yml): REDIS_URL is the Celery broker and
+# result backend (persistent, AOF, never evicts: a queued task must survive a restart and
+# memory pressure); REDIS_CACHE_URL is the cache (no persistence, maxmemory + allkeys-lru).
+# Without REDIS_CACHE_URL the cache shares REDIS_URL (then keep its eviction at noeviction).
 REDIS_URL = env.url("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "solidaire",
-        }
+REDIS_CACHE_URL = env.url("REDIS_CACHE_URL", "") or REDIS_URL
+
+
+def redis_cache(location: str) -> dict:
+    """The cache on Redis, failing open (pages still answer when Redis is down)."""
+    return {
+        "BACKEND": "solidaire.core.security.cache.FailOpenRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "solidaire",
+        # A Redis that does not answer must not hold a page for long.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+
+
+# Rate limits must be shared between workers: Redis when there is one, else local memory.
+if REDIS_CACHE_URL:
+    CACHES = {"default": redis_cache(REDIS_CACHE_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -277,10 +292,24 @@ _tile_origin = f"{_tile.scheme}://{_tile.netloc}".replace("://a.", "://*.")
 if _tile.netloc:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin)
 
+# Log lines carry the request id (solidaire.core.observability); LOG_FORMAT=json writes one
+# JSON object per line (the production default), "text" a readable line (dev).
+LOG_FORMAT = env.str_("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(
+        f"The environment variable LOG_FORMAT is malformed: text or json, got {LOG_FORMAT!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "solidaire.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "solidaire.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": env.str_("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
