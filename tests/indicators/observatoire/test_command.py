@@ -1,0 +1,34 @@
+"""`manage.py generate_report` writes the same reports from the shell, or says why it cannot."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from .network import campaigns, structures, validated_sheets
+from .test_annual_report import _needs_pdf_tools, pdf_pages  # noqa: F401 - the autouse fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generate_report_writes_the_annual_report(tmp_path):
+    (_, c2025), indicators = campaigns()
+    validated_sheets(structures(3, prefix="k"), c2025, indicators, lambda i, a: {"passages": 2000})
+    output = tmp_path / "rapport.pdf"
+    out, err = io.StringIO(), io.StringIO()
+    call_command("generate_report", kind="annual", year=2025, output=str(output), stdout=out, stderr=err)
+    assert "Rapport annuel du réseau 2025" in out.getvalue()
+    assert "Mise en page du rapport" in err.getvalue()  # progress, one line per step off a terminal
+    assert "Nombre de passages personnes 6 000" in " ".join(pdf_pages(output.read_bytes(), tmp_path))
+
+
+def test_generate_report_refuses_a_year_without_validated_sheets(tmp_path):
+    campaigns()
+    with pytest.raises(CommandError, match="Aucune fiche validée pour la campagne 2024"):
+        call_command("generate_report", year=2024, output=str(tmp_path / "x.pdf"), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="pas de campagne d'indicateurs pour 2099"):
+        call_command("generate_report", year=2099, output=str(tmp_path / "x.pdf"), stdout=io.StringIO())
+    assert not (tmp_path / "x.pdf").exists()
