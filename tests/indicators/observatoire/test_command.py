@@ -32,3 +32,19 @@ def test_generate_report_refuses_a_year_without_validated_sheets(tmp_path):
     with pytest.raises(CommandError, match="pas de campagne d'indicateurs pour 2099"):
         call_command("generate_report", year=2099, output=str(tmp_path / "x.pdf"), stdout=io.StringIO())
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_thematic_table_details_structures_only_in_its_internal_version(tmp_path):
+    (_, c2025), indicators = campaigns()
+    validated_sheets(structures(3, prefix="t"), c2025, indicators, lambda i, a: {"personnes": 70})
+    for internal in (False, True):
+        output = tmp_path / f"theme-{internal}.pdf"
+        options = {"kind": "thematic", "family": "publics", "year": 2025, "output": str(output)}
+        call_command(
+            "generate_report", internal=internal, stdout=io.StringIO(), stderr=io.StringIO(), **options
+        )
+        text = " ".join(pdf_pages(output.read_bytes(), tmp_path))
+        assert "Tableau thématique « Publics »" in text
+        assert "Personnes accueillies" in text and "210" in text
+        assert ("Structure t0001" in text) is internal
+        assert ("Document interne" in text or "DOCUMENT INTERNE" in text) is internal
