@@ -102,7 +102,6 @@ class AnnualReportRenderer(_NetworkRenderer):
         progress(35, "Dessin des graphiques et de la carte")
         charts = key_figure_charts(report)
         territory_map = crossing_map(report)
-        annex_charts = [figure_chart(f, chart_id=f"annexe-{f.code}") for f in report.annex]
         progress(55, "Mise en page du rapport")
         title = f"Rapport annuel du réseau {year}"
         content = pdf.render_pdf(
@@ -113,7 +112,6 @@ class AnnualReportRenderer(_NetworkRenderer):
                 "charts": charts,
                 "map": territory_map,
                 "breakdowns": [report.by_quartier, report.by_kind],
-                "annex": list(zip(report.annex, annex_charts, strict=True)),
                 "min_structures": MIN_STRUCTURES,
                 "footer": _footer(title, report),
                 "generated_at": timezone.now(),

@@ -227,7 +227,7 @@ def _completeness(year: int) -> dict:
     }
 
 
-def _crossing(year, by_quartier: BreakdownTable, internal) -> tuple[list[dict], list, list[dict]]:
+def _crossing(year, by_quartier: BreakdownTable) -> tuple[list[dict], list, list[dict]]:
     references = quartier_references(year=year)
     present = dict(expected_associations().values_list("quartier").annotate(n=Count("id")).order_by())
     rows_by_code = {row["code"]: row for row in by_quartier.rows}
@@ -252,7 +252,7 @@ def _crossing(year, by_quartier: BreakdownTable, internal) -> tuple[list[dict], 
                 "accueils": accueils,
                 "per_thousand": rate,
                 "reference": ref,
-                "population": Cell(population, 1 if population is not None else 0),
+                "population": population,
                 "poverty": ref.value("taux_pauvrete"),
                 "minimum_income": ref.value("part_minima_sociaux"),
                 "unemployment": ref.value("taux_chomage"),
@@ -337,7 +337,7 @@ def network_report(*, year: int, internal: bool = False) -> NetworkReport:
         kinds,
         internal,
     )
-    crossing, territories, sources = _crossing(year, by_quartier, internal)
+    crossing, territories, sources = _crossing(year, by_quartier)
     completeness = _completeness(year)
     annex = [
         _figure(item.indicator, years, totals, internal)

@@ -84,7 +84,7 @@ def report_tables(report: NetworkReport) -> list[Table]:
                     r["persons"].text,
                     r["accueils"].text,
                     r["per_thousand"].text,
-                    _text(r["population"].value),
+                    _text(r["population"]),
                     _text(r["poverty"]),
                     _text(r["minimum_income"]),
                     _text(r["unemployment"]),
