@@ -28,10 +28,3 @@ def report_publish(*, document: GeneratedDocument, user) -> ReportPublication:
     publication.full_clean()
     publication.save()
     return publication
-
-
-@transaction.atomic
-def report_unpublish(*, publication: ReportPublication, user) -> None:
-    """Take a report off the public page."""
-    permissions.check_can_publish(user, {})
-    publication.delete()

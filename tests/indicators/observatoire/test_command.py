@@ -48,3 +48,19 @@ def test_thematic_table_details_structures_only_in_its_internal_version(tmp_path
         assert "Personnes accueillies" in text and "210" in text
         assert ("Structure t0001" in text) is internal
         assert ("Document interne" in text or "DOCUMENT INTERNE" in text) is internal
+
+
+def test_structure_sheet_shows_its_figures_beside_the_network_median(tmp_path):
+    (_, c2025), indicators = campaigns()
+    sheets = validated_sheets(
+        structures(3, prefix="f"), c2025, indicators, lambda i, a: {"personnes": 100 * (i + 1)}
+    )
+    output = tmp_path / "fiche.pdf"
+    slug = sheets[0].association.slug
+    call_command(
+        "generate_report", kind="structure", structure=slug, output=str(output), stdout=io.StringIO()
+    )
+    text = " ".join(pdf_pages(output.read_bytes(), tmp_path))
+    assert "Fiche structure : Structure f0000" in text
+    assert "2025 100 200" in text  # its own 100 beside the median of 100, 200, 300
+    assert "Structure f0001" not in text
