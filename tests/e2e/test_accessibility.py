@@ -50,6 +50,7 @@ PUBLIC_PAGES = [
     "/evenements/",
     "/congres/",
     "/congres/2024/",
+    "/observatoire/",
     "/pages/mentions-legales/",
     "/comptes/login/",
     "/comptes/signup/",
@@ -76,6 +77,9 @@ STAFF_PAGES = [
     "/charte/moderation/",
     "/annuaire/suivi/",
     "/observatoire/",
+    "/observatoire/rapports/",
+    "/observatoire/territoires/",
+    "/observatoire/tableau-de-bord/",
 ]
 
 

@@ -47,6 +47,7 @@ PUBLIC = {
     "events:detail",
     "congress:index",
     "congress:edition",
+    "observatoire:home",
 }
 
 # scope: "user" (any signed-in person), "structure" (B's members and CCAS staff), "staff".
@@ -87,6 +88,7 @@ PRIVATE = {
     "indicators:association_export": Case(STRUCTURE, _b),
     "indicators:sheet": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     "indicators:activity_report": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
+    "observatoire:structure_report": Case(STRUCTURE, _b),
     # CCAS staff only.
     "associations:export_structures_csv": Case(STAFF),
     "associations:staff_followup": Case(STAFF),
@@ -103,7 +105,11 @@ PRIVATE = {
     "indicators:review": Case(STAFF, lambda w: {**_b(w), "year": 2026}),
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
-    "observatoire:home": Case(STAFF),
+    "observatoire:reports": Case(STAFF),
+    "observatoire:report_publish": Case(STAFF, lambda w: {"pk": w.staff_document.pk}, "post"),
+    "observatoire:territories": Case(STAFF),
+    "observatoire:dashboard": Case(STAFF),
+    "observatoire:dashboard_csv": Case(STAFF, lambda w: {"table": "chiffres-cles"}),
     # Generated documents: each kind has its own rule; the world's document is staff-only.
     "core:document_status": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
     "core:document_status_json": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
