@@ -21,7 +21,7 @@ from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
-from events.models import Event
+from events.calendar.models import Edition
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
 from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
@@ -168,7 +168,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     _pending_work()
     action = Action.objects.order_by("pk").first()
     mission = VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED).order_by("pk").first()
-    event = Event.objects.order_by("pk").first()
+    event = Edition.objects.filter(series__slug="le-mans-voyage-le-monde").order_by("-starts_at").first()
     reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
     reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
     page = browser_page

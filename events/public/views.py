@@ -1,0 +1,107 @@
+"""Public pages: the agenda (list and month), an edition, a series' archive, calendar feeds."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+
+from ..calendar.models import Edition, EventSeries
+from ..participation.services import applications_closed_reason
+from . import feeds, selectors
+from .structured import edition_json_ld
+
+
+@require_GET
+def edition_list(request: HttpRequest) -> HttpResponse:
+    filterset = selectors.edition_filter(params=request.GET)
+    month_mode = request.GET.get("vue") == "mois"
+    context = {
+        "filterset": filterset,
+        "month_mode": month_mode,
+        "series_list": list(selectors.all_series()),
+        "feed_query": request.GET.urlencode(),
+    }
+    if month_mode:
+        month = filterset.form.cleaned_data.get("mois") if filterset.form.is_valid() else ""
+        context["month"] = selectors.month_view(filterset=filterset, month=month)
+    else:
+        context["page_obj"] = selectors.edition_page(filterset=filterset, number=request.GET.get("page"))
+    return render(request, "events/edition_list.html", context)
+
+
+@require_GET
+def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        edition = selectors.edition_get_public(slug=slug)
+    except Edition.DoesNotExist:
+        raise Http404("Événement introuvable") from None
+    stages = list(edition.stages.all())
+    map_points = [
+        {
+            "name": f"{stage.position}. {stage.name}",
+            "url": f"#etape-{stage.position}",
+            "lat": float(stage.latitude),
+            "lng": float(stage.longitude),
+            "address": stage.place,
+        }
+        for stage in stages
+        if stage.has_coordinates
+    ]
+    return render(
+        request,
+        "events/edition_detail.html",
+        {
+            "edition": edition,
+            "stages": stages,
+            "map_points": map_points,
+            "json_ld": edition_json_ld(edition, absolute=request.build_absolute_uri),
+            "absolute_url": request.build_absolute_uri(edition.get_absolute_url()),
+            "image_url": request.build_absolute_uri(edition.image.url) if edition.image else "",
+            "applications_closed": applications_closed_reason(edition),
+            "MAP_TILE_URL": settings.MAP_TILE_URL,
+            "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
+        },
+    )
+
+
+@require_GET
+def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        series = selectors.series_get(slug=slug)
+    except EventSeries.DoesNotExist:
+        raise Http404("Événement introuvable") from None
+    upcoming, past = selectors.series_editions(series=series)
+    return render(
+        request, "events/series_detail.html", {"series": series, "upcoming": upcoming, "past": past}
+    )
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    patch_cache_control(response, public=True, max_age=900)
+    return response
+
+
+@require_GET
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
+    filterset = selectors.edition_filter(params=request.GET)
+    editions = selectors.feed_editions(filterset=filterset)
+    content = feeds.calendar_ics(editions, url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()))
+    return _ics_response(content, "le-mans-solidaire.ics")
+
+
+@require_GET
+def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        edition = Edition.objects.select_related("series").get(slug=slug)
+    except Edition.DoesNotExist:
+        raise Http404("Événement introuvable") from None
+    content = feeds.calendar_ics(
+        [edition], url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()), name=edition.title
+    )
+    return _ics_response(content, f"{edition.slug}.ics")
