@@ -28,6 +28,7 @@ class EventProposal(TimeStampedModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="event_proposals",
         verbose_name="proposé par",
     )
