@@ -66,7 +66,10 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
-        proposal = selectors.proposal_of_user(user=request.user, pk=pk)
+        if can_decide(request.user):  # CCAS staff may fix a proposal on a structure's behalf
+            proposal = selectors.proposals_to_review().get(pk=pk)
+        else:
+            proposal = selectors.proposal_of_user(user=request.user, pk=pk)
     except EventProposal.DoesNotExist:
         raise Http404("Proposition introuvable") from None
     if proposal.status != ProposalStatus.CHANGES_REQUESTED:
