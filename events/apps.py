@@ -6,6 +6,8 @@ class EventsConfig(AppConfig):
     verbose_name = "Événements"
 
     def ready(self) -> None:
+        from .public.cache import connect_signals
         from .worklist import register
 
+        connect_signals()
         register()

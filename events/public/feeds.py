@@ -1,16 +1,25 @@
 """iCalendar (RFC 5545) feeds built with the `icalendar` package: the whole agenda and one
 edition. The UID is derived from the edition's id (stable across edits); SEQUENCE increases
 with each change a calendar must show; a cancelled edition stays in the feed with
-STATUS:CANCELLED so that subscribed calendars drop it at their next refresh."""
+STATUS:CANCELLED so that subscribed calendars drop it at their next refresh.
+
+icalendar spends about a millisecond per event: each edition keeps its VEVENT as last written
+(`Edition.ics_vevent`) with a fingerprint of what it was written from (SEQUENCE, the edition's
+and its series' last change, the site's address); a feed rewrites only the stale ones
+(`services.edition_vevents_refresh`) and joins the others, so the full feed of 2,000 editions
+costs one query and a join. Links are absolute on the configured site (SITE_DOMAIN), as in
+e-mails: a calendar file outlives the request that fetched it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.conf import settings
 
 from ..calendar.models import Edition, EditionStatus
 
@@ -38,6 +47,11 @@ def _vtimezone_ical() -> bytes:
     ).to_ical()
 
 
+def _local_naive(value: dt.datetime) -> dt.datetime:
+    # Written with an explicit TZID parameter: icalendar then skips guessing the zone's name.
+    return value.astimezone(PARIS).replace(tzinfo=None)
+
+
 def _event(edition: Edition, url: str) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", edition_uid(edition))
@@ -49,8 +63,8 @@ def _event(edition: Edition, url: str) -> icalendar.Event:
         event.add("dtstart", edition.start_date)
         event.add("dtend", edition.end_date + dt.timedelta(days=1))  # DTEND is exclusive
     else:
-        event.add("dtstart", edition.starts_at.astimezone(PARIS))
-        event.add("dtend", edition.ends_at.astimezone(PARIS))
+        event.add("dtstart", _local_naive(edition.starts_at), parameters={"TZID": TZID})
+        event.add("dtend", _local_naive(edition.ends_at), parameters={"TZID": TZID})
     event.add("summary", edition.title)
     description = edition.summary or edition.series.summary
     event.add("description", f"{description}\n\n{url}" if description else url)
@@ -64,10 +78,37 @@ def _event(edition: Edition, url: str) -> icalendar.Event:
     return event
 
 
-def calendar_ics(
-    editions: Iterable[Edition], *, url_for: Callable[[Edition], str], name: str = "Le Mans solidaire"
-) -> bytes:
-    """A VCALENDAR with the Europe/Paris VTIMEZONE and one VEVENT per edition."""
+def site_base() -> str:
+    domain = settings.SITE_DOMAIN
+    scheme = "http" if domain.startswith(("127.", "localhost", "testserver")) else "https"
+    return f"{scheme}://{domain}"
+
+
+def edition_url(edition: Edition) -> str:
+    return f"{site_base()}{edition.get_absolute_url()}"
+
+
+def vevent_fingerprint(edition: Edition) -> str:
+    """What the stored VEVENT depends on; `edition.series` must be loaded."""
+    source = "|".join(
+        (
+            str(edition.sequence),
+            edition.updated_at.isoformat(),
+            edition.series.updated_at.isoformat(),
+            site_base(),
+        )
+    )
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+def vevent(edition: Edition) -> str:
+    """The edition's VEVENT, as icalendar writes it (CRLF line ends, folded at 75 octets)."""
+    return _event(edition, edition_url(edition)).to_ical().decode()
+
+
+def calendar_ics(editions: Iterable[Edition], *, name: str = "Le Mans solidaire") -> bytes:
+    """A VCALENDAR with the Europe/Paris VTIMEZONE and the stored VEVENT of each edition (see
+    `services.edition_vevents_refresh`, which must have run on them)."""
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -78,8 +119,6 @@ def calendar_ics(
     # RFC 7986: how often a subscribed calendar should come back (cancellations show up then).
     cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT6H")
-    events = [_event(edition, url_for(edition)) for edition in editions]
     head, _, _ = cal.to_ical().rpartition(b"END:VCALENDAR")
-    # The VTIMEZONE is serialised once and cached: it is the same in every feed.
-    body = b"".join(event.to_ical() for event in events)
-    return head + _vtimezone_ical() + body + b"END:VCALENDAR\r\n"
+    # The VTIMEZONE is serialised once per process: it is the same in every feed.
+    return head + _vtimezone_ical() + b"".join(e.ics_vevent.encode() for e in editions) + b"END:VCALENDAR\r\n"

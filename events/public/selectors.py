@@ -25,6 +25,12 @@ FEED_LIMIT = 5000  # a calendar app refuses giant feeds; the network holds a few
 
 def _listed() -> QuerySet[Edition]:
     return Edition.objects.select_related("series").defer(
+        "description", "report", "accessibility", "ics_vevent", "series__description"
+    )
+
+
+def _for_feed() -> QuerySet[Edition]:
+    return Edition.objects.select_related("series").defer(
         "description", "report", "accessibility", "series__description"
     )
 
@@ -36,10 +42,10 @@ def upcoming_events(*, limit: int | None = None) -> QuerySet[Edition]:
     return qs[:limit] if limit else qs
 
 
-def edition_filter(*, params: QueryDict) -> EditionFilter:
+def edition_filter(*, params: QueryDict, for_feed: bool = False) -> EditionFilter:
     """The page's filters bound to the query string. Without a month, only what is to come;
     with one, that month's editions, past ones included."""
-    base = _listed().order_by("starts_at", "pk")
+    base = (_for_feed() if for_feed else _listed()).order_by("starts_at", "pk")
     filterset = EditionFilter(params, queryset=base)
     filterset.is_valid()  # an invalid field is dropped from filtering (and shown with its error)
     return filterset
@@ -153,9 +159,13 @@ def all_series() -> QuerySet[EventSeries]:
 def feed_editions(*, filterset: EditionFilter | None = None, limit: int = FEED_LIMIT) -> list[Edition]:
     """The calendar feed: what is to come (and what ended less than a month ago, so that a
     subscribed calendar still sees a last-minute cancellation). One query."""
-    qs = filterset.qs if filterset is not None else _listed()
+    qs = filterset.qs if filterset is not None else _for_feed()
     since = timezone.now() - dt.timedelta(days=30)
     return list(qs.filter(ends_at__gte=since).order_by("starts_at", "pk")[:limit])
+
+
+def edition_for_feed(*, slug: str) -> Edition:
+    return _for_feed().get(slug=slug)
 
 
 def events_of_structure(*, association: Association, limit: int = 10) -> list[Edition]:

@@ -4,32 +4,43 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from ..calendar.models import Edition, EventSeries
 from ..participation.services import applications_closed_reason
-from . import feeds, selectors
+from . import feeds, selectors, services
+from .cache import TTL, results_key
 from .structured import edition_json_ld
 
 
 @require_GET
 def edition_list(request: HttpRequest) -> HttpResponse:
-    filterset = selectors.edition_filter(params=request.GET)
     month_mode = request.GET.get("vue") == "mois"
-    context = {
-        "filterset": filterset,
-        "month_mode": month_mode,
-        "series_list": list(selectors.all_series()),
-        "feed_query": request.GET.urlencode(),
-    }
-    if month_mode:
-        month = filterset.form.cleaned_data.get("mois") if filterset.form.is_valid() else ""
-        context["month"] = selectors.month_view(filterset=filterset, month=month)
-    else:
-        context["page_obj"] = selectors.edition_page(filterset=filterset, number=request.GET.get("page"))
-    return render(request, "events/edition_list.html", context)
+    key = results_key(request.GET)
+    results = cache.get(key)
+    if results is None:
+        filterset = selectors.edition_filter(params=request.GET)
+        context = {
+            "filterset": filterset,
+            "month_mode": month_mode,
+            "series_list": list(selectors.all_series()),
+        }
+        if month_mode:
+            month = filterset.form.cleaned_data.get("mois") if filterset.form.is_valid() else ""
+            context["month"] = selectors.month_view(filterset=filterset, month=month)
+        else:
+            context["page_obj"] = selectors.edition_page(filterset=filterset, number=request.GET.get("page"))
+        results = render_to_string("events/includes/list_results.html", context, request=request)
+        cache.set(key, results, TTL)
+    return render(
+        request,
+        "events/edition_list.html",
+        {"results": results, "month_mode": month_mode, "feed_query": request.GET.urlencode()},
+    )
 
 
 @require_GET
@@ -89,19 +100,17 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
-    filterset = selectors.edition_filter(params=request.GET)
+    filterset = selectors.edition_filter(params=request.GET, for_feed=True)
     editions = selectors.feed_editions(filterset=filterset)
-    content = feeds.calendar_ics(editions, url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()))
-    return _ics_response(content, "le-mans-solidaire.ics")
+    services.edition_vevents_refresh(editions=editions)
+    return _ics_response(feeds.calendar_ics(editions), "le-mans-solidaire.ics")
 
 
 @require_GET
 def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        edition = Edition.objects.select_related("series").get(slug=slug)
+        edition = selectors.edition_for_feed(slug=slug)
     except Edition.DoesNotExist:
         raise Http404("Événement introuvable") from None
-    content = feeds.calendar_ics(
-        [edition], url_for=lambda e: request.build_absolute_uri(e.get_absolute_url()), name=edition.title
-    )
-    return _ics_response(content, f"{edition.slug}.ics")
+    services.edition_vevents_refresh(editions=[edition])
+    return _ics_response(feeds.calendar_ics([edition], name=edition.title), f"{edition.slug}.ics")

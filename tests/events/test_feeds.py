@@ -27,7 +27,8 @@ def _events(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
     return {str(e["summary"]): e for e in cal.walk("VEVENT")}
 
 
-def test_edition_feed_has_every_required_field(client):
+def test_edition_feed_has_every_required_field(client, settings):
+    settings.SITE_DOMAIN = "lemans-solidaire.example.org"
     year = timezone.localdate().year + 1
     edition = factories.EditionFactory(
         title="Palabres au Mans",
@@ -54,7 +55,7 @@ def test_edition_feed_has_every_required_field(client):
     assert str(event["status"]) == "CONFIRMED"
     assert "Salle des Concerts" in str(event["location"]) and "72000" in str(event["location"])
     assert event["geo"].latitude == pytest.approx(48.0069) and event["geo"].longitude == pytest.approx(0.1962)
-    assert str(event["url"]) == f"http://testserver/evenements/{edition.slug}/"
+    assert str(event["url"]) == f"https://lemans-solidaire.example.org/evenements/{edition.slug}/"
     assert event["last-modified"].dt == edition.updated_at.replace(microsecond=0)
     assert b"TZID=Europe/Paris:" in client.get(f"/evenements/{edition.slug}/agenda.ics").content
 

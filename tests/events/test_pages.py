@@ -195,3 +195,15 @@ def test_directory_card_lists_the_events_a_structure_takes_part_in(client):
     content = client.get(association.get_absolute_url()).content.decode()
     assert 'data-testid="structure-events"' in content
     assert "Le Mans rencontre le monde" in content and "Refusée" not in content
+
+
+def test_the_cached_list_shows_a_change_on_the_next_request(client, django_capture_on_commit_callbacks):
+    edition = factories.EditionFactory(title="Pique-nique du printemps")
+    assert "Pique-nique du printemps" in client.get("/evenements/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        edition.title = "Pique-nique de l'été"
+        edition.status = "cancelled"
+        edition.save()
+    content = client.get("/evenements/").content.decode()
+    assert "Pique-nique de l&#x27;été" in content and "Pique-nique du printemps" not in content
+    assert 'data-testid="edition-status">Annulé' in content
