@@ -88,16 +88,9 @@ def edition_url(edition: Edition) -> str:
     return f"{site_base()}{edition.get_absolute_url()}"
 
 
-def vevent_fingerprint(edition: Edition) -> str:
-    """What the stored VEVENT depends on; `edition.series` must be loaded."""
-    source = "|".join(
-        (
-            str(edition.sequence),
-            edition.updated_at.isoformat(),
-            edition.series.updated_at.isoformat(),
-            site_base(),
-        )
-    )
+def vevent_fingerprint(*, sequence: int, updated_at: dt.datetime, series_updated_at: dt.datetime) -> str:
+    """What an edition's stored VEVENT depends on."""
+    source = "|".join((str(sequence), updated_at.isoformat(), series_updated_at.isoformat(), site_base()))
     return hashlib.sha256(source.encode()).hexdigest()
 
 
@@ -106,9 +99,8 @@ def vevent(edition: Edition) -> str:
     return _event(edition, edition_url(edition)).to_ical().decode()
 
 
-def calendar_ics(editions: Iterable[Edition], *, name: str = "Le Mans solidaire") -> bytes:
-    """A VCALENDAR with the Europe/Paris VTIMEZONE and the stored VEVENT of each edition (see
-    `services.edition_vevents_refresh`, which must have run on them)."""
+def calendar_ics(vevents: Iterable[str], *, name: str = "Le Mans solidaire") -> bytes:
+    """A VCALENDAR with the Europe/Paris VTIMEZONE and the given VEVENTs (as `vevent` wrote them)."""
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -121,4 +113,4 @@ def calendar_ics(editions: Iterable[Edition], *, name: str = "Le Mans solidaire"
     cal.add("x-published-ttl", "PT6H")
     head, _, _ = cal.to_ical().rpartition(b"END:VCALENDAR")
     # The VTIMEZONE is serialised once per process: it is the same in every feed.
-    return head + _vtimezone_ical() + b"".join(e.ics_vevent.encode() for e in editions) + b"END:VCALENDAR\r\n"
+    return head + _vtimezone_ical() + "".join(vevents).encode() + b"END:VCALENDAR\r\n"

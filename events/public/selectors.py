@@ -29,12 +29,6 @@ def _listed() -> QuerySet[Edition]:
     )
 
 
-def _for_feed() -> QuerySet[Edition]:
-    return Edition.objects.select_related("series").defer(
-        "description", "report", "accessibility", "series__description"
-    )
-
-
 def upcoming_events(*, limit: int | None = None) -> QuerySet[Edition]:
     """The next editions (those not over yet), soonest first; a cancelled one stays listed so
     that visitors see it is cancelled. One query."""
@@ -42,10 +36,10 @@ def upcoming_events(*, limit: int | None = None) -> QuerySet[Edition]:
     return qs[:limit] if limit else qs
 
 
-def edition_filter(*, params: QueryDict, for_feed: bool = False) -> EditionFilter:
+def edition_filter(*, params: QueryDict) -> EditionFilter:
     """The page's filters bound to the query string. Without a month, only what is to come;
     with one, that month's editions, past ones included."""
-    base = (_for_feed() if for_feed else _listed()).order_by("starts_at", "pk")
+    base = _listed().order_by("starts_at", "pk")
     filterset = EditionFilter(params, queryset=base)
     filterset.is_valid()  # an invalid field is dropped from filtering (and shown with its error)
     return filterset
@@ -156,16 +150,22 @@ def all_series() -> QuerySet[EventSeries]:
     return EventSeries.objects.order_by("kind", "name")
 
 
-def feed_editions(*, filterset: EditionFilter | None = None, limit: int = FEED_LIMIT) -> list[Edition]:
+FEED_FIELDS = ("pk", "title", "sequence", "updated_at", "series__updated_at", "ics_vevent", "ics_fingerprint")
+
+
+def feed_rows(*, filterset: EditionFilter, limit: int = FEED_LIMIT) -> list[dict]:
     """The calendar feed: what is to come (and what ended less than a month ago, so that a
-    subscribed calendar still sees a last-minute cancellation). One query."""
-    qs = filterset.qs if filterset is not None else _for_feed()
+    subscribed calendar still sees a last-minute cancellation), as rows holding each stored
+    VEVENT and what it was written from. One query, no model instances."""
     since = timezone.now() - dt.timedelta(days=30)
-    return list(qs.filter(ends_at__gte=since).order_by("starts_at", "pk")[:limit])
+    return list(
+        filterset.qs.filter(ends_at__gte=since).order_by("starts_at", "pk").values(*FEED_FIELDS)[:limit]
+    )
 
 
-def edition_for_feed(*, slug: str) -> Edition:
-    return _for_feed().get(slug=slug)
+def edition_feed_rows(*, slug: str) -> list[dict]:
+    """One edition's feed row (empty when there is no such edition)."""
+    return list(Edition.objects.filter(slug=slug).values(*FEED_FIELDS))
 
 
 def events_of_structure(*, association: Association, limit: int = 10) -> list[Edition]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -19,8 +20,13 @@ from .structured import edition_json_ld
 
 @require_GET
 def edition_list(request: HttpRequest) -> HttpResponse:
-    month_mode = request.GET.get("vue") == "mois"
+    """The agenda. Its results are cached per query string (see `cache`); for anonymous
+    visitors without a pending message, the whole page is, as it is the same for all of them."""
     key = results_key(request.GET)
+    anonymous = not request.user.is_authenticated and not len(messages.get_messages(request))
+    if anonymous and (page := cache.get(f"{key}:page")) is not None:
+        return HttpResponse(page)
+    month_mode = request.GET.get("vue") == "mois"
     results = cache.get(key)
     if results is None:
         filterset = selectors.edition_filter(params=request.GET)
@@ -36,11 +42,14 @@ def edition_list(request: HttpRequest) -> HttpResponse:
             context["page_obj"] = selectors.edition_page(filterset=filterset, number=request.GET.get("page"))
         results = render_to_string("events/includes/list_results.html", context, request=request)
         cache.set(key, results, TTL)
-    return render(
+    response = render(
         request,
         "events/edition_list.html",
         {"results": results, "month_mode": month_mode, "feed_query": request.GET.urlencode()},
     )
+    if anonymous:
+        cache.set(f"{key}:page", response.content, TTL)
+    return response
 
 
 @require_GET
@@ -100,17 +109,15 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
-    filterset = selectors.edition_filter(params=request.GET, for_feed=True)
-    editions = selectors.feed_editions(filterset=filterset)
-    services.edition_vevents_refresh(editions=editions)
-    return _ics_response(feeds.calendar_ics(editions), "le-mans-solidaire.ics")
+    rows = selectors.feed_rows(filterset=selectors.edition_filter(params=request.GET))
+    vevents = services.edition_vevents_refresh(rows=rows)
+    return _ics_response(feeds.calendar_ics(vevents), "le-mans-solidaire.ics")
 
 
 @require_GET
 def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        edition = selectors.edition_for_feed(slug=slug)
-    except Edition.DoesNotExist:
-        raise Http404("Événement introuvable") from None
-    services.edition_vevents_refresh(editions=[edition])
-    return _ics_response(feeds.calendar_ics([edition], name=edition.title), f"{edition.slug}.ics")
+    rows = selectors.edition_feed_rows(slug=slug)
+    if not rows:
+        raise Http404("Événement introuvable")
+    vevents = services.edition_vevents_refresh(rows=rows)
+    return _ics_response(feeds.calendar_ics(vevents, name=rows[0]["title"]), f"{slug}.ics")
