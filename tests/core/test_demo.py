@@ -31,7 +31,7 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client):
     assert first["associations.Action"][0] == 16
     assert first["charter.Signature"][0] >= 9
     assert first["events.Event"][0] == 5
-    assert first["congress.CongressEdition"][0] == 2
+    assert first["congress.CongressEdition"][0] == 3
     assert first["indicators.Campaign"][0] >= 5
     assert "ccas@demo.lemans-solidaire.fr" in out.getvalue()
 

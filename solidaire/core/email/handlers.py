@@ -11,5 +11,6 @@ from .tasks import send_email
 
 
 @receiver(email_ready, dispatch_uid="core_email_enqueue")
-def enqueue_email(sender, subject: str, body: str, to: list[str], **kwargs) -> None:
-    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to))
+def enqueue_email(sender, subject: str, body: str, to: list[str], attachments=None, **kwargs) -> None:
+    extra = {"attachments": attachments} if attachments else {}
+    transaction.on_commit(lambda: send_email.delay(subject=subject, body=body, to=to, **extra))
