@@ -42,7 +42,7 @@ def proposal_list(request: HttpRequest, year: int) -> HttpResponse:
     edition = get_object_or_404(CongressEdition, year=year)
     groups = selectors.proposals_by_theme(edition)
     editable = [g for g in groups if can_facilitate(request.user, g.theme)]
-    if not editable:
+    if not editable and not can_manage_congress(request.user):
         raise PermissionDenied("Cette page est réservée aux animateur·rices des ateliers et au CCAS.")
     form = ProposalForm(request.POST or None, edition=edition)
     if request.method == "POST" and form.is_valid():

@@ -22,7 +22,9 @@ def _status(registration, session) -> str:
     return Booking.objects.get(registration=registration, session=session).status
 
 
-def test_registration_holds_places_then_confirmation_sends_summary_and_ics(django_capture_on_commit_callbacks):
+def test_registration_holds_places_then_confirmation_sends_summary_and_ics(
+    django_capture_on_commit_callbacks,
+):
     p = programme()
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(p, p["w1"], p["lunch1"], email="Claire.Martin@Example.org")
@@ -129,7 +131,9 @@ def test_changing_workshop_frees_the_old_place():
     p = programme(workshop_capacity=1)
     registration = register(p, p["w1"])
     waiting = register(p, p["w1"])
-    services.registration_change(registration=registration, choices=Choices(days=[p["day1"]], sessions=[p["w2"]]))
+    services.registration_change(
+        registration=registration, choices=Choices(days=[p["day1"]], sessions=[p["w2"]])
+    )
     assert _status(registration, p["w1"]) == BookingStatus.RELEASED
     assert _status(registration, p["w2"]) == BookingStatus.PLACE
     assert _status(waiting, p["w1"]) == BookingStatus.OFFERED
