@@ -185,3 +185,18 @@ def test_the_expiry_task_runs_the_service():
     )
     assert expire_registrations.delay().get() == {"expired": 1, "lapsed": 0}
     assert Session.objects.filter(kind=SessionKind.WORKSHOP, places_taken__gt=0).count() == 0
+
+
+def test_proposals_to_examine_reach_the_staff_to_do_list(staff_user):
+    from solidaire.core.worklist import pending_work_for
+
+    p = programme()
+    facilitator = factories.UserFactory()
+    p["w1"].facilitators.add(facilitator)
+    proposals.proposal_submit(theme=p["theme"], title="Idée", body="Texte", user=facilitator)
+    lines = [line for line in pending_work_for(staff_user) if line.section == "Congrès"]
+    assert [(line.count, line.url) for line in lines] == [
+        (1, reverse("congress:proposals", args=[p["edition"].year]))
+    ]
+    assert [line.count for line in pending_work_for(facilitator) if line.section == "Congrès"] == [1]
+    assert [line for line in pending_work_for(factories.UserFactory()) if line.section == "Congrès"] == []
