@@ -128,8 +128,8 @@ def registration_create(
     now = timezone.now()
     _check_open(edition, now)
     check_choices(edition, choices)
-    values = {key: personal.get(key, "") for key in PERSONAL_FIELDS}
-    values["email"] = (values["email"] or "").strip().lower()
+    values = {key: personal[key] for key in PERSONAL_FIELDS if key in personal}  # else the model's default
+    values["email"] = (values.get("email") or "").strip().lower()
     registration = Registration(
         edition=edition,
         user=user if getattr(user, "is_authenticated", False) else None,
