@@ -81,12 +81,13 @@ def rebook(
     accept_waiting_list: bool,
     now: dt.datetime,
     notify: OfferNotice,
-) -> dict[str, list[Session]]:
+    new: bool = False,
+) -> list[Booking]:
     """Make the registration's bookings match `wanted`: give back what is no longer wanted
     (and offer it to the waiting list), then book what is new: a place while one is left, else
     the waiting list when accepted, else a French ValidationError (the caller's transaction
-    rolls everything back). Returns the sessions newly placed and newly waiting."""
-    current = {b.session_id: b for b in registration.bookings.select_for_update()}
+    rolls everything back). Returns the bookings made."""
+    current = {b.session_id: b for b in registration.bookings.select_for_update()} if not new else {}
     active = {sid for sid, b in current.items() if b.status != BookingStatus.RELEASED}
     wanted_ids = {s.pk for s in wanted}
     to_drop, to_add = active - wanted_ids, wanted_ids - active
@@ -95,17 +96,15 @@ def rebook(
         booking = current[sid]
         booking.status, booking.offered_until = BookingStatus.RELEASED, None
         booking.save(update_fields=["status", "offered_until", "updated_at"])
-    outcome: dict[str, list[Session]] = {"placed": [], "waiting": []}
+    made: list[Booking] = []
     for sid in sorted(to_add):
         session = sessions[sid]
         taken = _holding(session)
         if session.capacity is None or taken < session.capacity:
             status = BookingStatus.PLACE
             _store_count(session, taken + 1)
-            outcome["placed"].append(session)
         elif accept_waiting_list:
             status = BookingStatus.WAITING
-            outcome["waiting"].append(session)
         else:
             raise ValidationError(
                 f"« {session.title} » est complet. Choisissez un autre créneau ou cochez "
@@ -113,7 +112,7 @@ def rebook(
             )
         if sid in current:  # given back earlier: a new booking goes to the end of the queue
             current[sid].delete()
-        Booking.objects.create(registration=registration, session=session, status=status)
+        made.append(Booking.objects.create(registration=registration, session=session, status=status))
     for sid in sorted(to_drop):
         refill(sessions[sid], now=now, notify=notify)
-    return outcome
+    return made

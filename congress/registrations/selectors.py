@@ -79,17 +79,15 @@ def active_bookings(registration: Registration) -> list[Booking]:
     return [b for b in registration.bookings.all() if b.status != BookingStatus.RELEASED]
 
 
-def registration_summary(registration: Registration) -> list[str]:
-    """The registration in a few French lines (e-mails, the private page)."""
+def summary_lines(registration: Registration, days: list[CongressDay], bookings: list[Booking]) -> list[str]:
+    """The registration in a few French lines, from data already at hand (no query: it is
+    called while places are locked)."""
     lines = [
         f"{registration.get_civility_display()} {registration.first_name} {registration.last_name}",
         f"{registration.organisation or registration.get_organisation_kind_display()}",
-        "Jours : " + ", ".join(format_date(d.date) for d in registration.days.order_by("date")),
+        "Jours : " + ", ".join(format_date(d.date) for d in sorted(days, key=lambda d: d.date)),
     ]
-    bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
-    for booking in bookings.select_related("session__day").order_by(
-        "session__day__date", "session__starts_at"
-    ):
+    for booking in sorted(bookings, key=lambda b: (b.session.day.date, b.session.starts_at)):
         session = booking.session
         line = f"{session.get_kind_display()} « {session.title} », {format_date(session.day.date)} à "
         line += f"{format_time(session.starts_at)} : {booking.get_status_display().lower()}"
@@ -97,6 +95,14 @@ def registration_summary(registration: Registration) -> list[str]:
             line += f" avant le {format_datetime(booking.offered_until)}"
         lines.append(line)
     return lines
+
+
+def registration_summary(registration: Registration) -> list[str]:
+    """The registration in a few French lines (e-mails, the private page); two queries."""
+    bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
+    return summary_lines(
+        registration, list(registration.days.all()), list(bookings.select_related("session__day"))
+    )
 
 
 def registration_data(registration: Registration) -> dict:

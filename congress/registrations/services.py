@@ -143,30 +143,33 @@ def registration_create(
             {"consent_processing": "Votre accord pour le traitement des données est requis."}
         )
     registration.full_clean(validate_constraints=False)  # the one-per-address rule is checked below
-    locked_edition = capacity.lock_edition(edition.pk)
+    already = "Cette adresse e-mail est déjà inscrite à cette édition."
     if Registration.objects.filter(
         edition=edition, email=registration.email, status__in=ACTIVE_STATUSES
     ).exists():
-        raise ValidationError({"email": "Cette adresse e-mail est déjà inscrite à cette édition."})
+        raise ValidationError({"email": already})
     try:
         with transaction.atomic():
-            registration.save()
+            registration.save()  # the partial unique index settles two simultaneous attempts
     except IntegrityError:
-        raise ValidationError({"email": "Cette adresse e-mail est déjà inscrite à cette édition."}) from None
-    capacity.recount_edition(locked_edition)
+        raise ValidationError({"email": already}) from None
     registration.days.set(choices.days)
-    capacity.rebook(
+    # Places last, so that the rows everybody wants stay locked as briefly as possible.
+    if edition.capacity is not None:
+        capacity.recount_edition(capacity.lock_edition(edition.pk))
+    bookings = capacity.rebook(
         registration,
         choices.sessions,
         accept_waiting_list=choices.accept_waiting_list,
         now=now,
         notify=_notify_offer,
+        new=True,
     )
     email_send(
         template="congress/emails/registration_received",
         context={
             "registration": registration,
-            "summary": selectors.registration_summary(registration),
+            "summary": selectors.summary_lines(registration, choices.days, bookings),
             "confirm_url": absolute_url(reverse("congress:registration_confirm", args=[registration.token])),
             "url": absolute_url(registration.get_absolute_url()),
         },
@@ -217,10 +220,10 @@ def registration_confirm(*, registration: Registration) -> Registration:
 @transaction.atomic
 def registration_change(
     *, registration: Registration, choices: Choices, personal: dict | None = None
-) -> dict:
+) -> list[Booking]:
     """Change days, workshops and lunches (and the needs and consents) while registration is
-    open. Places given back are offered to the waiting list. Returns the sessions newly placed
-    and newly waiting."""
+    open. Places given back are offered to the waiting list. Returns the bookings made.
+    """
     now = timezone.now()
     registration = _lock(registration)
     if not registration.is_active:
