@@ -21,6 +21,7 @@ from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
+from congress.editions.models import CongressEdition
 from events.calendar.models import Edition
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
@@ -52,8 +53,10 @@ PUBLIC_PAGES = [
     "/evenements/?quartier=lune",
     "/evenements/series/le-mans-voyage-le-monde/",
     "/congres/",
+    "/congres/2019/",
     "/congres/2024/",
     "/observatoire/",
+    "/congres/2024/participants/",
     "/pages/mentions-legales/",
     "/comptes/login/",
     "/comptes/signup/",
@@ -157,6 +160,53 @@ def sign_in(page, live_server, email: str) -> None:
     )
 
 
+def _congress_pages() -> tuple[list[str], list[str]]:
+    """The demo's next edition with a confirmed registration: its public and private pages, and
+    its staff pages."""
+    from congress.editions.models import CongressEdition
+    from congress.registrations.services import Choices, registration_confirm, registration_create
+
+    edition = CongressEdition.objects.get(number=3)
+    day = edition.days.order_by("date").first()
+    workshop = day.sessions.filter(kind="workshop").order_by("pk").first()
+    registration = registration_create(
+        edition=edition,
+        personal={
+            "civility": "mme",
+            "last_name": "Lefèvre",
+            "first_name": "Hélène",
+            "email": "helene@example.org",
+            "organisation_kind": "centre_social",
+            "city": "Le Mans",
+            "country": "France",
+            "consent_processing": True,
+            "consent_public_list": True,
+        },
+        choices=Choices(days=[day], sessions=[workshop]),
+    )
+    registration_confirm(registration=registration)
+    token, year = registration.token, edition.year
+    public = [
+        f"/congres/{year}/",
+        f"/congres/{year}/inscription/",
+        f"/congres/{year}/inscription/envoyee/",
+        f"/congres/{year}/participants/",
+        f"/congres/inscription/{token}/",
+        f"/congres/inscription/{token}/confirmer/",
+        f"/congres/inscription/{token}/modifier/",
+        f"/congres/inscription/{token}/annuler/",
+        f"/congres/inscription/{token}/effacer/",
+        f"/congres/inscription/{token}/proposer/",
+    ]
+    staff = [
+        f"/congres/{year}/gestion/",
+        f"/congres/{year}/gestion/message/",
+        f"/congres/{year}/accueil/?q=lefevre",
+        "/congres/2024/propositions/",
+    ]
+    return public, staff
+
+
 def check_axe(page, label: str, found: dict[str, str]) -> None:
     violations = run_axe(page, tags=WCAG_TAGS + BEST_PRACTICE_TAGS)
     if violations:
@@ -206,11 +256,13 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     event = Edition.objects.filter(series__slug="le-mans-voyage-le-monde").order_by("-starts_at").first()
     reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
     reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
+    congress_public, congress_staff = _congress_pages()
     page = browser_page
     found: dict[str, str] = {}
 
     for path in [
         *PUBLIC_PAGES,
+        *congress_public,
         action.get_absolute_url(),
         mission.get_absolute_url(),
         event.get_absolute_url(),
@@ -237,7 +289,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
 
     sign_in(page, live_server, DEMO_STAFF_EMAIL)
     review = f"/indicateurs/suivi/{reviewed.campaign.year}/{reviewed.association.slug}/"
-    for path in [*STAFF_PAGES, review]:
+    for path in [*STAFF_PAGES, *congress_staff, review]:
         visit(page, live_server, path, found)
     assert reviewed.association.name in page.get_by_role("heading", level=1).inner_text()
     page.goto(live_server.url + "/charte/moderation/")
@@ -282,6 +334,12 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.locator("main input.number-input").first.fill("beaucoup")
     page.get_by_role("button", name="Transmettre au CCAS").click()
     check_errors(page, "fiche d'indicateurs (envoi erroné)", found)
+
+    page.goto(live_server.url + CongressEdition.objects.get(number=3).get_absolute_url() + "inscription/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.locator("#id_email").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer mon inscription").click()
+    check_errors(page, "inscription au congrès (envoi erroné)", found)
 
     _second_charter_version()  # the structure signed version 1: version 2 is to sign
     page.goto(live_server.url + "/charte/signer/")

@@ -15,6 +15,8 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from associations.structures.workflow import ChangeProposal
+from congress.editions.models import CongressEdition
+from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
@@ -52,6 +54,19 @@ PUBLIC = {
     "congress:index",
     "congress:edition",
     "observatoire:home",
+    "congress:register",
+    "congress:registration_sent",
+    "congress:participants",
+    "congress:cahier",  # the view itself refuses until the cahier is published (tests/congress)
+    # The private link's pages: the unguessable token is the key (tests/congress).
+    "congress:registration",
+    "congress:registration_confirm",
+    "congress:registration_edit",
+    "congress:registration_cancel",
+    "congress:registration_data",
+    "congress:registration_erase",
+    "congress:booking_accept",
+    "congress:proposal_submit",
 }
 
 # scope: "user" (any signed-in person), "structure" (B's members and CCAS staff), "staff".
@@ -67,6 +82,17 @@ class Case:
 
 def _b(w):
     return {"slug": w.b.slug}
+
+
+def _congress(w):
+    """The year of a congress edition (created on first use)."""
+    edition = CongressEdition.objects.first() or factories.CongressEditionFactory()
+    return {"year": edition.year}
+
+
+def _proposal(w):
+    theme = factories.ThemeFactory(edition=CongressEdition.objects.get(year=_congress(w)["year"]))
+    return {"pk": Proposal.objects.create(theme=theme, title="Une idée", body="Le texte").pk}
 
 
 PRIVATE = {
@@ -123,6 +149,16 @@ PRIVATE = {
     "events:participation_decide": Case(STAFF, lambda w: {"pk": w.participation_b.pk}, "post"),
     "events:staff_proposals": Case(STAFF),
     "events:proposal_decide": Case(STAFF, lambda w: {"pk": w.event_proposal_b.pk}, "post"),
+    # The congress: CCAS staff (and, for proposals, the facilitators of a theme).
+    "congress:dashboard": Case(STAFF, _congress),
+    "congress:export": Case(STAFF, lambda w: {**_congress(w), "fmt": "xlsx"}),
+    "congress:message": Case(STAFF, _congress),
+    "congress:badges": Case(STAFF, _congress, "post"),
+    "congress:checkin": Case(STAFF, _congress),
+    "congress:checkin_counts": Case(STAFF, _congress),
+    "congress:proposals": Case(STAFF, _congress),
+    "congress:cahier_publish": Case(STAFF, _congress, "post"),
+    "congress:proposal_edit": Case(STAFF, _proposal),
     # Generated documents: each kind has its own rule; the world's document is staff-only.
     "core:document_status": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
     "core:document_status_json": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
