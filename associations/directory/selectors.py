@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
+from associations.actions.models import Action
+from associations.practices.selectors import practices_matching
+from associations.search.selectors import search_filter, suggestion
+from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
+from associations.volunteering.models import MissionStatus, VolunteerMission
 from associations.structures.selectors import association_list_public
 from associations.structures.taxonomy import PublicationStatus
 
@@ -28,6 +38,8 @@ LIST_FIELDS = [
     "email",
     "website",
     "opening_hours",
+    "closed_from",
+    "closed_until",
     "pmr_accessible",
     "latitude",
     "longitude",
@@ -57,7 +69,7 @@ def _directory_filterset(params, *, limit_fields: bool, fuzzy: bool = False) -> 
         Prefetch(
             "services",
             queryset=Service.objects.only(
-                "id", "association_id", "name", "fee", "closed_from", "closed_until"
+                "id", "association_id", "name", "fee", "opening_hours", "closed_from", "closed_until"
             ).order_by("association_id", "name"),
         )
     )
@@ -100,6 +112,96 @@ def association_directory_page(*, params, page_number, per_page: int) -> tuple[A
         filterset = _directory_filterset(params, limit_fields=True, fuzzy=True)
         paginator = Paginator(filterset.qs, per_page)
     return filterset, paginator.get_page(page_number)
+
+
+def annotate_opening(rows, *, now: dt.datetime | None = None) -> None:
+    """Set `opening` (« Ouvert · ferme à 17 h », today's hours) on each structure of a page,
+    and on each of its services that has its own hours: public holidays and temporary
+    closures included. No query: the rules are on the rows already."""
+    now = timezone.localtime(now).replace(tzinfo=None)
+    for association in rows:
+        association.opening = opening_state(
+            association.opening_hours,
+            now=now,
+            closed_from=association.closed_from,
+            closed_until=association.closed_until,
+        )
+        for service in association.services.all():
+            service.opening = opening_state(
+                service.opening_hours or "", now=now, closed_from=service.closed_from, closed_until=service.closed_until
+            )
+
+
+@dataclass
+class ResultGroup:
+    """Other things the search box found: fiches actions, practices, missions."""
+
+    title: str
+    items: list[tuple[str, str, str]]  # (title, url, structure name)
+    more_url: str = ""
+
+
+GROUP_LIMIT = 5
+
+
+def search_other_groups(*, text: str) -> list[ResultGroup]:
+    """The practices, fiches actions and open volunteer missions matching the same words
+    (three queries, each bounded): shown as separate groups under the structures."""
+    if not text or not text.strip():
+        return []
+    groups = []
+    practices = practices_matching(text=text, limit=GROUP_LIMIT)
+    if practices:
+        groups.append(
+            ResultGroup(
+                "Pratiques inspirantes",
+                [(p.title, p.get_absolute_url(), p.association.name) for p in practices],
+                reverse("associations:practice_list") + "?" + _q(text),
+            )
+        )
+    actions = list(
+        search_filter(Action.objects.select_related("structure"), text)
+        .only("title", "slug", "structure__name")
+        .order_by("title", "id")[:GROUP_LIMIT]
+    )
+    if actions:
+        groups.append(
+            ResultGroup(
+                "Fiches actions des centres sociaux",
+                [(a.title, a.get_absolute_url(), a.structure.name) for a in actions],
+                reverse("associations:practice_list") + "?" + _q(text),
+            )
+        )
+    missions = list(
+        search_filter(
+            VolunteerMission.objects.filter(
+                status=MissionStatus.PUBLISHED, association__status=PublicationStatus.PUBLISHED
+            )
+            .select_related("association")
+            .only("title", "association__name"),
+            text,
+        ).order_by("-created_at", "-id")[:GROUP_LIMIT]
+    )
+    if missions:
+        groups.append(
+            ResultGroup(
+                "Missions de bénévolat",
+                [(m.title, m.get_absolute_url(), m.association.name) for m in missions],
+            )
+        )
+    return groups
+
+
+def _q(text: str) -> str:
+    return urlencode({"q": text})
+
+
+def search_suggestion(*, filterset: AssociationFilter, count: int) -> str | None:
+    """« Vouliez-vous dire … ? » when a search found nothing (None otherwise)."""
+    if count or not filterset.is_bound or not filterset.form.is_valid():
+        return None
+    text = filterset.form.cleaned_data.get("q")
+    return suggestion(text) if text else None
 
 
 def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:

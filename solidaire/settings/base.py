@@ -135,6 +135,8 @@ RATE_LIMITS = {
     "volunteer_interest": (5, 3600),
     "membership_request": (10, 3600),
     "structure_proposal": (5, 24 * 3600),
+    "card_report": (5, 3600),
+    "council_request": (5, 3600),
 }
 
 # --- Internationalisation ------------------------------------------------------------------
