@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -17,9 +17,9 @@ from associations.practices.selectors import practices_matching
 from associations.search.selectors import search_filter, suggestion
 from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
-from associations.volunteering.models import MissionStatus, VolunteerMission
 from associations.structures.selectors import association_list_public
 from associations.structures.taxonomy import PublicationStatus
+from associations.volunteering.models import MissionStatus, VolunteerMission
 
 from .filters import AssociationFilter
 
@@ -128,7 +128,10 @@ def annotate_opening(rows, *, now: dt.datetime | None = None) -> None:
         )
         for service in association.services.all():
             service.opening = opening_state(
-                service.opening_hours or "", now=now, closed_from=service.closed_from, closed_until=service.closed_until
+                service.opening_hours or "",
+                now=now,
+                closed_from=service.closed_from,
+                closed_until=service.closed_until,
             )
 
 

@@ -42,7 +42,11 @@ def association_list(request: HttpRequest) -> HttpResponse:
             params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
         )
         selectors.annotate_opening(page.object_list)
-        text = filterset.form.cleaned_data.get("q", "") if filterset.is_bound and filterset.form.is_valid() else ""
+        text = (
+            filterset.form.cleaned_data.get("q", "")
+            if filterset.is_bound and filterset.form.is_valid()
+            else ""
+        )
         results = render_to_string(
             "associations/includes/results.html",
             {
@@ -106,7 +110,17 @@ def association_map(request: HttpRequest) -> HttpResponse:
     )
 
 
-FILTER_NAMES = ("thematique", "public", "quartier", "acces", "langue", "gratuit", "ouvert", "aujourdhui", "pmr")
+FILTER_NAMES = (
+    "thematique",
+    "public",
+    "quartier",
+    "acces",
+    "langue",
+    "gratuit",
+    "ouvert",
+    "aujourdhui",
+    "pmr",
+)
 
 
 def _active_filter_count(request: HttpRequest) -> int:
