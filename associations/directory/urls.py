@@ -36,6 +36,7 @@ urlpatterns = [
     path("<slug:slug>/espace/", selfservice.member_area, name="member_area"),
     path("<slug:slug>/espace/adhesions/<int:pk>/", selfservice.membership_decide, name="membership_decide"),
     path("<slug:slug>/espace/fiche/", selfservice.card_edit, name="card_edit"),
+    path("<slug:slug>/espace/horaires/", selfservice.hours_edit, name="hours_edit"),
     path("<slug:slug>/espace/verifiee/", selfservice.card_verified, name="card_verified"),
     path("<slug:slug>/espace/services/nouveau/", selfservice.service_edit, name="service_new"),
     path("<slug:slug>/espace/services/<int:pk>/", selfservice.service_edit, name="service_edit"),

@@ -230,3 +230,54 @@ def opening_state(
     else:
         label = "Fermé" if change is None else f"Fermé · ouvre {_when(change, now)}"
     return OpeningState(is_open, label, _today_line(hours, now))
+
+
+# --- the per-day editor: days and slots <-> OSM syntax ----------------------------------------
+OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def compose(days: list[list[tuple[int, int]]], *, closed_on_holidays: bool) -> str:
+    """OSM syntax from seven lists of (opens, closes) minutes, Monday first; consecutive days
+    with the same slots are grouped: "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off"."""
+    rules = []
+    day = 0
+    while day < 7:
+        slots = days[day]
+        last = day
+        while last + 1 < 7 and days[last + 1] == slots:
+            last += 1
+        if slots:
+            span = (
+                OSM_DAYS[day]
+                if day == last
+                else (
+                    f"{OSM_DAYS[day]},{OSM_DAYS[last]}"
+                    if last == day + 1
+                    else f"{OSM_DAYS[day]}-{OSM_DAYS[last]}"
+                )
+            )
+            rules.append(f"{span} " + ",".join(f"{_hhmm(a)}-{_hhmm(b)}" for a, b in slots))
+        day = last + 1
+    if rules and closed_on_holidays:
+        rules.append("PH off")
+    return "; ".join(rules)
+
+
+def decompose(expression: str) -> tuple[list[list[tuple[int, int]]], bool] | None:
+    """The editor's view of a rule: seven lists of slots and "closed on holidays", or None when
+    the rule says more than an ordinary week (months, school holidays…): then only the OSM
+    field can edit it."""
+    if not expression or not expression.strip():
+        return [[] for _ in range(7)], False
+    if _SEASONAL.search(expression):
+        return None
+    try:
+        slots = weekly_slots(expression)
+    except ValidationError:
+        return None
+    days = [[(s.opens, s.closes) for s in slots if s.weekday == d] for d in range(7)]
+    return days, closed_on_holidays(expression)

@@ -79,6 +79,7 @@ PRIVATE = {
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
     "associations:card_edit": Case(STRUCTURE, _b),
+    "associations:hours_edit": Case(STRUCTURE, _b),
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
     "associations:service_new": Case(STRUCTURE, _b),
     "associations:service_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}),
