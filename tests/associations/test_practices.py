@@ -135,3 +135,18 @@ def test_staff_ask_for_the_booklet_from_its_page(client, staff_user, django_capt
     content = client.get("/annuaire/pratiques/livret/").content.decode()
     assert "Avancement" in content
     assert not mail.outbox
+
+
+def test_the_demo_shows_manou_partages_practice_and_the_common_names(client):
+    from io import StringIO
+
+    from associations import demo
+
+    demo.load(stdout=StringIO())
+    content = client.get("/annuaire/manou-partages/").content.decode()
+    assert "Essaimage de collectifs engagés solidaires" in content
+    content = client.get("/annuaire/pratiques/essaimage-de-collectifs-engages-solidaires/").content.decode()
+    assert (
+        "200 visites porte-à-porte" in content and "Animation d&#x27;un parcours de transmission" in content
+    )
+    assert "Les Restaurants du Cœur" in client.get("/annuaire/", {"q": "restos"}).content.decode()
