@@ -18,7 +18,7 @@ from associations.search.selectors import search_filter, suggestion
 from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
 from associations.structures.selectors import association_list_public
-from associations.structures.taxonomy import PublicationStatus
+from associations.structures.taxonomy import Fee, PublicationStatus, Quartier, StructureKind
 from associations.volunteering.models import MissionStatus, VolunteerMission
 
 from .filters import AssociationFilter
@@ -114,25 +114,58 @@ def association_directory_page(*, params, page_number, per_page: int) -> tuple[A
     return filterset, paginator.get_page(page_number)
 
 
-def annotate_opening(rows, *, now: dt.datetime | None = None) -> None:
-    """Set `opening` (« Ouvert · ferme à 17 h », today's hours) on each structure of a page,
-    and on each of its services that has its own hours: public holidays and temporary
-    closures included. No query: the rules are on the rows already."""
-    now = timezone.localtime(now).replace(tzinfo=None)
+def card_rows(rows, *, now: dt.datetime | None = None) -> list[dict]:
+    """What each card of a result page shows, as plain strings: the page is the portal's most
+    used and template lookups on model methods (URLs, choice labels, nested loops) were most
+    of its cost. Opening states include public holidays and temporary closures; a service
+    with its own hours (the shower's) says its own state. No query: the rows are loaded."""
+    now = timezone.localtime(now).replace(tzinfo=None, second=0, microsecond=0)
+    url_pattern = reverse("associations:detail", kwargs={"slug": "slug-placeholder"})
+    kinds, quartiers = dict(StructureKind.choices), dict(Quartier.choices)
+    cards = []
     for association in rows:
-        association.opening = opening_state(
+        opening = opening_state(
             association.opening_hours,
             now=now,
             closed_from=association.closed_from,
             closed_until=association.closed_until,
         )
+        meta = [kinds.get(association.kind, association.kind)]
+        if association.quartier:
+            meta.append(quartiers.get(association.quartier, association.quartier))
+        if association.pmr_accessible:
+            meta.append("accessible PMR")
+        services = []
         for service in association.services.all():
-            service.opening = opening_state(
-                service.opening_hours or "",
-                now=now,
-                closed_from=service.closed_from,
-                closed_until=service.closed_until,
-            )
+            label = service.name + (" · gratuit" if service.fee == Fee.GRATUIT else "")
+            if service.opening_hours:
+                state = opening_state(
+                    service.opening_hours,
+                    now=now,
+                    closed_from=service.closed_from,
+                    closed_until=service.closed_until,
+                )
+                if state:
+                    label += f" · {state.label}"
+            services.append(label)
+        address = (
+            f"{association.street}, {association.postcode} {association.city}" if association.street else ""
+        )
+        cards.append(
+            {
+                "name": association.name,
+                "url": url_pattern.replace("slug-placeholder", association.slug),
+                "signatory": getattr(association, "is_signatory", False),
+                "opening": opening,
+                "meta": " — ".join(meta),
+                "summary": association.summary,
+                "services": services,
+                "address": address,
+                "phone": association.phone,
+                "tel": association.phone.replace(" ", ""),
+            }
+        )
+    return cards
 
 
 @dataclass

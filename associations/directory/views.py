@@ -41,7 +41,6 @@ def association_list(request: HttpRequest) -> HttpResponse:
         filterset, page = selectors.association_directory_page(
             params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
         )
-        selectors.annotate_opening(page.object_list)
         text = (
             filterset.form.cleaned_data.get("q", "")
             if filterset.is_bound and filterset.form.is_valid()
@@ -52,6 +51,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
             {
                 "filter": filterset,
                 "page_obj": page,
+                "cards": selectors.card_rows(page.object_list),
                 "query_string": _filters_only(request),
                 "active_filters": _active_filter_count(request),
                 "suggestion": selectors.search_suggestion(filterset=filterset, count=page.paginator.count),

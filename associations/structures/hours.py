@@ -10,6 +10,7 @@ its output into what the directory needs: error messages, a weekly table that SQ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -207,11 +208,28 @@ def opening_state(
     None when there are no (readable) hours to tell."""
     if not expression or not expression.strip():
         return None
+    return _opening_state(
+        expression, now.replace(tzinfo=None, second=0, microsecond=0), closed_from, closed_until
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_with_holidays(expression: str) -> OpeningHours | None:
     try:
-        hours = parse(expression, with_holidays=True)
+        return parse(expression, with_holidays=True)
     except ValidationError:
         return None
-    now = now.replace(tzinfo=None, second=0, microsecond=0)
+
+
+# A list page shows the same few rules again and again within a minute (the state is computed
+# per minute): remembering the answer spares the parser on most rows of a page.
+@functools.lru_cache(maxsize=4096)
+def _opening_state(
+    expression: str, now: dt.datetime, closed_from: dt.date | None, closed_until: dt.date | None
+) -> OpeningState | None:
+    hours = _parsed_with_holidays(expression)
+    if hours is None:
+        return None
     today = now.date()
     if closed_from and closed_from <= today and (closed_until is None or today <= closed_until):
         if closed_until is None:
