@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -14,7 +16,8 @@ from django.utils import timezone
 
 from associations.actions.models import Action
 from associations.practices.selectors import practices_matching
-from associations.search.selectors import search_filter, suggestion
+from associations.search.selectors import query_words, search_filter, suggestion
+from associations.structures.cache import directory_version
 from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
 from associations.structures.selectors import association_list_public
@@ -180,11 +183,27 @@ class ResultGroup:
 GROUP_LIMIT = 5
 
 
+GROUPS_TTL = 60
+
+
 def search_other_groups(*, text: str) -> list[ResultGroup]:
     """The practices, fiches actions and open volunteer missions matching the same words
-    (three queries, each bounded): shown as separate groups under the structures."""
-    if not text or not text.strip():
+    (three queries, each bounded): shown as separate groups under the structures. They depend
+    on the words only, so searches that differ by their filters share them for a minute."""
+    words = query_words(text or "")
+    if not words:
         return []
+    key = (
+        f"directory:groups:{directory_version()}:{hashlib.sha256(' '.join(words).encode()).hexdigest()[:32]}"
+    )
+    groups = cache.get(key)
+    if groups is None:
+        groups = _search_other_groups(text)
+        cache.set(key, groups, GROUPS_TTL)
+    return groups
+
+
+def _search_other_groups(text: str) -> list[ResultGroup]:
     groups = []
     practices = practices_matching(text=text, limit=GROUP_LIMIT)
     if practices:
