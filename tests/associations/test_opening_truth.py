@@ -114,3 +114,23 @@ def test_opening_state_edge_cases():
     state = opening_state("Mo 22:00-02:00", now=dt.datetime(2026, 12, 21, 23))
     assert state.label == "Ouvert · ferme demain à 2\u00a0h"
     assert opening_state("Sa 09:00-12:00", now=tuesday).label == "Fermé · ouvre samedi à 9\u00a0h"
+
+
+def test_on_christmas_the_demo_lists_no_structure_closed_on_holidays(client, frozen):
+    from io import StringIO
+
+    from associations.structures import demo
+    from associations.structures.models import Association
+
+    demo.load(stdout=StringIO())
+    closed = set(Association.objects.filter(opening_hours__contains="PH off").values_list("name", flat=True))
+    assert closed  # the demo has structures closed on public holidays
+    frozen(2026, 12, 25, 10)
+    listed = [html.unescape(name) for name in names(client.get("/annuaire/", {"ouvert": "on"}))]
+    assert listed  # some places are open on Christmas morning
+    assert not closed & set(listed)
+    assert "Ouvert · " not in html.unescape(
+        client.get(
+            Association.objects.filter(opening_hours__contains="PH off").first().get_absolute_url()
+        ).content.decode()
+    )
