@@ -41,7 +41,7 @@ def _saved_message(request, result) -> None:
         messages.success(request, "Modifications publiées.")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
@@ -70,7 +70,7 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
     """The per-day hours editor: writes the OSM rule and the exceptional closure of the card
@@ -157,7 +157,7 @@ def card_verified(request: HttpRequest, association: Association) -> HttpRespons
 
 # --- joining a structure, the member area --------------------------------------------------
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)
