@@ -171,6 +171,8 @@ RATE_LIMITS = {
     # Congress registration: per client address, and per e-mail address registered.
     "congress_registration": (10, 3600),
     "congress_registration_email": (3, 3600),
+    "card_report": (5, 3600),
+    "council_request": (5, 3600),
 }
 
 # --- Internationalisation ------------------------------------------------------------------

@@ -42,6 +42,13 @@ PUBLIC_PAGES = [
     "/annuaire/carte/",
     "/annuaire/imprimer/",
     "/annuaire/actions/",
+    "/annuaire/?q=epicrie",
+    "/annuaire/?q=jardin",
+    "/annuaire/pratiques/",
+    "/annuaire/pratiques/?thematique=lien-social",
+    "/annuaire/pratiques/essaimage-de-collectifs-engages-solidaires/",
+    "/annuaire/conseil-des-usagers/",
+    f"/annuaire/{STRUCTURE}/signaler/",
     "/benevolat/",
     "/charte/",
     "/charte/signataires/",
@@ -68,6 +75,8 @@ MEMBER_PAGES = [
     f"/annuaire/{STRUCTURE}/espace/",
     f"/annuaire/{STRUCTURE}/espace/fiche/",
     f"/annuaire/{STRUCTURE}/espace/services/nouveau/",
+    f"/annuaire/{STRUCTURE}/espace/horaires/",
+    f"/annuaire/{STRUCTURE}/espace/pratiques/nouvelle/",
     "/annuaire/proposer/",
     f"/benevolat/structures/{STRUCTURE}/",
     f"/benevolat/structures/{STRUCTURE}/nouvelle/",
@@ -84,6 +93,7 @@ STAFF_PAGES = [
     "/indicateurs/suivi/",
     "/charte/moderation/",
     "/annuaire/suivi/",
+    "/annuaire/pratiques/livret/",
     "/observatoire/",
     "/observatoire/rapports/",
     "/observatoire/territoires/",
@@ -318,11 +328,25 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.get_by_role("button", name="Envoyer ma proposition").click()
     check_errors(page, f"{mission.get_absolute_url()} (envoi erroné)", found)
 
+    page.goto(live_server.url + "/annuaire/conseil-des-usagers/")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    check_errors(page, "/annuaire/conseil-des-usagers/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/signaler/")
+    page.get_by_role("button", name="Envoyer le signalement").click()
+    check_errors(page, "signaler une erreur (envoi erroné)", found)
+
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     page.goto(live_server.url + "/evenements/proposer/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
     page.get_by_role("button", name="Envoyer ma proposition").click()
     check_errors(page, "/evenements/proposer/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/horaires/")
+    page.locator("#id_d0_open1").fill("14:00")
+    page.locator("#id_d0_close1").fill("12:00")
+    page.get_by_role("button", name="Enregistrer les horaires").click()
+    check_errors(page, "horaires jour par jour (envoi erroné)", found)
 
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")

@@ -20,6 +20,7 @@ from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories_practices import PracticeFactory
 from tests.core.renderers import KIND as NOTE_KIND
 from tests.events.factories import EventProposalFactory, ParticipationFactory
 from tests.indicators.factories import CampaignFactory, SheetFactory
@@ -36,6 +37,10 @@ PUBLIC = {
     "associations:detail",
     "associations:export_structures",
     "associations:export_services",
+    "associations:practice_list",
+    "associations:practice_detail",
+    "associations:council_join",
+    "associations:card_report",
     "actions:list",
     "actions:detail",
     "benevolat:index",
@@ -110,10 +115,13 @@ PRIVATE = {
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
     "associations:card_edit": Case(STRUCTURE, _b),
+    "associations:hours_edit": Case(STRUCTURE, _b),
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
     "associations:service_new": Case(STRUCTURE, _b),
     "associations:service_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}),
     "associations:service_delete": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}, "post"),
+    "associations:practice_new": Case(STRUCTURE, _b),
+    "associations:practice_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.practice_b.pk}),
     "benevolat:manage": Case(STRUCTURE, _b),
     "benevolat:create": Case(STRUCTURE, _b),
     "benevolat:edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.mission_b.pk}),
@@ -130,6 +138,8 @@ PRIVATE = {
     "associations:staff_campaign": Case(STAFF, method="post"),
     "associations:staff_change_decide": Case(STAFF, lambda w: {"pk": w.proposal_b.pk}, "post"),
     "associations:staff_structure_decide": Case(STAFF, lambda w: {"pk": w.proposed.pk}, "post"),
+    "associations:practice_booklet": Case(STAFF),
+    "associations:practice_decide": Case(STAFF, lambda w: {"slug": w.practice_b.slug}, "post"),
     "charter:moderation": Case(STAFF),
     "charter:moderation_decide": Case(STAFF, lambda w: {"pk": w.signature_b.pk}, "post"),
     "charter:moderation_invite": Case(STAFF, method="post"),
@@ -219,6 +229,7 @@ def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks
         request_b=factories.MembershipFactory(association=b, status="requested"),
         service_b=factories.ServiceFactory(association=b),
         mission_b=VolunteerMissionFactory(association=b),
+        practice_b=PracticeFactory(association=b, status="draft", published_at=None),
         proposal_b=ChangeProposal.objects.create(association=b, kind="card", payload={"summary": "Nouveau"}),
         proposed=factories.AssociationFactory(status="draft"),
         signature_b=factories.SignatureFactory(
