@@ -72,6 +72,7 @@ MEMBER_PAGES = [
 
 STAFF_PAGES = [
     "/mon-espace/",
+    "/espace/",
     "/indicateurs/suivi/",
     "/charte/moderation/",
     "/annuaire/suivi/",

@@ -88,6 +88,7 @@ PRIVATE = {
     "indicators:sheet": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     "indicators:activity_report": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     # CCAS staff only.
+    "portal:staff_home": Case(STAFF),
     "associations:export_structures_csv": Case(STAFF),
     "associations:staff_followup": Case(STAFF),
     "associations:staff_campaign": Case(STAFF, method="post"),

@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 
 from solidaire.core.text import french
 from solidaire.core.text.markdown import render_markdown
+from solidaire.core.worklist import pending_work_for
 
 register = template.Library()
 
@@ -61,3 +62,16 @@ def time_filter(value) -> str:
 def period_tag(start, end=None, all_day=False) -> str:
     """{% periode edition.starts_at edition.ends_at edition.all_day %}."""
     return french.format_period(start, end, all_day=bool(all_day))
+
+
+@register.filter(name="anciennete")
+def age_filter(value) -> str:
+    """{{ oldest|anciennete }} → « depuis 3 jours »."""
+    return french.format_age(value)
+
+
+@register.simple_tag(name="travail_en_attente", takes_context=True)
+def pending_work_tag(context) -> list:
+    """{% travail_en_attente as lines %}: what waits for the signed-in user (the admin index uses it)."""
+    request = context.get("request")
+    return pending_work_for(request.user) if request is not None else []

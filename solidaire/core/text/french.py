@@ -168,3 +168,23 @@ def format_period(start, end=None, *, all_day: bool = False) -> str:
     else:
         first = "1er" if start_day.day == 1 else str(start_day.day)
     return f"du {first} au {format_date(end_day, weekday=False)}"
+
+
+def format_age(since, now=None) -> str:
+    """How long something has waited: « depuis aujourd'hui », « depuis hier », « depuis 3 jours »,
+    « depuis 5 semaines », « depuis 4 mois »."""
+    if since is None:
+        return ""
+    now = now or timezone.now()
+    since_day = _local(since).date() if isinstance(since, dt.datetime) else since
+    now_day = _local(now).date() if isinstance(now, dt.datetime) else now
+    days = max((now_day - since_day).days, 0)
+    if days == 0:
+        return "depuis aujourd'hui"
+    if days == 1:
+        return "depuis hier"
+    if days < 14:
+        return f"depuis {days}{NO_BREAK_SPACE}jours"
+    if days < 61:
+        return f"depuis {days // 7}{NO_BREAK_SPACE}semaines"
+    return f"depuis {days // 30}{NO_BREAK_SPACE}mois"
