@@ -79,6 +79,16 @@ class SheetForm(forms.Form):
         return self[field_name(indicator, category)]
 
 
+class CampaignContactForm(forms.Form):
+    name = forms.CharField(label="Nom (facultatif)", max_length=150, required=False)
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        required=False,
+        help_text="Laissez vide pour que tous les membres de la structure reçoivent les e-mails.",
+        error_messages={"invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."},
+    )
+
+
 def _plain(value: Decimal, indicator) -> str:
     if indicator.value_type == ValueType.INTEGER:
         return str(int(value))

@@ -21,9 +21,9 @@ from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import ABSOLUTE_MAX, Campaign, Severity, ValueType
 
 from . import selectors
-from .models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
+from .models import AuditAction, CampaignContact, Sheet, SheetAudit, SheetStatus, SheetValue
 from .notifications import notify_returned
-from .permissions import can_review, check_can_fill_sheet
+from .permissions import can_review, check_can_fill_sheet, check_can_name_contact
 from .rules import RuleResult, outlier_results, run_rules
 from .validators import validate_pdf
 
@@ -314,3 +314,25 @@ def sheet_reopen(*, sheet: Sheet, user, reason: str) -> Sheet:
     sheet.save()
     SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.REOPEN, comment=reason)
     return sheet
+
+
+@transaction.atomic
+def campaign_contact_set(
+    *, association: Association, email: str, name: str = "", by
+) -> CampaignContact | None:
+    """Name who receives the structure's campaign e-mails (reminders, sheet returned); an empty
+    address removes the choice (every approved member receives them again)."""
+    check_can_name_contact(by, association)
+    email = email.strip()
+    if not email:
+        CampaignContact.objects.filter(association=association).delete()
+        return None
+    contact = CampaignContact.objects.filter(association=association).first() or CampaignContact(
+        association=association
+    )
+    contact.email = email
+    contact.name = name.strip()
+    contact.named_by = by
+    contact.full_clean()
+    contact.save()
+    return contact

@@ -103,6 +103,7 @@ PRIVATE = {
     "indicators:export_campaign": Case(STAFF, lambda w: {"year": 2026, "fmt": "xlsx"}),
     "indicators:review": Case(STAFF, lambda w: {**_b(w), "year": 2026}),
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
+    "indicators:remind_all": Case(STAFF, lambda w: {"year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
     "observatoire:home": Case(STAFF),
     # Generated documents: each kind has its own rule; the world's document is staff-only.
