@@ -86,10 +86,16 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "sheet": sheet,
             "form": form,
             "lock_reason": lock_reason,
+            "status_line": selectors.sheet_status_line(sheet=sheet),
             "results": results,
             "has_warnings": any(r.is_warning for r in results),
             "groups": sheet_groups(
-                layout=layout, form=form, totals=totals, breakdowns=breakdowns, previous=previous
+                layout=layout,
+                form=form,
+                totals=totals,
+                breakdowns=breakdowns,
+                previous=previous,
+                previous_parts=selectors.previous_breakdowns(association=association, year=campaign.year),
             ),
             "contact_form": contact_form or _contact_form(request.user, association),
         },
@@ -156,6 +162,11 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
             messages.success(request, "Brouillon enregistré. Vous pouvez y revenir plus tard.")
     except services.SheetRulesError as exc:
         form.add_error(None, str(exc))
+        if exc.sheet is not None:
+            # The draft was saved: the form now edits its new version.
+            form.data = form.data.copy()
+            form.data["version"] = exc.sheet.version
+            sheet.refresh_from_db()
         return exc.results
     except services.SheetError as exc:
         form.add_error(None, str(exc))
