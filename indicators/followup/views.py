@@ -84,7 +84,14 @@ def _render_review(request, sheet: Sheet, *, return_form=None, reopen_form=None,
             "campaign": sheet.campaign,
             "association": sheet.association,
             "groups": sheet_groups(
-                layout=layout, form=None, totals=totals, breakdowns=breakdowns, previous=previous
+                layout=layout,
+                form=None,
+                totals=totals,
+                breakdowns=breakdowns,
+                previous=previous,
+                previous_parts=sheet_selectors.previous_breakdowns(
+                    association=sheet.association, year=sheet.campaign.year
+                ),
             ),
             "results": sorted(results, key=lambda r: (r.passed, r.severity)),
             "audit": list(sheet_selectors.sheet_audit(sheet=sheet)[:50]),

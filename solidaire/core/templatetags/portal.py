@@ -48,9 +48,9 @@ def number_filter(value, decimals=None) -> str:
 
 
 @register.filter(name="date_fr")
-def date_filter(value) -> str:
-    """{{ day|date_fr }} → « vendredi 12 mars 2027 »."""
-    return french.format_date(value)
+def date_filter(value, style="") -> str:
+    """{{ day|date_fr }} → « vendredi 12 mars 2027 »; {{ day|date_fr:"sans_jour" }} → « 12 mars 2027 »."""
+    return french.format_date(value, weekday=style != "sans_jour")
 
 
 @register.filter(name="heure_fr")
