@@ -216,3 +216,11 @@ def format_ratio(current, before) -> tuple[str, str]:
     if current >= before:
         return f"×{NO_BREAK_SPACE}{factor}", f"multiplié par {factor}"
     return f"÷{NO_BREAK_SPACE}{factor}", f"divisé par {factor}"
+
+
+def format_date_numeric(value) -> str:
+    """« 30/11/2026 »: the date as a French spreadsheet reads it in a CSV cell."""
+    if value is None:
+        return ""
+    value = _local(value)
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
