@@ -23,6 +23,13 @@ urlpatterns = [
     path("<slug:slug>/rejoindre/", selfservice.membership_request, name="membership_request"),
     path("<slug:slug>/espace/", selfservice.member_area, name="member_area"),
     path("<slug:slug>/espace/adhesions/<int:pk>/", selfservice.membership_decide, name="membership_decide"),
+    path("<slug:slug>/espace/membres/<int:pk>/role/", selfservice.membership_role, name="membership_role"),
+    path(
+        "<slug:slug>/espace/membres/<int:pk>/retirer/",
+        selfservice.membership_remove,
+        name="membership_remove",
+    ),
+    path("<slug:slug>/espace/quitter/", selfservice.membership_leave, name="membership_leave"),
     path("<slug:slug>/espace/fiche/", selfservice.card_edit, name="card_edit"),
     path("<slug:slug>/espace/verifiee/", selfservice.card_verified, name="card_verified"),
     path("<slug:slug>/espace/services/nouveau/", selfservice.service_edit, name="service_new"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from associations.actions import selectors as actions_selectors
+from associations.structures import selectors as structure_selectors
 from associations.structures import services
 from associations.structures.cache import TTL, results_key
 from associations.structures.hours import is_open_at
@@ -123,6 +124,7 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "actions": actions_selectors.actions_of_structure(association=association),
             "open_now": is_open_at(association.opening_hours, timezone.localtime()),
             "can_view_private": can_view_private(request.user, association),
+            "membership": structure_selectors.membership_of(user=request.user, association=association),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
         },

@@ -73,6 +73,9 @@ PRIVATE = {
     # A structure's own space: members of B and CCAS staff only.
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_role": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_remove": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_leave": Case(STRUCTURE, _b, "post"),
     "associations:card_edit": Case(STRUCTURE, _b),
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
     "associations:service_new": Case(STRUCTURE, _b),
