@@ -18,6 +18,7 @@ urlpatterns = [
     path("suivi/", followup.staff_followup, name="staff_followup"),
     path("suivi/campagne/", followup.staff_campaign, name="staff_campaign"),
     path("suivi/modifications/<int:pk>/", followup.staff_change_decide, name="staff_change_decide"),
+    path("suivi/modifications/<int:pk>/logo/", followup.staff_change_logo, name="staff_change_logo"),
     path("suivi/structures/<int:pk>/", followup.staff_structure_decide, name="staff_structure_decide"),
     path("<slug:slug>/", views.association_detail, name="detail"),
     path("<slug:slug>/rejoindre/", selfservice.membership_request, name="membership_request"),

@@ -12,8 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from associations.structures.pending_logos import pending_logo_save
 from associations.structures.workflow import ChangeProposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
@@ -96,6 +98,7 @@ PRIVATE = {
     "associations:staff_followup": Case(STAFF),
     "associations:staff_campaign": Case(STAFF, method="post"),
     "associations:staff_change_decide": Case(STAFF, lambda w: {"pk": w.proposal_b.pk}, "post"),
+    "associations:staff_change_logo": Case(STAFF, lambda w: {"pk": w.logo_proposal_b.pk}),
     "associations:staff_structure_decide": Case(STAFF, lambda w: {"pk": w.proposed.pk}, "post"),
     "charter:moderation": Case(STAFF),
     "charter:moderation_decide": Case(STAFF, lambda w: {"pk": w.signature_b.pk}, "post"),
@@ -166,6 +169,11 @@ def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks
         service_b=factories.ServiceFactory(association=b),
         mission_b=VolunteerMissionFactory(association=b),
         proposal_b=ChangeProposal.objects.create(association=b, kind="card", payload={"summary": "Nouveau"}),
+        logo_proposal_b=ChangeProposal.objects.create(
+            association=b,
+            kind="card",
+            payload={"logo": pending_logo_save(SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n"))},
+        ),
         proposed=factories.AssociationFactory(status="draft"),
         signature_b=factories.SignatureFactory(
             association=b, version=version, status="requested", signed_on=None
