@@ -1,6 +1,8 @@
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from solidaire.core.links import absolute_url
 from solidaire.core.text import french
 from solidaire.core.text.markdown import render_markdown
 from solidaire.core.worklist import pending_work_for
@@ -75,3 +77,10 @@ def pending_work_tag(context) -> list:
     """{% travail_en_attente as lines %}: what waits for the signed-in user (the admin index uses it)."""
     request = context.get("request")
     return pending_work_for(request.user) if request is not None else []
+
+
+@register.simple_tag(name="lien_absolu")
+def absolute_link(viewname: str, *args) -> str:
+    """{% lien_absolu "charter:moderation" %} → « https://lemans-solidaire.fr/charte/moderation/ »:
+    the absolute link e-mails need, on the configured Site."""
+    return absolute_url(reverse(viewname, args=args))
