@@ -152,6 +152,13 @@ def admin_associations(*, user) -> list[Association]:
     return list(associations_of_user(user=user, admin_only=True))
 
 
+def associations_to_sign(*, user, version: CharterVersion) -> QuerySet[Association]:
+    """The structures the user administers that have neither signed nor asked to sign `version`."""
+    return associations_of_user(user=user, admin_only=True).exclude(
+        signatures__version=version, signatures__status__in=ACTIVE_STATUSES
+    )
+
+
 def resign_candidates(*, version: CharterVersion) -> QuerySet[Association]:
     """Structures that signed an older version and have neither signed, asked to sign, nor been
     invited to sign `version`."""
