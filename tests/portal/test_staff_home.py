@@ -87,3 +87,26 @@ def test_admin_index_shows_the_same_counts(client, staff_user, waiting):
 def test_ages_read_in_french(days, expected):
     now = timezone.now()
     assert format_age(now - dt.timedelta(days=days), now) == expected
+
+
+def test_staff_home_runs_the_same_queries_for_few_or_many_items(
+    client, staff_user, waiting, django_assert_max_num_queries
+):
+    client.force_login(staff_user)
+    client.get(reverse("portal:staff_home"))  # warm the session and the group check
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("portal:staff_home"))
+    for _ in range(15):
+        association = factories.AssociationFactory()
+        factories.MembershipFactory(association=association)
+        ChangeProposal.objects.create(
+            association=association, kind="card", payload={"phone": "02 43 00 00 03"}
+        )
+        factories.SignatureFactory(association=association, status="requested", signed_on=None)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("portal:staff_home"))
+    counts = {line.label: line.count for s in response.context["sections"].values() for line in s}
+    assert counts["Signatures de la charte à valider"] == 16
