@@ -6,6 +6,8 @@ import datetime as dt
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -94,9 +96,6 @@ def test_staff_home_runs_the_same_queries_for_few_or_many_items(
 ):
     client.force_login(staff_user)
     client.get(reverse("portal:staff_home"))  # warm the session and the group check
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("portal:staff_home"))
     for _ in range(15):
