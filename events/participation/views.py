@@ -28,7 +28,7 @@ def add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -81,7 +81,7 @@ def _staff_only(request: HttpRequest):
     return None
 
 
-@require_http_methods(["GET"])
+@require_http_methods(["GET", "HEAD"])
 def staff_participations(request: HttpRequest) -> HttpResponse:
     """CCAS: applications to take part in editions, pending ones first."""
     if (denied := _staff_only(request)) is not None:
