@@ -174,7 +174,6 @@ def sign_in(page, live_server, email: str) -> None:
 def _congress_pages() -> tuple[list[str], list[str]]:
     """The demo's next edition with a confirmed registration: its public and private pages, and
     its staff pages."""
-    from congress.editions.models import CongressEdition
     from congress.registrations.services import Choices, registration_confirm, registration_create
 
     edition = CongressEdition.objects.get(number=3)
