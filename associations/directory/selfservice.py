@@ -36,7 +36,7 @@ def _saved_message(request, result) -> None:
         messages.success(request, "Modifications publiées.")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
@@ -65,7 +65,7 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def service_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     service = get_object_or_404(Service, pk=pk, association=association) if pk else None
@@ -118,7 +118,7 @@ def card_verified(request: HttpRequest, association: Association) -> HttpRespons
 
 # --- joining a structure, the member area --------------------------------------------------
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)

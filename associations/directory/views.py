@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from associations.actions import selectors as actions_selectors
 from associations.structures import selectors as structure_selectors
@@ -31,7 +31,7 @@ PAGE_SIZE = 20
 PRINT_LIMIT = 200
 
 
-@require_GET
+@require_safe
 def association_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "print":
         return association_print(request)
@@ -61,7 +61,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def association_print(request: HttpRequest) -> HttpResponse:
     """The same search, laid out for paper: addresses, phones, hours, no pagination."""
     filterset, qs = selectors.association_directory(params=request.GET)
@@ -82,7 +82,7 @@ def association_print(request: HttpRequest) -> HttpResponse:
 MAP_LIMIT = 1000
 
 
-@require_GET
+@require_safe
 def association_map(request: HttpRequest) -> HttpResponse:
     """The same search on a map (Leaflet); the structures are also listed as text below."""
     filterset, qs = selectors.association_directory(params=request.GET)
@@ -108,7 +108,7 @@ def _filters_only(request: HttpRequest) -> str:
     return params.urlencode()
 
 
-@require_GET
+@require_safe
 def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)
@@ -131,7 +131,7 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -141,7 +141,7 @@ def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -151,7 +151,7 @@ def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
@@ -165,7 +165,7 @@ def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def structure_propose(request: HttpRequest) -> HttpResponse:
     form = StructureProposalForm(request.POST or None)
     status = 200

@@ -7,16 +7,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
-from events.selectors import upcoming_events
+from events.public.selectors import upcoming_events
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.worklist import pending_work_for
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -29,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -40,7 +40,7 @@ def account(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def staff_home(request: HttpRequest) -> HttpResponse:
     """The CCAS staff home: everything that waits for them, with counts, ages and links."""
     if not request.user.is_authenticated:

@@ -21,7 +21,7 @@ from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
-from events.models import Event
+from events.calendar.models import Edition
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
 from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
@@ -48,8 +48,12 @@ PUBLIC_PAGES = [
     "/charte/versions/?de=1&a=2",
     "/charte/versions/1/",
     "/evenements/",
+    "/evenements/?vue=mois",
+    "/evenements/?quartier=lune",
+    "/evenements/series/le-mans-voyage-le-monde/",
     "/congres/",
     "/congres/2024/",
+    "/observatoire/",
     "/pages/mentions-legales/",
     "/comptes/login/",
     "/comptes/signup/",
@@ -66,6 +70,8 @@ MEMBER_PAGES = [
     f"/benevolat/structures/{STRUCTURE}/nouvelle/",
     "/charte/signer/",
     "/indicateurs/",
+    "/evenements/proposer/",
+    "/evenements/mes-propositions/",
     f"/indicateurs/structure/{STRUCTURE}/",
     f"/indicateurs/structure/{STRUCTURE}/2026/",
 ]
@@ -77,6 +83,11 @@ STAFF_PAGES = [
     "/charte/moderation/",
     "/annuaire/suivi/",
     "/observatoire/",
+    "/observatoire/rapports/",
+    "/observatoire/territoires/",
+    "/observatoire/tableau-de-bord/",
+    "/evenements/gestion/participations/",
+    "/evenements/gestion/propositions/",
 ]
 
 
@@ -110,6 +121,30 @@ def _pending_work() -> None:
             payload={"phone": "02 43 00 00 00"},
             proposed_by=member,
         )
+
+
+def _pending_event_work() -> str:
+    """Two applications and two proposals waiting for CCAS staff (repeated decision forms must
+    not repeat ids); returns the path of the application form of an edition open to them."""
+    from events.participation.models import Participation
+    from events.proposals.models import EventProposal
+
+    edition = Edition.objects.filter(participation_open=True).order_by("starts_at").first()
+    member = User.objects.get(email=DEMO_MEMBER_EMAIL)
+    for association in Association.objects.exclude(slug=STRUCTURE).order_by("slug")[:2]:
+        Participation.objects.get_or_create(
+            edition=edition, association=association, defaults={"offer": "Un stand.", "people": 2}
+        )
+        EventProposal.objects.create(
+            association=association,
+            proposed_by=member,
+            title=f"Fête de quartier — {association.name}",
+            description="Un repas partagé.",
+            starts_at=edition.starts_at,
+            ends_at=edition.ends_at,
+            venue_name="Square des Sablons",
+        )
+    return f"/evenements/{edition.slug}/participer/"
 
 
 def sign_in(page, live_server, email: str) -> None:
@@ -169,7 +204,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     _pending_work()
     action = Action.objects.order_by("pk").first()
     mission = VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED).order_by("pk").first()
-    event = Event.objects.order_by("pk").first()
+    event = Edition.objects.filter(series__slug="le-mans-voyage-le-monde").order_by("-starts_at").first()
     reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
     reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
     page = browser_page
@@ -192,8 +227,9 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     assert page.goto(live_server.url + "/annuaire/nexiste-pas/").status == 404
     check_axe(page, "page 404", found)
 
+    apply_path = _pending_event_work()
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
-    for path in MEMBER_PAGES:
+    for path in [*MEMBER_PAGES, apply_path]:
         visit(page, live_server, path, found)
 
     # A list of checkboxes is a group named by its legend (a lone <label> names nothing).
@@ -233,6 +269,11 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     check_errors(page, f"{mission.get_absolute_url()} (envoi erroné)", found)
 
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
+    page.goto(live_server.url + "/evenements/proposer/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.get_by_role("button", name="Envoyer ma proposition").click()
+    check_errors(page, "/evenements/proposer/ (envoi erroné)", found)
+
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
     page.locator("#id_email").fill("pas-une-adresse")

@@ -21,6 +21,7 @@ from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
 from tests.core.renderers import KIND as NOTE_KIND
+from tests.events.factories import EventProposalFactory, ParticipationFactory
 from tests.indicators.factories import CampaignFactory, SheetFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +48,12 @@ PUBLIC = {
     "charter:signatories_pdf",
     "events:list",
     "events:detail",
+    "events:series",
+    "events:feed",
+    "events:edition_feed",
     "congress:index",
     "congress:edition",
+    "observatoire:home",
 }
 
 # scope: "user" (any signed-in person), "structure" (B's members and CCAS staff), "staff".
@@ -72,6 +77,11 @@ PRIVATE = {
     "associations:membership_request": Case(USER, _b),
     "charter:sign": Case(USER),
     "indicators:home": Case(USER),
+    "events:propose": Case(USER),
+    "events:my_proposals": Case(USER),
+    "events:apply": Case(USER, lambda w: {"slug": w.edition.slug}),
+    # Only B's members (and CCAS staff) find B's proposal: a 404 for anyone else.
+    "events:proposal_edit": Case(USER, lambda w: {"pk": w.event_proposal_b.pk}),
     # A structure's own space: members of B and CCAS staff only.
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
@@ -92,6 +102,7 @@ PRIVATE = {
     "indicators:association_export": Case(STRUCTURE, _b),
     "indicators:sheet": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     "indicators:activity_report": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
+    "observatoire:structure_report": Case(STRUCTURE, _b),
     # CCAS staff only.
     "portal:staff_home": Case(STAFF),
     "associations:export_structures_csv": Case(STAFF),
@@ -111,7 +122,15 @@ PRIVATE = {
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
     "indicators:remind_all": Case(STAFF, lambda w: {"year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
-    "observatoire:home": Case(STAFF),
+    "observatoire:reports": Case(STAFF),
+    "observatoire:report_publish": Case(STAFF, lambda w: {"pk": w.staff_document.pk}, "post"),
+    "observatoire:territories": Case(STAFF),
+    "observatoire:dashboard": Case(STAFF),
+    "observatoire:dashboard_csv": Case(STAFF, lambda w: {"table": "chiffres-cles"}),
+    "events:staff_participations": Case(STAFF),
+    "events:participation_decide": Case(STAFF, lambda w: {"pk": w.participation_b.pk}, "post"),
+    "events:staff_proposals": Case(STAFF),
+    "events:proposal_decide": Case(STAFF, lambda w: {"pk": w.event_proposal_b.pk}, "post"),
     # Generated documents: each kind has its own rule; the world's document is staff-only.
     "core:document_status": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
     "core:document_status_json": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
@@ -160,7 +179,11 @@ def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks
     campaign = CampaignFactory(year=2026)
     sheet_b = SheetFactory(association=b, campaign=campaign)
     sheet_b.activity_report.save("rapport-activite.pdf", ContentFile(b"%PDF-1.4 B"))
+    edition = factories.EditionFactory(participation_open=True)
     return SimpleNamespace(
+        edition=edition,
+        participation_b=ParticipationFactory(edition=edition, association=b),
+        event_proposal_b=EventProposalFactory(association=b),
         a=a,
         b=b,
         admin_a=member_of(a, role="admin"),
