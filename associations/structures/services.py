@@ -11,11 +11,11 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.services import email_send
 from solidaire.core.links import absolute_url
+from solidaire.core.text.search import slugify_fr
 
 from . import pending_logos
 from .models import Association, Membership, Service, Thematique
@@ -44,6 +44,9 @@ CARD_FIELDS = [
     "email",
     "website",
     "opening_hours",
+    "closed_from",
+    "closed_until",
+    "closure_message",
     "languages",
     "pmr_accessible",
     "accessibility_details",
@@ -75,7 +78,16 @@ SERVICE_FIELDS = [
     "closure_message",
 ]
 # Slugs the directory's own pages use: a structure may not take them.
-RESERVED_SLUGS = {"imprimer", "export", "proposer", "suivi", "carte", "actions"}
+RESERVED_SLUGS = {
+    "imprimer",
+    "export",
+    "proposer",
+    "suivi",
+    "carte",
+    "actions",
+    "pratiques",
+    "conseil-des-usagers",
+}
 
 
 # --- payloads: cleaned form data <-> JSON ----------------------------------------------------
@@ -274,7 +286,7 @@ def association_mark_verified(*, association: Association, by) -> Association:
 
 # --- proposing a new structure ---------------------------------------------------------------
 def _free_slug(name: str) -> str:
-    base = slugify(name)[:200] or "structure"
+    base = slugify_fr(name, max_length=200) or "structure"
     if base in RESERVED_SLUGS:
         base = f"{base}-structure"
     slug, n = base, 2
