@@ -20,6 +20,6 @@ class AssociationsConfig(AppConfig):
 
         connect_signals()
         connect_search_signals()
-        register_provider("associations.directory", directory_pending_work)
         register_provider("associations.card_reports", card_reports_pending)
         register_provider("associations.council_requests", council_requests_pending)
+        register_provider("associations.directory", directory_pending_work)

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0005_website_https'),
-        ('indicators', '0002_activity_report_private_storage'),
+        ('indicators', '0003_observatoire_territories_publications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
