@@ -1,13 +1,5 @@
-from django.contrib import admin
+"""The app's admin, gathered from its features."""
 
-from .models import Event
-
-
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "starts_at", "location", "status"]
-    list_filter = ["status", "kind"]
-    search_fields = ["title", "summary", "location"]
-    prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "starts_at"
-    autocomplete_fields = ["organiser"]
+from .calendar import admin as calendar_admin  # noqa: F401
+from .participation import admin as participation_admin  # noqa: F401
+from .proposals import admin as proposals_admin  # noqa: F401

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from associations.structures.models import Association, Membership, Service, Thematique
 from charter.models import CharterVersion, Signature
-from congress.models import CongressEdition, Workshop
-from events.models import Event
+from congress.editions.models import CongressEdition, Theme
+from events.calendar.models import Edition, EventSeries
 from solidaire.accounts.models import User
 from solidaire.accounts.roles import sync_ccas_group
 
@@ -128,17 +128,32 @@ class SignatureFactory(factory.django.DjangoModelFactory):
 
 
 # --- events ----------------------------------------------------------------------------------
-class EventFactory(factory.django.DjangoModelFactory):
+class EventSeriesFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Event
+        model = EventSeries
+        django_get_or_create = ("slug",)
 
+    name = "Pique-niques solidaires"
+    slug = "pique-niques-solidaires"
+    kind = "temps_fort"
+    summary = "Chaque participant apporte un plat à partager."
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+
+    series = factory.SubFactory(EventSeriesFactory)
     title = factory.Sequence(lambda n: f"Pique-nique solidaire {n}")
     slug = factory.Sequence(lambda n: f"pique-nique-solidaire-{n}")
-    kind = "pique_nique"
-    status = "published"
+    status = "scheduled"
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
-    location = "Jardin des Plantes"
+    venue_name = "Jardin des Plantes"
+    city = "Le Mans"
+
+
+EventFactory = EditionFactory  # the home page's tests speak of "events"
 
 
 # --- congress --------------------------------------------------------------------------------
@@ -154,12 +169,12 @@ class CongressEditionFactory(factory.django.DjangoModelFactory):
     venue = "Palais des Congrès et de la Culture du Mans"
 
 
-class WorkshopFactory(factory.django.DjangoModelFactory):
+class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Workshop
+        model = Theme
 
     edition = factory.SubFactory(CongressEditionFactory)
-    title = factory.Sequence(lambda n: f"Atelier {n}")
+    title = factory.Sequence(lambda n: f"Thème {n}")
 
 
 # --- directory (associations: cards, services) -----------------------------------------------

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
-from events.selectors import upcoming_events
+from events.public.selectors import upcoming_events
 
 
 @require_safe

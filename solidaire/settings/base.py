@@ -168,6 +168,11 @@ RATE_LIMITS = {
     "volunteer_interest": (5, 3600),
     "membership_request": (10, 3600),
     "structure_proposal": (5, 24 * 3600),
+    # Congress registration: per client address, and per e-mail address registered.
+    "congress_registration": (10, 3600),
+    "congress_registration_email": (3, 3600),
+    "card_report": (5, 3600),
+    "council_request": (5, 3600),
 }
 
 # --- Internationalisation ------------------------------------------------------------------
@@ -255,7 +260,22 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "associations.tasks.refresh_opening_slots",
         "schedule": crontab(hour=3, minute=10, day_of_week=1),
     },
+    # Congress: unconfirmed registrations and lapsed waiting-list offers free their places.
+    "congress-expire-registrations": {
+        "task": "congress.registrations.tasks.expire_registrations",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Congress: personal data anonymised CONGRESS_ANONYMISE_AFTER_DAYS after each edition.
+    "congress-anonymise-registrations": {
+        "task": "congress.privacy.tasks.anonymise_registrations",
+        "schedule": crontab(hour=4, minute=20),
+    },
 }
+
+# --- Congress ---------------------------------------------------------------------------------
+CONGRESS_CONFIRMATION_HOURS = env.int_("CONGRESS_CONFIRMATION_HOURS", 48)  # to click the e-mail's link
+CONGRESS_OFFER_HOURS = env.int_("CONGRESS_OFFER_HOURS", 48)  # to take a place from the waiting list
+CONGRESS_ANONYMISE_AFTER_DAYS = env.int_("CONGRESS_ANONYMISE_AFTER_DAYS", 365)
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
 CONTENT_SECURITY_POLICY = {

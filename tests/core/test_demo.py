@@ -30,8 +30,10 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client):
     assert first["associations.Association"][0] >= 10
     assert first["associations.Action"][0] == 16
     assert first["charter.Signature"][0] >= 9
-    assert first["events.Event"][0] == 5
-    assert first["congress.CongressEdition"][0] == 2
+    assert first["events.EventSeries"][0] == 5
+    assert first["events.Edition"][0] >= 15  # past and upcoming editions of each series
+    assert first["events.Stage"][0] >= 5  # Le Mans voyage le monde's tram stages
+    assert first["congress.CongressEdition"][0] == 3
     assert first["indicators.Campaign"][0] >= 5
     assert "ccas@demo.lemans-solidaire.fr" in out.getvalue()
 

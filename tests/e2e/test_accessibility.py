@@ -21,7 +21,8 @@ from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
-from events.models import Event
+from congress.editions.models import CongressEdition
+from events.calendar.models import Edition
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
 from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
@@ -41,6 +42,13 @@ PUBLIC_PAGES = [
     "/annuaire/carte/",
     "/annuaire/imprimer/",
     "/annuaire/actions/",
+    "/annuaire/?q=epicrie",
+    "/annuaire/?q=jardin",
+    "/annuaire/pratiques/",
+    "/annuaire/pratiques/?thematique=lien-social",
+    "/annuaire/pratiques/essaimage-de-collectifs-engages-solidaires/",
+    "/annuaire/conseil-des-usagers/",
+    f"/annuaire/{STRUCTURE}/signaler/",
     "/benevolat/",
     "/charte/",
     "/charte/signataires/",
@@ -48,8 +56,14 @@ PUBLIC_PAGES = [
     "/charte/versions/?de=1&a=2",
     "/charte/versions/1/",
     "/evenements/",
+    "/evenements/?vue=mois",
+    "/evenements/?quartier=lune",
+    "/evenements/series/le-mans-voyage-le-monde/",
     "/congres/",
+    "/congres/2019/",
     "/congres/2024/",
+    "/observatoire/",
+    "/congres/2024/participants/",
     "/pages/mentions-legales/",
     "/comptes/login/",
     "/comptes/signup/",
@@ -61,11 +75,15 @@ MEMBER_PAGES = [
     f"/annuaire/{STRUCTURE}/espace/",
     f"/annuaire/{STRUCTURE}/espace/fiche/",
     f"/annuaire/{STRUCTURE}/espace/services/nouveau/",
+    f"/annuaire/{STRUCTURE}/espace/horaires/",
+    f"/annuaire/{STRUCTURE}/espace/pratiques/nouvelle/",
     "/annuaire/proposer/",
     f"/benevolat/structures/{STRUCTURE}/",
     f"/benevolat/structures/{STRUCTURE}/nouvelle/",
     "/charte/signer/",
     "/indicateurs/",
+    "/evenements/proposer/",
+    "/evenements/mes-propositions/",
     f"/indicateurs/structure/{STRUCTURE}/",
     f"/indicateurs/structure/{STRUCTURE}/2026/",
 ]
@@ -75,7 +93,13 @@ STAFF_PAGES = [
     "/indicateurs/suivi/",
     "/charte/moderation/",
     "/annuaire/suivi/",
+    "/annuaire/pratiques/livret/",
     "/observatoire/",
+    "/observatoire/rapports/",
+    "/observatoire/territoires/",
+    "/observatoire/tableau-de-bord/",
+    "/evenements/gestion/participations/",
+    "/evenements/gestion/propositions/",
 ]
 
 
@@ -111,6 +135,30 @@ def _pending_work() -> None:
         )
 
 
+def _pending_event_work() -> str:
+    """Two applications and two proposals waiting for CCAS staff (repeated decision forms must
+    not repeat ids); returns the path of the application form of an edition open to them."""
+    from events.participation.models import Participation
+    from events.proposals.models import EventProposal
+
+    edition = Edition.objects.filter(participation_open=True).order_by("starts_at").first()
+    member = User.objects.get(email=DEMO_MEMBER_EMAIL)
+    for association in Association.objects.exclude(slug=STRUCTURE).order_by("slug")[:2]:
+        Participation.objects.get_or_create(
+            edition=edition, association=association, defaults={"offer": "Un stand.", "people": 2}
+        )
+        EventProposal.objects.create(
+            association=association,
+            proposed_by=member,
+            title=f"Fête de quartier — {association.name}",
+            description="Un repas partagé.",
+            starts_at=edition.starts_at,
+            ends_at=edition.ends_at,
+            venue_name="Square des Sablons",
+        )
+    return f"/evenements/{edition.slug}/participer/"
+
+
 def sign_in(page, live_server, email: str) -> None:
     """Hand the browser a server-side session (the login form has its own test)."""
     page.context.clear_cookies()
@@ -120,6 +168,53 @@ def sign_in(page, live_server, email: str) -> None:
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
     )
+
+
+def _congress_pages() -> tuple[list[str], list[str]]:
+    """The demo's next edition with a confirmed registration: its public and private pages, and
+    its staff pages."""
+    from congress.editions.models import CongressEdition
+    from congress.registrations.services import Choices, registration_confirm, registration_create
+
+    edition = CongressEdition.objects.get(number=3)
+    day = edition.days.order_by("date").first()
+    workshop = day.sessions.filter(kind="workshop").order_by("pk").first()
+    registration = registration_create(
+        edition=edition,
+        personal={
+            "civility": "mme",
+            "last_name": "Lefèvre",
+            "first_name": "Hélène",
+            "email": "helene@example.org",
+            "organisation_kind": "centre_social",
+            "city": "Le Mans",
+            "country": "France",
+            "consent_processing": True,
+            "consent_public_list": True,
+        },
+        choices=Choices(days=[day], sessions=[workshop]),
+    )
+    registration_confirm(registration=registration)
+    token, year = registration.token, edition.year
+    public = [
+        f"/congres/{year}/",
+        f"/congres/{year}/inscription/",
+        f"/congres/{year}/inscription/envoyee/",
+        f"/congres/{year}/participants/",
+        f"/congres/inscription/{token}/",
+        f"/congres/inscription/{token}/confirmer/",
+        f"/congres/inscription/{token}/modifier/",
+        f"/congres/inscription/{token}/annuler/",
+        f"/congres/inscription/{token}/effacer/",
+        f"/congres/inscription/{token}/proposer/",
+    ]
+    staff = [
+        f"/congres/{year}/gestion/",
+        f"/congres/{year}/gestion/message/",
+        f"/congres/{year}/accueil/?q=lefevre",
+        "/congres/2024/propositions/",
+    ]
+    return public, staff
 
 
 def check_axe(page, label: str, found: dict[str, str]) -> None:
@@ -168,14 +263,16 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     _pending_work()
     action = Action.objects.order_by("pk").first()
     mission = VolunteerMission.objects.filter(status=MissionStatus.PUBLISHED).order_by("pk").first()
-    event = Event.objects.order_by("pk").first()
+    event = Edition.objects.filter(series__slug="le-mans-voyage-le-monde").order_by("-starts_at").first()
     reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
     reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
+    congress_public, congress_staff = _congress_pages()
     page = browser_page
     found: dict[str, str] = {}
 
     for path in [
         *PUBLIC_PAGES,
+        *congress_public,
         action.get_absolute_url(),
         mission.get_absolute_url(),
         event.get_absolute_url(),
@@ -191,8 +288,9 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     assert page.goto(live_server.url + "/annuaire/nexiste-pas/").status == 404
     check_axe(page, "page 404", found)
 
+    apply_path = _pending_event_work()
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
-    for path in MEMBER_PAGES:
+    for path in [*MEMBER_PAGES, apply_path]:
         visit(page, live_server, path, found)
 
     # A list of checkboxes is a group named by its legend (a lone <label> names nothing).
@@ -201,7 +299,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
 
     sign_in(page, live_server, DEMO_STAFF_EMAIL)
     review = f"/indicateurs/suivi/{reviewed.campaign.year}/{reviewed.association.slug}/"
-    for path in [*STAFF_PAGES, review]:
+    for path in [*STAFF_PAGES, *congress_staff, review]:
         visit(page, live_server, path, found)
     assert reviewed.association.name in page.get_by_role("heading", level=1).inner_text()
     page.goto(live_server.url + "/charte/moderation/")
@@ -230,7 +328,26 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.get_by_role("button", name="Envoyer ma proposition").click()
     check_errors(page, f"{mission.get_absolute_url()} (envoi erroné)", found)
 
+    page.goto(live_server.url + "/annuaire/conseil-des-usagers/")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    check_errors(page, "/annuaire/conseil-des-usagers/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/signaler/")
+    page.get_by_role("button", name="Envoyer le signalement").click()
+    check_errors(page, "signaler une erreur (envoi erroné)", found)
+
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
+    page.goto(live_server.url + "/evenements/proposer/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.get_by_role("button", name="Envoyer ma proposition").click()
+    check_errors(page, "/evenements/proposer/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/horaires/")
+    page.locator("#id_d0_open1").fill("14:00")
+    page.locator("#id_d0_close1").fill("12:00")
+    page.get_by_role("button", name="Enregistrer les horaires").click()
+    check_errors(page, "horaires jour par jour (envoi erroné)", found)
+
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
     page.locator("#id_email").fill("pas-une-adresse")
@@ -241,6 +358,12 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.locator("main input.number-input").first.fill("beaucoup")
     page.get_by_role("button", name="Transmettre au CCAS").click()
     check_errors(page, "fiche d'indicateurs (envoi erroné)", found)
+
+    page.goto(live_server.url + CongressEdition.objects.get(number=3).get_absolute_url() + "inscription/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.locator("#id_email").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer mon inscription").click()
+    check_errors(page, "inscription au congrès (envoi erroné)", found)
 
     _second_charter_version()  # the structure signed version 1: version 2 is to sign
     page.goto(live_server.url + "/charte/signer/")

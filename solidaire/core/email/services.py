@@ -11,6 +11,7 @@ can re-queue them.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,9 +22,17 @@ from .signals import outbox_filled
 
 
 @transaction.atomic
-def email_send(*, template: str, context: dict, to: list[str] | None) -> Email:
+def email_send(
+    *,
+    template: str,
+    context: dict,
+    to: list[str] | None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> Email:
     """Render `<template>_subject.txt` and `<template>.txt` and queue the e-mail in the outbox;
-    it is sent once the transaction commits. `to=None` sends to the CCAS contact address."""
+    it is sent once the transaction commits. `to=None` sends to the CCAS contact address.
+    `attachments` are `(filename, content, mimetype)` triples (e.g. an `.ics`), kept with the
+    queued e-mail."""
     recipients = to if to else [settings.CCAS_CONTACT_EMAIL]
     context = {"PORTAL_NAME": settings.PORTAL_NAME, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -34,6 +43,11 @@ def email_send(*, template: str, context: dict, to: list[str] | None) -> Email:
         subject=subject,
         message=body,
         priority="medium",
+        attachments={
+            name: {"file": ContentFile(content, name=name), "mimetype": mimetype}
+            for name, content, mimetype in attachments or []
+        }
+        or None,
     )
     outbox_filled.send(sender=Email)
     return email

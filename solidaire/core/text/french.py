@@ -125,6 +125,14 @@ def format_date(value, *, weekday: bool = True, year: bool = True) -> str:
     return f"{DAYS[value.weekday()]} {text}" if weekday else text
 
 
+def format_month(value) -> str:
+    """« juin 2027 »."""
+    if value is None:
+        return ""
+    value = _local(value)
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
 def format_time(value) -> str:
     """« 14 h », « 9 h 30 »."""
     if value is None:

@@ -1,0 +1,47 @@
+"""Reads on participations: the staff queue, a structure's applications, the worklist count."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Min, Q, QuerySet
+
+from associations.structures.models import Association
+
+from ..calendar.models import Edition
+from .models import Participation, ParticipationStatus
+
+
+def participations_to_review() -> QuerySet[Participation]:
+    """Every application, pending ones first, with what the staff page shows (one query)."""
+    return Participation.objects.select_related(
+        "edition", "edition__series", "association", "applied_by"
+    ).order_by("status", "edition__starts_at", "created_at")
+
+
+def pending_summary() -> dict:
+    """{count, oldest} of pending applications (one query)."""
+    return Participation.objects.filter(status=ParticipationStatus.PENDING).aggregate(
+        count=Count("pk"), oldest=Min("created_at")
+    )
+
+
+def participation_get(*, pk: int) -> Participation:
+    return participations_to_review().get(pk=pk)
+
+
+def applications_of(
+    *, associations: QuerySet[Association] | list[Association], edition: Edition
+) -> list[Participation]:
+    """The user's structures' applications to `edition` (to show their state on the form)."""
+    return list(
+        Participation.objects.filter(edition=edition, association__in=associations).select_related(
+            "association"
+        )
+    )
+
+
+def edition_occupancy(*, edition: Edition) -> dict:
+    """{accepted, pending} counts for an edition (one query)."""
+    return Participation.objects.filter(edition=edition).aggregate(
+        accepted=Count("pk", filter=Q(status=ParticipationStatus.ACCEPTED)),
+        pending=Count("pk", filter=Q(status=ParticipationStatus.PENDING)),
+    )

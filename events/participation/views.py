@@ -1,0 +1,119 @@
+"""A structure applies to take part in an edition; CCAS staff decide."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from associations.structures.selectors import associations_of_user
+from associations.structures.taxonomy import PublicationStatus
+
+from ..calendar.models import Edition
+from ..calendar.permissions import can_decide
+from . import selectors, services
+from .forms import DecisionForm, ParticipationForm
+from .models import Participation
+
+
+def add_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its field when it names one."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@require_http_methods(["GET", "POST"])
+def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    edition = get_object_or_404(Edition.objects.select_related("series"), slug=slug)
+    associations = associations_of_user(user=request.user).filter(status=PublicationStatus.PUBLISHED)
+    closed = services.applications_closed_reason(edition)
+    form = ParticipationForm(request.POST or None, associations=associations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.participation_apply(
+                edition=edition,
+                association=data["association"],
+                user=request.user,
+                offer=data["offer"],
+                people=data["people"],
+                needs_table=data["needs_table"],
+                needs_electricity=data["needs_electricity"],
+                needs_water=data["needs_water"],
+                needs_details=data["needs_details"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                f"Candidature de « {data['association'].name} » envoyée : le CCAS vous répondra par e-mail.",
+            )
+            return redirect(edition)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "events/participation_form.html",
+        {
+            "edition": edition,
+            "form": form,
+            "closed": closed,
+            "has_structures": associations.exists(),
+            "applications": selectors.applications_of(associations=associations, edition=edition),
+        },
+        status=status,
+    )
+
+
+def _staff_only(request: HttpRequest):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_decide(request.user):
+        raise PermissionDenied("Page réservée au CCAS.")
+    return None
+
+
+@require_http_methods(["GET"])
+def staff_participations(request: HttpRequest) -> HttpResponse:
+    """CCAS: applications to take part in editions, pending ones first."""
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    participations = list(selectors.participations_to_review()[:300])
+    return render(
+        request,
+        "events/staff_participations.html",
+        {"participations": [(p, DecisionForm(prefix=f"p{p.pk}")) for p in participations]},
+    )
+
+
+@require_POST
+def participation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    try:
+        participation = selectors.participation_get(pk=pk)
+    except Participation.DoesNotExist:
+        raise Http404("Participation introuvable") from None
+    form = DecisionForm(request.POST, prefix=f"p{pk}")
+    if not form.is_valid():
+        messages.error(request, "Choisissez « Accepter » ou « Refuser ».")
+        return redirect("events:staff_participations")
+    accept = form.cleaned_data["decision"] == "accept"
+    try:
+        services.participation_decide(
+            participation=participation, by=request.user, accept=accept, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as exc:
+        messages.error(request, f"{participation.association.name} : " + " ".join(exc.messages))
+    else:
+        verdict = "acceptée" if accept else "refusée"
+        messages.success(request, f"Participation de « {participation.association.name} » {verdict}.")
+    return redirect("events:staff_participations")
