@@ -104,7 +104,7 @@ def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
     return render(request, "associations/hours_edit.html", {"association": association, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def service_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     service = get_object_or_404(Service, pk=pk, association=association) if pk else None
