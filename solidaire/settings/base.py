@@ -332,5 +332,10 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}
     },
     "root": {"handlers": ["console"], "level": env.str_("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # post_office installs its own plain-text handler unless its logger has one; its INFO
+        # lines (every flush) are noise, its errors (a failed delivery) are kept.
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }

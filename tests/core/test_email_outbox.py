@@ -156,3 +156,11 @@ def _interest_context() -> dict:
         "association": mission.association,
         "forwarded_by_ccas": False,
     }
+
+
+def test_a_mail_task_queued_before_the_upgrade_is_not_lost():
+    from solidaire.core.email.tasks import send_email
+
+    send_email(subject="Ancien envoi", body="Bonjour", to=["ancien@example.org"])
+    assert Email.objects.get().status == STATUS.sent
+    assert [m.subject for m in mail.outbox] == ["Ancien envoi"]

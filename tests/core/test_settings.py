@@ -86,6 +86,25 @@ def test_production_logs_json_lines_with_the_request_id():
     assert hello["request_id"] == "-"  # outside a request
 
 
+def test_sentry_reports_web_and_worker_errors_when_a_dsn_is_set():
+    script = (
+        "import django, sentry_sdk; django.setup(); client = sentry_sdk.get_client(); "
+        "print(client.is_active(), sorted(client.integrations))"
+    )
+    env_vars = {**PROD_ENV, "SENTRY_DSN": "https://public@sentry.example.org/1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k not in env_vars}, **env_vars},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True")
+    assert "'celery'" in result.stdout and "'django'" in result.stdout
+
+
 @pytest.mark.filterwarnings("ignore:Engine not recognized")
 def test_malformed_database_url_names_the_variable(monkeypatch):
     monkeypatch.setenv("BROKEN_DB", "notaurl")

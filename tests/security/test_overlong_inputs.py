@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import pytest
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.urls import reverse
 
-from associations.structures.models import Association, Membership
-from associations.volunteering.models import VolunteerInterest
+from associations.structures.models import Association, Membership, Service
+from associations.volunteering.models import VolunteerInterest, VolunteerMission
 from charter.models import Signature
 from solidaire.accounts.models import User
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
 from tests.associations.test_proposals import PROPOSAL
-from tests.associations.test_volunteering import interest_data
+from tests.associations.test_selfservice import CARD, moderation
+from tests.associations.test_volunteering import interest_data, mission_form
 from tests.charter.factories import association_admin, make_version
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +72,67 @@ def _charter_signature(client):
     return reverse("charter:sign"), data, Signature
 
 
-FORMS = [_signup, _volunteer_interest, _structure_proposal, _membership_request, _charter_signature]
+def _admin_of(association):
+    return factories.MembershipFactory(association=association, role="admin", status="approved").user
+
+
+def _card_edit(client):
+    association = factories.AssociationFactory()
+    moderation(False)
+    client.force_login(
+        factories.MembershipFactory(association=association, role="admin", status="approved").user
+    )
+    return f"/annuaire/{association.slug}/espace/fiche/", dict(CARD), Association
+
+
+def _service_new(client):
+    association = factories.AssociationFactory()
+    moderation(False)
+    client.force_login(
+        factories.MembershipFactory(association=association, role="admin", status="approved").user
+    )
+    data = {
+        "name": "Colis alimentaires",
+        "description": "Le mardi",
+        "thematiques": [factories.ThematiqueFactory().pk],
+        "publics": ["familles"],
+        "fee": "gratuit",
+        "access_conditions": ["sur-orientation"],
+        "modes": ["sur-place"],
+        "closed_from": "",
+        "closed_until": "",
+    }
+    return f"/annuaire/{association.slug}/espace/services/nouveau/", data, Service
+
+
+def _mission_create(client):
+    association = factories.AssociationFactory()
+    client.force_login(
+        factories.MembershipFactory(association=association, role="admin", status="approved").user
+    )
+    return f"/benevolat/structures/{association.slug}/nouvelle/", mission_form(), VolunteerMission
+
+
+FORMS = [
+    _signup,
+    _volunteer_interest,
+    _structure_proposal,
+    _membership_request,
+    _charter_signature,
+    _card_edit,
+    _service_new,
+    _mission_create,
+]
+
+
+def _stored(model, name: str, value: str) -> bool:
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    if not isinstance(field, models.CharField | models.TextField):
+        return False
+    return model.objects.filter(**{name: value}).exists()
 
 
 @pytest.mark.parametrize("setup", FORMS, ids=lambda f: f.__name__.strip("_"))
@@ -90,6 +153,7 @@ def test_every_bounded_field_refuses_an_overlong_value(client, setup):
         assert name in response.context["form"].errors, name
         assert data[name] in response.content.decode(), f"{name}: what was typed is shown again"
         assert model.objects.count() == before, name
+        assert not _stored(model, name, data[name]), name
 
 
 def test_signup_refuses_a_312_character_address_in_french_and_never_truncates(client):

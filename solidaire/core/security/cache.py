@@ -27,9 +27,9 @@ class FailOpenRedisCache(RedisCache):
             return fallback()
         try:
             return call()
-        except (RedisError, OSError):
+        except (RedisError, OSError) as exc:
             type(self)._down_until = time.monotonic() + RETRY_AFTER
-            logger.warning("Cache unavailable: serving without it for %s s", RETRY_AFTER, exc_info=True)
+            logger.warning("Cache unavailable (%s): serving without it for %s s", exc, RETRY_AFTER)
             return fallback()
 
     def get(self, key, default=None, version=None):
