@@ -194,7 +194,8 @@ class Edition(TimeStampedModel):
         return instance
 
     def _calendar_snapshot(self) -> tuple:
-        return tuple(getattr(self, name, None) for name in CALENDAR_FIELDS)
+        # Read from __dict__: a deferred field is not loaded (no query) and counts as unchanged.
+        return tuple(self.__dict__.get(name) for name in CALENDAR_FIELDS)
 
     def clean(self) -> None:
         errors = {}
