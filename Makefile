@@ -42,7 +42,7 @@ bench: install
 
 check-deploy: install
 	DJANGO_SETTINGS_MODULE=solidaire.settings.prod SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
-	  ALLOWED_HOSTS=solidaire.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
+	  ALLOWED_HOSTS=solidaire.example.org DATABASE_URL=sqlite:///var/check.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0 \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

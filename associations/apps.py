@@ -8,7 +8,16 @@ class AssociationsConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self) -> None:
+        from solidaire.core.worklist import register_provider
+
+        from .council.selectors import council_requests_pending
         from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
+        from .practices import documents  # noqa: F401  (registers the booklet renderer)
+        from .reports.selectors import card_reports_pending
+        from .search.signals import connect_signals as connect_search_signals
         from .structures.cache import connect_signals
 
         connect_signals()
+        connect_search_signals()
+        register_provider("associations.card_reports", card_reports_pending)
+        register_provider("associations.council_requests", council_requests_pending)

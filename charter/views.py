@@ -81,7 +81,7 @@ def signatory_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def sign(request: HttpRequest) -> HttpResponse:
     version = selectors.version_with_content()
     if version is None:

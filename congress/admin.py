@@ -1,22 +1,5 @@
-from django.contrib import admin
+"""The congress in the admin, gathered from its features."""
 
-from .models import CongressEdition, Workshop
-
-
-class WorkshopInline(admin.TabularInline):
-    model = Workshop
-    extra = 0
-
-
-@admin.register(CongressEdition)
-class CongressEditionAdmin(admin.ModelAdmin):
-    list_display = ["title", "year", "starts_on", "venue"]
-    search_fields = ["title", "theme", "venue"]
-    inlines = [WorkshopInline]
-
-
-@admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
-    list_display = ["title", "edition", "order"]
-    list_filter = ["edition"]
-    search_fields = ["title", "description"]
+from .editions import admin as editions_admin  # noqa: F401
+from .proposals import admin as proposals_admin  # noqa: F401
+from .registrations import admin as registrations_admin  # noqa: F401

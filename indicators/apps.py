@@ -9,4 +9,6 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         # Celery autodiscovers `<app>.tasks` only; the feature task modules register here.
+        # The observatoire's reports register with the generated-documents machinery.
+        from .observatoire import documents  # noqa: F401
         from .reminders import tasks  # noqa: F401

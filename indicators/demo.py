@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .catalogue import demo as catalogue_demo
 from .sheets import demo as sheets_demo
+from .territories import demo as territories_demo
 
 
 def load(*, stdout) -> None:
@@ -13,3 +14,4 @@ def load(*, stdout) -> None:
     stdout.write(
         f"Indicateurs : {len(indicators)} indicateurs, {len(campaigns)} campagnes, {created} fiches créées."
     )
+    territories_demo.load(stdout=stdout)

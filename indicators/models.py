@@ -1,7 +1,7 @@
 """Registration face of the indicators app: Django loads `<app>.models`, so this module only
 imports each feature's models. Code imports models from the feature modules
-(`indicators.catalogue.models`, `indicators.sheets.models`, `indicators.reminders.models`),
-never from here."""
+(`indicators.catalogue.models`, `indicators.sheets.models`, `indicators.reminders.models`,
+`indicators.territories.models`, `indicators.observatoire.models`), never from here."""
 
 from .catalogue.models import (  # noqa: F401
     Breakdown,
@@ -11,5 +11,7 @@ from .catalogue.models import (  # noqa: F401
     IndicatorDefinition,
     ValidationRule,
 )
+from .observatoire.models import ReportPublication  # noqa: F401
 from .reminders.models import Reminder  # noqa: F401
 from .sheets.models import Sheet, SheetAudit, SheetValue  # noqa: F401
+from .territories.models import ReferenceValue, Territory  # noqa: F401

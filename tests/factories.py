@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from associations.structures.models import Association, Membership, Service, Thematique
 from charter.models import CharterVersion, Signature
-from congress.models import CongressEdition, Workshop
+from congress.editions.models import CongressEdition, Theme
 from events.calendar.models import Edition, EventSeries
 from solidaire.accounts.models import User
 from solidaire.accounts.roles import sync_ccas_group
@@ -169,12 +169,12 @@ class CongressEditionFactory(factory.django.DjangoModelFactory):
     venue = "Palais des Congrès et de la Culture du Mans"
 
 
-class WorkshopFactory(factory.django.DjangoModelFactory):
+class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Workshop
+        model = Theme
 
     edition = factory.SubFactory(CongressEditionFactory)
-    title = factory.Sequence(lambda n: f"Atelier {n}")
+    title = factory.Sequence(lambda n: f"Thème {n}")
 
 
 # --- directory (associations: cards, services) -----------------------------------------------

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from solidaire.core.db import TimeStampedModel
+from solidaire.core.text.search import normalize_search
 
 __all__ = [
     "Action",
@@ -126,6 +127,8 @@ class Action(TimeStampedModel):
     limits = models.TextField("suite : limites", blank=True)
     perspectives = models.TextField("suite : perspectives", blank=True)
     files_note = models.TextField("fichiers associés (mention)", blank=True)
+    # Folded title and descriptions, for the directory's search box (kept in step by save()).
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = "fiche action"
@@ -144,6 +147,12 @@ class Action(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize_search(
+            " ".join([self.title, self.summary, self.experience, self.general_description, self.territory])
+        )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("actions:detail", kwargs={"slug": self.slug})

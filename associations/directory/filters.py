@@ -11,33 +11,36 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from associations.search.selectors import rank_by_name, search_filter
 from associations.structures.cache import thematique_choices
 from associations.structures.fields import has_choice
+from associations.structures.hours import holiday_name
 from associations.structures.models import Association, Service
 from associations.structures.taxonomy import AccessCondition, Fee, Language, Public, Quartier
 from associations.structures.workflow import OpeningSlot
-from solidaire.core.text.search import normalize_search
 from solidaire.core.widgets import FlatSelect
 
-MAX_SEARCH_WORDS = 8
+
+def _slots_open(*, now, whole_day: bool, **scope) -> Exists:
+    """An opening slot of `scope` (the structure's own, or a service's) open now, or at some
+    time today with `whole_day`; on a public holiday, slots of "PH off" rules do not count."""
+    minute = now.hour * 60 + now.minute
+    conditions = Q(weekday=now.weekday())
+    if not whole_day:
+        conditions &= Q(opens__lte=minute, closes__gt=minute)
+    if holiday_name(now.date()):
+        conditions &= Q(holidays_closed=False)
+    return Exists(OpeningSlot.objects.filter(conditions, **scope))
 
 
-def search_filter(qs: QuerySet, text: str, *, fuzzy: bool = False) -> QuerySet:
-    """Every word of `text` must appear in the normalised search column. With `fuzzy` (on
-    PostgreSQL only) a word also matches a close spelling (pg_trgm word similarity:
-    "epicerei" finds "épicerie")."""
-    words = [w for w in normalize_search(text).split() if w][:MAX_SEARCH_WORDS]
-    fuzzy = fuzzy and connection.vendor == "postgresql"
-    for word in words:
-        condition = Q(search_text__contains=word)
-        if fuzzy and len(word) >= 4:
-            condition |= Q(search_text__trigram_word_similar=word)
-        qs = qs.filter(condition)
-    return qs
+def _closed_on(day, prefix: str = "") -> Q:
+    """A temporary closure covering `day` (prefix "" for the structure's own fields)."""
+    return Q(**{f"{prefix}closed_from__lte": day}) & (
+        Q(**{f"{prefix}closed_until__isnull": True}) | Q(**{f"{prefix}closed_until__gte": day})
+    )
 
 
 class AssociationFilter(django_filters.FilterSet):
@@ -72,6 +75,9 @@ class AssociationFilter(django_filters.FilterSet):
     ouvert = django_filters.BooleanFilter(
         label="Ouvert maintenant", method="filter_noop", widget=forms.CheckboxInput
     )
+    aujourdhui = django_filters.BooleanFilter(
+        label="Ouvert aujourd'hui", method="filter_noop", widget=forms.CheckboxInput
+    )
     pmr = django_filters.BooleanFilter(
         label="Accessible PMR", method="filter_noop", widget=forms.CheckboxInput
     )
@@ -97,7 +103,7 @@ class AssociationFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         qs = queryset
         if data.get("q"):
-            qs = search_filter(qs, data["q"], fuzzy=self.fuzzy)
+            qs = rank_by_name(search_filter(qs, data["q"], fuzzy=self.fuzzy), data["q"])
         if data.get("quartier"):
             qs = qs.filter(quartier=data["quartier"])
         if data.get("langue"):
@@ -114,19 +120,26 @@ class AssociationFilter(django_filters.FilterSet):
             service_q &= has_choice("access_conditions", data["acces"])
         if data.get("gratuit"):
             service_q &= Q(fee=Fee.GRATUIT)
-        if service_q:
-            qs = qs.filter(Exists(Service.objects.filter(service_q, association=OuterRef("pk"))))
-        if data.get("ouvert"):
+        when = "now" if data.get("ouvert") else "today" if data.get("aujourdhui") else None
+        if when and data.get("thematique"):
+            # The service's own hours (the shower's) decide, else the structure's; a service
+            # closed for a while is not open, whatever its hours.
             now = timezone.localtime()
-            minute = now.hour * 60 + now.minute
+            whole_day = when == "today"
+            own = _slots_open(now=now, whole_day=whole_day, service=OuterRef("pk"))
+            structure = _slots_open(
+                now=now, whole_day=whole_day, association=OuterRef("association"), service__isnull=True
+            )
+            service_q &= ~_closed_on(now.date()) & (own | (Q(opening_hours="") & structure))
+        elif when:
+            now = timezone.localtime()
             qs = qs.filter(
-                Exists(
-                    OpeningSlot.objects.filter(
-                        association=OuterRef("pk"),
-                        weekday=now.weekday(),
-                        opens__lte=minute,
-                        closes__gt=minute,
-                    )
+                _slots_open(
+                    now=now, whole_day=when == "today", association=OuterRef("pk"), service__isnull=True
                 )
             )
+        if service_q:
+            qs = qs.filter(Exists(Service.objects.filter(service_q, association=OuterRef("pk"))))
+        if when:
+            qs = qs.exclude(_closed_on(timezone.localdate()))
         return qs

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from associations.structures import selectors, services
 from associations.structures.models import Association
@@ -28,7 +28,7 @@ def _staff_only(request: HttpRequest):
     return None
 
 
-@require_http_methods(["GET"])
+@require_safe
 def staff_followup(request: HttpRequest) -> HttpResponse:
     """CCAS: changes to moderate, proposed structures, cards to check (12 months)."""
     if (denied := _staff_only(request)) is not None:

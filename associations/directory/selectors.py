@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
+from associations.actions.models import Action
+from associations.practices.selectors import practices_matching
+from associations.search.selectors import query_words, search_filter, suggestion
+from associations.structures.cache import directory_version
+from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
 from associations.structures.selectors import association_list_public
-from associations.structures.taxonomy import PublicationStatus
+from associations.structures.taxonomy import Fee, PublicationStatus, Quartier, StructureKind
+from associations.volunteering.models import MissionStatus, VolunteerMission
 
 from .filters import AssociationFilter
 
@@ -28,6 +41,8 @@ LIST_FIELDS = [
     "email",
     "website",
     "opening_hours",
+    "closed_from",
+    "closed_until",
     "pmr_accessible",
     "latitude",
     "longitude",
@@ -57,7 +72,7 @@ def _directory_filterset(params, *, limit_fields: bool, fuzzy: bool = False) -> 
         Prefetch(
             "services",
             queryset=Service.objects.only(
-                "id", "association_id", "name", "fee", "closed_from", "closed_until"
+                "id", "association_id", "name", "fee", "opening_hours", "closed_from", "closed_until"
             ).order_by("association_id", "name"),
         )
     )
@@ -100,6 +115,148 @@ def association_directory_page(*, params, page_number, per_page: int) -> tuple[A
         filterset = _directory_filterset(params, limit_fields=True, fuzzy=True)
         paginator = Paginator(filterset.qs, per_page)
     return filterset, paginator.get_page(page_number)
+
+
+def card_rows(rows, *, now: dt.datetime | None = None) -> list[dict]:
+    """What each card of a result page shows, as plain strings: the page is the portal's most
+    used and template lookups on model methods (URLs, choice labels, nested loops) were most
+    of its cost. Opening states include public holidays and temporary closures; a service
+    with its own hours (the shower's) says its own state. No query: the rows are loaded."""
+    now = timezone.localtime(now).replace(tzinfo=None, second=0, microsecond=0)
+    url_pattern = reverse("associations:detail", kwargs={"slug": "slug-placeholder"})
+    kinds, quartiers = dict(StructureKind.choices), dict(Quartier.choices)
+    cards = []
+    for association in rows:
+        opening = opening_state(
+            association.opening_hours,
+            now=now,
+            closed_from=association.closed_from,
+            closed_until=association.closed_until,
+        )
+        meta = [kinds.get(association.kind, association.kind)]
+        if association.quartier:
+            meta.append(quartiers.get(association.quartier, association.quartier))
+        if association.pmr_accessible:
+            meta.append("accessible PMR")
+        services = []
+        for service in association.services.all():
+            label = service.name + (" · gratuit" if service.fee == Fee.GRATUIT else "")
+            if service.opening_hours:
+                state = opening_state(
+                    service.opening_hours,
+                    now=now,
+                    closed_from=service.closed_from,
+                    closed_until=service.closed_until,
+                )
+                if state:
+                    label += f" · {state.label}"
+            services.append(label)
+        address = (
+            f"{association.street}, {association.postcode} {association.city}" if association.street else ""
+        )
+        cards.append(
+            {
+                "name": association.name,
+                "url": url_pattern.replace("slug-placeholder", association.slug),
+                "signatory": getattr(association, "is_signatory", False),
+                "opening": opening,
+                "meta": " — ".join(meta),
+                "summary": association.summary,
+                "services": services,
+                "address": address,
+                "phone": association.phone,
+                "tel": association.phone.replace(" ", ""),
+            }
+        )
+    return cards
+
+
+@dataclass
+class ResultGroup:
+    """Other things the search box found: fiches actions, practices, missions."""
+
+    title: str
+    items: list[tuple[str, str, str]]  # (title, url, structure name)
+    more_url: str = ""
+
+
+GROUP_LIMIT = 5
+
+
+GROUPS_TTL = 60
+
+
+def search_other_groups(*, text: str) -> list[ResultGroup]:
+    """The practices, fiches actions and open volunteer missions matching the same words
+    (three queries, each bounded): shown as separate groups under the structures. They depend
+    on the words only, so searches that differ by their filters share them for a minute."""
+    words = query_words(text or "")
+    if not words:
+        return []
+    key = (
+        f"directory:groups:{directory_version()}:{hashlib.sha256(' '.join(words).encode()).hexdigest()[:32]}"
+    )
+    groups = cache.get(key)
+    if groups is None:
+        groups = _search_other_groups(text)
+        cache.set(key, groups, GROUPS_TTL)
+    return groups
+
+
+def _search_other_groups(text: str) -> list[ResultGroup]:
+    groups = []
+    practices = practices_matching(text=text, limit=GROUP_LIMIT)
+    if practices:
+        groups.append(
+            ResultGroup(
+                "Pratiques inspirantes",
+                [(p.title, p.get_absolute_url(), p.association.name) for p in practices],
+                reverse("associations:practice_list") + "?" + _q(text),
+            )
+        )
+    actions = list(
+        search_filter(Action.objects.select_related("structure"), text)
+        .only("title", "slug", "structure__name")
+        .order_by("title", "id")[:GROUP_LIMIT]
+    )
+    if actions:
+        groups.append(
+            ResultGroup(
+                "Fiches actions des centres sociaux",
+                [(a.title, a.get_absolute_url(), a.structure.name) for a in actions],
+                reverse("associations:practice_list") + "?" + _q(text),
+            )
+        )
+    missions = list(
+        search_filter(
+            VolunteerMission.objects.filter(
+                status=MissionStatus.PUBLISHED, association__status=PublicationStatus.PUBLISHED
+            )
+            .select_related("association")
+            .only("title", "association__name"),
+            text,
+        ).order_by("-created_at", "-id")[:GROUP_LIMIT]
+    )
+    if missions:
+        groups.append(
+            ResultGroup(
+                "Missions de bénévolat",
+                [(m.title, m.get_absolute_url(), m.association.name) for m in missions],
+            )
+        )
+    return groups
+
+
+def _q(text: str) -> str:
+    return urlencode({"q": text})
+
+
+def search_suggestion(*, filterset: AssociationFilter, count: int) -> str | None:
+    """« Vouliez-vous dire … ? » when a search found nothing (None otherwise)."""
+    if count or not filterset.is_bound or not filterset.form.is_valid():
+        return None
+    text = filterset.form.cleaned_data.get("q")
+    return suggestion(text) if text else None
 
 
 def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:

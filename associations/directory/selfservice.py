@@ -23,7 +23,13 @@ from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import selectors
-from .forms import AssociationCardForm, MembershipDecisionForm, MembershipRequestForm, ServiceForm
+from .forms import (
+    AssociationCardForm,
+    HoursEditorForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+    ServiceForm,
+)
 
 QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
 
@@ -35,7 +41,7 @@ def _saved_message(request, result) -> None:
         messages.success(request, "Modifications publiées.")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
@@ -62,6 +68,40 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
             "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@association_permission_required(can_edit)
+def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
+    """The per-day hours editor: writes the OSM rule and the exceptional closure of the card
+    (moderated like any other change of the card)."""
+    initial = {
+        "closed_from": association.closed_from,
+        "closed_until": association.closed_until,
+        "closure_message": association.closure_message,
+    }
+    form = HoursEditorForm(request.POST or None, expression=association.opening_hours, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        wanted = {
+            "opening_hours": form.cleaned_data["opening_hours"],
+            "closed_from": form.cleaned_data["closed_from"],
+            "closed_until": form.cleaned_data["closed_until"],
+            "closure_message": form.cleaned_data["closure_message"],
+        }
+        data = {key: value for key, value in wanted.items() if value != getattr(association, key)}
+        if not data:
+            messages.info(request, "Aucune modification à enregistrer.")
+            return redirect("associations:member_area", slug=association.slug)
+        try:
+            result = services.association_card_update(
+                association=Association.objects.get(pk=association.pk), data=data, by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _saved_message(request, result)
+            return redirect("associations:member_area", slug=association.slug)
+    return render(request, "associations/hours_edit.html", {"association": association, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,7 +157,7 @@ def card_verified(request: HttpRequest, association: Association) -> HttpRespons
 
 # --- joining a structure, the member area --------------------------------------------------
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)

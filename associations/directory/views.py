@@ -11,12 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from associations.actions import selectors as actions_selectors
+from associations.practices import selectors as practices_selectors
 from associations.structures import services
 from associations.structures.cache import TTL, results_key
-from associations.structures.hours import is_open_at
+from associations.structures.hours import opening_state
 from associations.structures.models import Association
 from associations.structures.permissions import can_view_private
 from associations.volunteering import selectors as volunteering_selectors
@@ -30,7 +31,7 @@ PAGE_SIZE = 20
 PRINT_LIMIT = 200
 
 
-@require_GET
+@require_safe
 def association_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "print":
         return association_print(request)
@@ -40,12 +41,21 @@ def association_list(request: HttpRequest) -> HttpResponse:
         filterset, page = selectors.association_directory_page(
             params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
         )
+        text = (
+            filterset.form.cleaned_data.get("q", "")
+            if filterset.is_bound and filterset.form.is_valid()
+            else ""
+        )
         results = render_to_string(
             "associations/includes/results.html",
             {
                 "filter": filterset,
                 "page_obj": page,
+                "cards": selectors.card_rows(page.object_list),
                 "query_string": _filters_only(request),
+                "active_filters": _active_filter_count(request),
+                "suggestion": selectors.search_suggestion(filterset=filterset, count=page.paginator.count),
+                "groups": selectors.search_other_groups(text=text),
             },
             request=request,
         )
@@ -60,7 +70,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def association_print(request: HttpRequest) -> HttpResponse:
     """The same search, laid out for paper: addresses, phones, hours, no pagination."""
     filterset, qs = selectors.association_directory(params=request.GET)
@@ -81,7 +91,7 @@ def association_print(request: HttpRequest) -> HttpResponse:
 MAP_LIMIT = 1000
 
 
-@require_GET
+@require_safe
 def association_map(request: HttpRequest) -> HttpResponse:
     """The same search on a map (Leaflet); the structures are also listed as text below."""
     filterset, qs = selectors.association_directory(params=request.GET)
@@ -100,6 +110,24 @@ def association_map(request: HttpRequest) -> HttpResponse:
     )
 
 
+FILTER_NAMES = (
+    "thematique",
+    "public",
+    "quartier",
+    "acces",
+    "langue",
+    "gratuit",
+    "ouvert",
+    "aujourdhui",
+    "pmr",
+)
+
+
+def _active_filter_count(request: HttpRequest) -> int:
+    """How many filters (not the words) are set: the phone's « Filtrer » button says it."""
+    return sum(1 for name in FILTER_NAMES if request.GET.get(name))
+
+
 def _filters_only(request: HttpRequest) -> str:
     params = request.GET.copy()
     for key in ("page", "format"):
@@ -107,7 +135,7 @@ def _filters_only(request: HttpRequest) -> str:
     return params.urlencode()
 
 
-@require_GET
+@require_safe
 def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)
@@ -121,7 +149,13 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "services": list(association.services.all()),
             "missions": volunteering_selectors.missions_open_of_association(association=association),
             "actions": actions_selectors.actions_of_structure(association=association),
-            "open_now": is_open_at(association.opening_hours, timezone.localtime()),
+            "opening": opening_state(
+                association.opening_hours,
+                now=timezone.localtime().replace(tzinfo=None),
+                closed_from=association.closed_from,
+                closed_until=association.closed_until,
+            ),
+            "practices": practices_selectors.practices_of_structure(association=association),
             "can_view_private": can_view_private(request.user, association),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
@@ -129,7 +163,7 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -139,7 +173,7 @@ def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -149,7 +183,7 @@ def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
@@ -163,7 +197,7 @@ def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def structure_propose(request: HttpRequest) -> HttpResponse:
     form = StructureProposalForm(request.POST or None)
     status = 200

@@ -3,9 +3,9 @@
 The list page is the portal's most used page and its data change a few times a day: the
 rendered results (filter form, cards, pagination) are cached per query string under a
 "directory version" that any write to structures, services, thematiques, opening slots or
-charter signatures bumps (signals below), so a change shows on the next request. A search
-using "open now" also varies with the minute. The search form's thematique options are cached
-under the same version.
+charter signatures bumps (signals below), so a change shows on the next request. Every card
+says whether the place is open now, so the results also vary with the minute. The search
+form's thematique options are cached under the same version.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ def bump_directory_version(**kwargs) -> None:
 def results_key(params) -> str:
     # Every parameter, even unknown ones: the cached HTML (pagination links) repeats them all.
     items = sorted((k, v) for k in params for v in params.getlist(k))
-    if params.get("ouvert"):
-        items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
+    # Every card says whether the place is open now (« Ouvert · ferme à 17 h »): the cached
+    # results hold for the current minute only.
+    items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
     digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
     return f"directory:results:{directory_version()}:{digest}"
 
@@ -70,7 +71,7 @@ def connect_signals() -> None:
     """Called once the models are loaded (AppConfig.ready). The charter's signature model is
     reached through its reverse relation to the structure (`related_name="signatures"`): this
     app never imports the charter app, which depends on it."""
-    from .models import Association, Service, Thematique
+    from .models import Association, Service, Thematique, service_thematiques_changed
     from .workflow import OpeningSlot
 
     Signature = Association._meta.get_field("signatures").related_model
@@ -83,4 +84,9 @@ def connect_signals() -> None:
         )
     m2m_changed.connect(
         bump_directory_version, sender=Service.thematiques.through, dispatch_uid="directory-cache-thematiques"
+    )
+    m2m_changed.connect(
+        service_thematiques_changed,
+        sender=Service.thematiques.through,
+        dispatch_uid="directory-search-thematiques",
     )

@@ -10,11 +10,15 @@ its output into what the directory needs: error messages, a weekly table that SQ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
+import holidays
 from django.core.exceptions import ValidationError
 from opening_hours import OpeningHours, ParserError
+
+from solidaire.core.text.french import format_date, format_time
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 # Parts of the syntax that a weekly table cannot express (months, weeks, school holidays…):
@@ -32,9 +36,12 @@ class Slot:
     closes: int
 
 
-def parse(expression: str) -> OpeningHours:
-    """Parse or raise a ValidationError with a French message."""
+def parse(expression: str, *, with_holidays: bool = False) -> OpeningHours:
+    """Parse or raise a ValidationError with a French message. `with_holidays` evaluates the
+    `PH` rule against the French public holidays (otherwise an ordinary week)."""
     try:
+        if with_holidays:
+            return OpeningHours(expression.strip(), country="FR")
         return OpeningHours(expression.strip())
     except (ParserError, SyntaxError, ValueError) as exc:
         raise ValidationError(
@@ -137,3 +144,158 @@ def is_open_at(expression: str, moment: dt.datetime) -> bool:
         return bool(parse(expression).is_open(moment.replace(tzinfo=None)))
     except ValidationError:
         return False
+
+
+# --- the truth of a given day: public holidays, temporary closures ----------------------------
+_FRENCH_HOLIDAYS = holidays.country_holidays("FR", language="fr")
+
+
+def holiday_name(day: dt.date) -> str | None:
+    """The French public holiday falling on `day` (metropolitan calendar), or None."""
+    return _FRENCH_HOLIDAYS.get(day)
+
+
+def closed_on_holidays(expression: str) -> bool:
+    """Whether the rule says the place is shut on public holidays ("PH off")."""
+    return bool(expression and _HOLIDAYS_CLOSED.search(expression))
+
+
+@dataclass(frozen=True)
+class OpeningState:
+    """What a card says: « Ouvert · ferme à 17 h », and today's hours."""
+
+    is_open: bool
+    label: str
+    today: str
+
+
+def _clock(moment: dt.datetime) -> str:
+    return format_time(moment)
+
+
+def _when(moment: dt.datetime, now: dt.datetime) -> str:
+    days = (moment.date() - now.date()).days
+    if days == 0:
+        return f"à {_clock(moment)}"
+    if days == 1:
+        return f"demain à {_clock(moment)}"
+    if days < 7:
+        return f"{WEEKDAYS[moment.weekday()]} à {_clock(moment)}"
+    return f"le {format_date(moment, year=False)} à {_clock(moment)}"
+
+
+def _today_line(hours: OpeningHours, now: dt.datetime) -> str:
+    start = dt.datetime.combine(now.date(), dt.time())
+    ranges = []
+    for begin, finish, state, _comment in hours.intervals(start, start + dt.timedelta(days=1)):
+        if str(state).rsplit(".", 1)[-1].upper() == "OPEN":
+            end = "minuit" if finish.time() == dt.time() else _clock(finish)
+            ranges.append(f"{_clock(begin)} – {end}")
+    if ranges:
+        return "Aujourd'hui\u00a0: " + " et ".join(ranges)
+    holiday = holiday_name(now.date())
+    return "Aujourd'hui\u00a0: fermé" + (f" ({holiday}, jour férié)" if holiday else "")
+
+
+def opening_state(
+    expression: str,
+    *,
+    now: dt.datetime,
+    closed_from: dt.date | None = None,
+    closed_until: dt.date | None = None,
+) -> OpeningState | None:
+    """The state at `now` (naive local time), public holidays and a temporary closure included;
+    None when there are no (readable) hours to tell."""
+    if not expression or not expression.strip():
+        return None
+    return _opening_state(
+        expression, now.replace(tzinfo=None, second=0, microsecond=0), closed_from, closed_until
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_with_holidays(expression: str) -> OpeningHours | None:
+    try:
+        return parse(expression, with_holidays=True)
+    except ValidationError:
+        return None
+
+
+# A list page shows the same few rules again and again within a minute (the state is computed
+# per minute): remembering the answer spares the parser on most rows of a page.
+@functools.lru_cache(maxsize=4096)
+def _opening_state(
+    expression: str, now: dt.datetime, closed_from: dt.date | None, closed_until: dt.date | None
+) -> OpeningState | None:
+    hours = _parsed_with_holidays(expression)
+    if hours is None:
+        return None
+    today = now.date()
+    if closed_from and closed_from <= today and (closed_until is None or today <= closed_until):
+        if closed_until is None:
+            return OpeningState(False, "Fermé temporairement", "Aujourd'hui\u00a0: fermé")
+        reopening = dt.datetime.combine(closed_until + dt.timedelta(days=1), dt.time())
+        if not hours.is_open(reopening):
+            reopening = hours.next_change(reopening)
+        label = "Fermé temporairement"
+        if reopening:
+            label += f" · rouvre {_when(reopening, now)}"
+        return OpeningState(False, label, "Aujourd'hui\u00a0: fermé temporairement")
+    is_open = bool(hours.is_open(now))
+    change = hours.next_change(now)
+    if is_open:
+        label = "Ouvert" if change is None else f"Ouvert · ferme {_when(change, now)}"
+    else:
+        label = "Fermé" if change is None else f"Fermé · ouvre {_when(change, now)}"
+    return OpeningState(is_open, label, _today_line(hours, now))
+
+
+# --- the per-day editor: days and slots <-> OSM syntax ----------------------------------------
+OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def compose(days: list[list[tuple[int, int]]], *, closed_on_holidays: bool) -> str:
+    """OSM syntax from seven lists of (opens, closes) minutes, Monday first; consecutive days
+    with the same slots are grouped: "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off"."""
+    rules = []
+    day = 0
+    while day < 7:
+        slots = days[day]
+        last = day
+        while last + 1 < 7 and days[last + 1] == slots:
+            last += 1
+        if slots:
+            span = (
+                OSM_DAYS[day]
+                if day == last
+                else (
+                    f"{OSM_DAYS[day]},{OSM_DAYS[last]}"
+                    if last == day + 1
+                    else f"{OSM_DAYS[day]}-{OSM_DAYS[last]}"
+                )
+            )
+            rules.append(f"{span} " + ",".join(f"{_hhmm(a)}-{_hhmm(b)}" for a, b in slots))
+        day = last + 1
+    if rules and closed_on_holidays:
+        rules.append("PH off")
+    return "; ".join(rules)
+
+
+def decompose(expression: str) -> tuple[list[list[tuple[int, int]]], bool] | None:
+    """The editor's view of a rule: seven lists of slots and "closed on holidays", or None when
+    the rule says more than an ordinary week (months, school holidays…): then only the OSM
+    field can edit it."""
+    if not expression or not expression.strip():
+        return [[] for _ in range(7)], False
+    if _SEASONAL.search(expression):
+        return None
+    try:
+        slots = weekly_slots(expression)
+    except ValidationError:
+        return None
+    days = [[(s.opens, s.closes) for s in slots if s.weekday == d] for d in range(7)]
+    return days, closed_on_holidays(expression)

@@ -16,7 +16,7 @@ from solidaire.core.db import TimeStampedModel, WebsiteField, actor_field
 from solidaire.core.text.search import normalize_search
 
 from .fields import ChoiceListField
-from .hours import humanize, validate_opening_hours, weekly_slots
+from .hours import humanize, validate_opening_hours
 from .taxonomy import (
     AccessCondition,
     Fee,
@@ -133,7 +133,14 @@ class Association(TimeStampedModel):
     reminder_sent_at = models.DateTimeField(
         "dernière relance de mise à jour", null=True, blank=True, editable=False
     )
+    closed_from = models.DateField("fermeture exceptionnelle du", null=True, blank=True)
+    closed_until = models.DateField(
+        "au", null=True, blank=True, help_text="Laisser vide si la date de réouverture n'est pas connue."
+    )
+    closure_message = models.CharField("message de fermeture", max_length=300, blank=True)
     proposed_by = actor_field("proposée par")
+    # The folded name alone, to rank the structures whose name matches before the others.
+    search_name = models.CharField(editable=False, max_length=200, blank=True, default="")
     # Accent- and case-free copy of the searchable text (the structure's and its services'),
     # kept in step by save() here and by Service.save(): lets SQLite search "epicerie" and find
     # "Épicerie"; PostgreSQL adds trigram matching on the same column.
@@ -157,6 +164,12 @@ class Association(TimeStampedModel):
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
                 name="%(app_label)s_%(class)s_budget_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(closed_from__isnull=True)
+                | Q(closed_until__isnull=True)
+                | Q(closed_until__gte=F("closed_from")),
+                name="%(app_label)s_%(class)s_closure_ordered",
+            ),
             *[
                 models.CheckConstraint(
                     condition=Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__gte": 0}),
@@ -169,10 +182,17 @@ class Association(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        if self.closed_from and self.closed_until and self.closed_until < self.closed_from:
+            raise ValidationError({"closed_until": "La fin de la fermeture précède son début."})
+
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
+        self.search_name = normalize_search(self.name)[:200]
         update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
         if update_fields is None or "opening_hours" in update_fields:
             self.rebuild_opening_slots()
 
@@ -182,24 +202,28 @@ class Association(TimeStampedModel):
     def rebuild_opening_slots(self) -> None:
         """Derived data, kept in step with `opening_hours` (see OpeningSlot)."""
 
-        OpeningSlot.objects.filter(association_id=self.pk).delete()
-        try:
-            slots = weekly_slots(self.opening_hours)
-        except ValidationError:
-            slots = []  # invalid hours never pass full_clean(); a raw save gets no table
-        OpeningSlot.objects.bulk_create(
-            OpeningSlot(association_id=self.pk, weekday=s.weekday, opens=s.opens, closes=s.closes)
-            for s in slots
-        )
+        OpeningSlot.rebuild(association_id=self.pk, service_id=None, expression=self.opening_hours)
 
     def build_search_text(self) -> str:
+        """The structure's words: its own text, its services' names and descriptions, and the
+        labels of their thematiques and publics (« aide alimentaire » finds what the filter
+        « Aide alimentaire » finds)."""
         parts = [self.name, self.summary, self.mission, self.get_quartier_display() or ""]
+        parts.append(self.get_kind_display())
         if self.pk:
-            for name, description in Service.objects.filter(association_id=self.pk).values_list(
-                "name", "description"
+            for name, description, publics in Service.objects.filter(association_id=self.pk).values_list(
+                "name", "description", "publics"
             ):
-                parts += [name, description]
+                parts += [name, description, *_labels(Public, publics or [])]
+            parts += Thematique.objects.filter(services__association_id=self.pk).values_list(
+                "label", flat=True
+            )
         return normalize_search(" ".join(parts))
+
+    def is_closed_on(self, day: dt.date) -> bool:
+        if not self.closed_from:
+            return False
+        return self.closed_from <= day and (self.closed_until is None or day <= self.closed_until)
 
     @property
     def is_published(self) -> bool:
@@ -303,6 +327,9 @@ class Service(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
+        OpeningSlot.rebuild(
+            association_id=self.association_id, service_id=self.pk, expression=self.opening_hours
+        )
         self.refresh_association_search()
 
     def delete(self, *args, **kwargs):
@@ -385,3 +412,10 @@ class Membership(TimeStampedModel):
     @property
     def is_admin(self) -> bool:
         return self.is_active and self.role == MembershipRole.ADMIN
+
+
+def service_thematiques_changed(sender, instance, action, reverse, **kwargs) -> None:
+    """The thematique labels are words of the structure: refresh its search text when a
+    service's thematiques change (connected in AppConfig.ready, see cache.connect_signals)."""
+    if action in {"post_add", "post_remove", "post_clear"} and not reverse:
+        instance.refresh_association_search()

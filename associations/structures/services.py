@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.services import email_send
+from solidaire.core.text.search import slugify_fr
 
 from . import pending_logos
 from .models import Association, Membership, Service, Thematique
@@ -43,6 +43,9 @@ CARD_FIELDS = [
     "email",
     "website",
     "opening_hours",
+    "closed_from",
+    "closed_until",
+    "closure_message",
     "languages",
     "pmr_accessible",
     "accessibility_details",
@@ -74,7 +77,16 @@ SERVICE_FIELDS = [
     "closure_message",
 ]
 # Slugs the directory's own pages use: a structure may not take them.
-RESERVED_SLUGS = {"imprimer", "export", "proposer", "suivi", "carte", "actions"}
+RESERVED_SLUGS = {
+    "imprimer",
+    "export",
+    "proposer",
+    "suivi",
+    "carte",
+    "actions",
+    "pratiques",
+    "conseil-des-usagers",
+}
 
 
 # --- payloads: cleaned form data <-> JSON ----------------------------------------------------
@@ -282,7 +294,7 @@ def association_mark_verified(*, association: Association, by) -> Association:
 
 # --- proposing a new structure ---------------------------------------------------------------
 def _free_slug(name: str) -> str:
-    base = slugify(name)[:200] or "structure"
+    base = slugify_fr(name, max_length=200) or "structure"
     if base in RESERVED_SLUGS:
         base = f"{base}-structure"
     slug, n = base, 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from django.core.exceptions import ValidationError
 
@@ -11,6 +12,9 @@ SIRET_RE = re.compile(r"^\d{14}$")
 # French numbers (0X XX XX XX XX, +33 X XX XX XX XX) and short service numbers (115, 3919).
 PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|1\d{1,2}|3\d{3})$")
 LOGO_MAX_BYTES = 1024 * 1024
+# A logo is shown at most a few hundred pixels wide; a compressed file of a few Ko can declare
+# an image of 100+ megapixels (a decompression bomb) that every later resize would unpack.
+LOGO_MAX_PIXELS = 4096 * 4096
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 # The extension decides the Content-Type a web server gives the public file: it must name the
 # format Pillow found (a PNG called logo.pdf or logo.eps would be served as something else).
@@ -59,6 +63,15 @@ def validate_phone(value: str) -> None:
         )
 
 
+def _too_many_pixels() -> ValidationError:
+    side = int(LOGO_MAX_PIXELS**0.5)
+    return ValidationError(
+        f"Le logo est une image trop grande en pixels\u00a0: {side} × {side} pixels au plus. "
+        "Réduisez ses dimensions avant de l'envoyer.",
+        code="logo_pixels",
+    )
+
+
 def validate_logo(file) -> None:
     """Size and real content type (Pillow reads the bytes; the extension is not trusted)."""
     if not file:
@@ -71,14 +84,21 @@ def validate_logo(file) -> None:
     try:
         position = file.tell() if hasattr(file, "tell") else 0
         file.seek(0)
-        with Image.open(file) as image:
-            image_format = image.format
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                width, height = image.size
+                image.verify()
         file.seek(position)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _too_many_pixels() from exc
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ValidationError(
             "Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type"
         ) from exc
+    if width * height > LOGO_MAX_PIXELS:
+        raise _too_many_pixels()
     if image_format not in LOGO_FORMATS:
         raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type")
     extension = (getattr(file, "name", "") or "").rsplit(".", 1)[-1].lower()

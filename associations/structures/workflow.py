@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
 from solidaire.core.db import TimeStampedModel, actor_field
 
+from .hours import closed_on_holidays, weekly_slots
 from .taxonomy import ProposalKind, ProposalStatus
 
 
@@ -63,9 +65,20 @@ class OpeningSlot(models.Model):
         related_name="opening_slots",
         verbose_name="structure",
     )
+    # Set when the slot is a service's own hours (the shower's), not the structure's.
+    service = models.ForeignKey(
+        "associations.Service",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opening_slots",
+        verbose_name="service",
+    )
     weekday = models.PositiveSmallIntegerField("jour (0 = lundi)")
     opens = models.PositiveSmallIntegerField("ouverture (minutes)")
     closes = models.PositiveSmallIntegerField("fermeture (minutes)")
+    # "PH off" in the rule: the slot does not count on a public holiday.
+    holidays_closed = models.BooleanField("fermé les jours fériés", default=False)
 
     class Meta:
         verbose_name = "créneau d'ouverture"
@@ -82,6 +95,27 @@ class OpeningSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association_id} j{self.weekday} {self.opens}-{self.closes}"
+
+    @classmethod
+    def rebuild(cls, *, association_id: int, service_id: int | None, expression: str) -> None:
+        """Replace the rows derived from one rule (a structure's, or one service's own hours)."""
+        cls.objects.filter(association_id=association_id, service_id=service_id).delete()
+        try:
+            slots = weekly_slots(expression)
+        except ValidationError:
+            slots = []  # invalid hours never pass full_clean(); a raw save gets no table
+        shut_on_holidays = closed_on_holidays(expression)
+        cls.objects.bulk_create(
+            cls(
+                association_id=association_id,
+                service_id=service_id,
+                weekday=s.weekday,
+                opens=s.opens,
+                closes=s.closes,
+                holidays_closed=shut_on_holidays,
+            )
+            for s in slots
+        )
 
 
 class ChangeProposal(TimeStampedModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from associations.structures.taxonomy import Quartier
+from solidaire.core.text.limits import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 
 from .models import VolunteerMission
 
@@ -49,9 +50,13 @@ class InterestForm(forms.Form):
     )
     email = forms.EmailField(
         label="Votre adresse e-mail",
+        max_length=EMAIL_MAX_LENGTH,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text="La structure vous répondra à cette adresse.",
-        error_messages={"invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."},
+        error_messages={
+            "invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr.",
+            "max_length": EMAIL_TOO_LONG,
+        },
     )
     message = forms.CharField(
         label="Votre message",

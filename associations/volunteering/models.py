@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from associations.structures.taxonomy import Quartier
 from solidaire.core.db import TimeStampedModel, actor_field
+from solidaire.core.text.search import normalize_search
 
 __all__ = ["MissionStatus", "VolunteerInterest", "VolunteerMission", "VolunteerSkill"]
 
@@ -59,6 +60,8 @@ class VolunteerMission(TimeStampedModel):
     status = models.CharField("statut", max_length=12, choices=MissionStatus, default=MissionStatus.PUBLISHED)
     closed_at = models.DateTimeField("clôturée le", null=True, blank=True)
     created_by = actor_field("créée par")
+    # Folded title and description, for the directory's search box (kept in step by save()).
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = "mission bénévole"
@@ -82,6 +85,10 @@ class VolunteerMission(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.association})"
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize_search(f"{self.title} {self.description} {self.time_commitment}")
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("benevolat:detail", kwargs={"pk": self.pk})

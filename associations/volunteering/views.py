@@ -48,7 +48,7 @@ def volunteering(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         mission = selectors.mission_get_public(pk=pk)
@@ -135,13 +135,13 @@ def _save_mission(request, association, mission=None) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def mission_create(request: HttpRequest, association: Association) -> HttpResponse:
     return _save_mission(request, association)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def mission_edit(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     mission = get_object_or_404(VolunteerMission, pk=pk, association=association)

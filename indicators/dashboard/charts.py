@@ -8,6 +8,7 @@ data table, the text alternative for people who cannot see the bars.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -169,4 +170,133 @@ def _table(title: str, labels: list[str], series) -> SafeString:
         escape(title),
         head,
         body,
+    )
+
+
+# --- Maps ---------------------------------------------------------------------------------------
+
+# Grey shades, light to dark: the map reads the same printed in black and white.
+SHADES = ["#f2f2f2", "#c4c4c4", "#8c8c8c", "#4d4d4d"]
+MAP_WIDTH, MAP_HEIGHT, MAP_LEGEND = 640, 420, 44
+
+
+@dataclass(frozen=True)
+class MapArea:
+    label: str
+    geometry: dict  # GeoJSON Polygon or MultiPolygon, longitude/latitude
+    shade: float | None  # what decides the fill (None: no data, hatched white)
+    note: str  # printed under the label (e.g. the network's activity)
+
+
+def _rings(geometry: dict) -> list[list]:
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in geometry["coordinates"] for ring in polygon[:1]]
+    return list(geometry.get("coordinates") or [])[:1]
+
+
+def choropleth_map(*, title: str, description: str, areas: list[MapArea], legend: str) -> SafeString:
+    """Territories drawn from their contours, shaded in four grey classes of `shade` (quartiles),
+    each labelled; no tile service, so it prints offline. Empty string when no area has a contour."""
+    areas = [a for a in areas if a.geometry]
+    points = [(float(x), float(y)) for a in areas for ring in _rings(a.geometry) for x, y, *_ in ring]
+    if not points:
+        return mark_safe("")  # noqa: S308 - constant
+    min_x, max_x = min(p[0] for p in points), max(p[0] for p in points)
+    min_y, max_y = min(p[1] for p in points), max(p[1] for p in points)
+    squeeze = math.cos(math.radians((min_y + max_y) / 2))  # equirectangular: metres per degree
+    span_x, span_y = max((max_x - min_x) * squeeze, 1e-9), max(max_y - min_y, 1e-9)
+    scale = min((MAP_WIDTH - 20) / span_x, (MAP_HEIGHT - MAP_LEGEND - 20) / span_y)
+
+    def project(x: float, y: float) -> tuple[float, float]:
+        return 10 + (x - min_x) * squeeze * scale, 10 + (max_y - y) * scale
+
+    shades = sorted(a.shade for a in areas if a.shade is not None)
+
+    def shade_index(value: float) -> int:
+        rank = sum(1 for s in shades if s < value)
+        return min(len(SHADES) - 1, rank * len(SHADES) // max(len(shades), 1))
+
+    chart_id = f"map-{next(_ids)}"
+    parts = [
+        format_html(
+            '<pattern id="{}-none" width="6" height="6" patternUnits="userSpaceOnUse">'
+            '<rect width="6" height="6" fill="#ffffff"/><path d="M0 6 L6 0" stroke="#8c8c8c" '
+            'stroke-width="1"/></pattern>',
+            chart_id,
+        )
+    ]
+    for area in areas:
+        index = shade_index(area.shade) if area.shade is not None else None
+        fill = SHADES[index] if index is not None else f"url(#{chart_id}-none)"
+        label_fill = "#ffffff" if index is not None and index >= 2 else "#1d1d24"
+        xs, ys = [], []
+        for ring in _rings(area.geometry):
+            projected = [project(float(x), float(y)) for x, y, *_ in ring]
+            xs += [p[0] for p in projected]
+            ys += [p[1] for p in projected]
+            path = "M" + " L".join(f"{_n(px)} {_n(py)}" for px, py in projected) + " Z"
+            parts.append(
+                format_html(
+                    '<path d="{}" fill="{}" stroke="#1d1d24" stroke-width="1"><title>{} : {}</title></path>',
+                    path,
+                    fill,
+                    area.label,
+                    area.note,
+                )
+            )
+        cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" font-size="9" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="9" font-weight="bold" '
+                'fill="{}">{}</text>',
+                _n(cx),
+                _n(cy - 2),
+                label_fill,
+                area.label,
+                _n(cx),
+                _n(cy + 9),
+                label_fill,
+                area.note,
+            )
+        )
+    legend_y = MAP_HEIGHT - MAP_LEGEND + 14
+    parts.append(
+        format_html('<text x="10" y="{}" font-size="11" fill="#1d1d24">{}</text>', legend_y - 4, legend)
+    )
+    for index, colour in enumerate(SHADES):
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#1d1d24" stroke-width=".5"/>'
+                '<text x="{}" y="{}" font-size="10" fill="#1d1d24">{}</text>',
+                10 + index * 110,
+                legend_y + 4,
+                colour,
+                38 + index * 110,
+                legend_y + 14,
+                ["le plus faible", "plus faible", "plus élevé", "le plus élevé"][index],
+            )
+        )
+    parts.append(
+        format_html(
+            '<rect x="450" y="{}" width="22" height="12" fill="url(#{}-none)" stroke="#1d1d24" '
+            'stroke-width=".5"/><text x="478" y="{}" font-size="10" fill="#1d1d24">sans donnée</text>',
+            legend_y + 4,
+            chart_id,
+            legend_y + 14,
+        )
+    )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" role="img" '
+        'aria-labelledby="{}-title {}-desc" class="chart-svg map-svg">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
+        MAP_WIDTH,
+        MAP_HEIGHT,
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        description,
+        mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
     )

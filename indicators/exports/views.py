@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
@@ -16,7 +16,7 @@ from indicators.sheets.permissions import check_can_view_sheets, staff_required
 from . import formats
 
 
-@require_GET
+@require_safe
 @login_required
 def association_export(request: HttpRequest, slug: str) -> HttpResponse:
     """A structure's own history, long format (never another structure's figures)."""
@@ -26,7 +26,7 @@ def association_export(request: HttpRequest, slug: str) -> HttpResponse:
     return formats.long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
 
 
-@require_GET
+@require_safe
 @staff_required
 def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
@@ -36,7 +36,7 @@ def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     return formats.wide_csv_response(campaign=campaign)
 
 
-@require_GET
+@require_safe
 @staff_required
 def export_long(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every value of every year (or of `?annee=`), for the observatoire."""

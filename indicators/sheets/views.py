@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations.structures.models import Association
 from associations.structures.selectors import associations_of_user
@@ -18,6 +21,13 @@ from . import selectors, services
 from .forms import SheetForm, sheet_groups
 from .models import Sheet
 from .permissions import can_review, check_can_fill_sheet, check_can_view_sheets
+
+logger = logging.getLogger(__name__)
+
+SAVE_FAILED = (
+    "L'enregistrement n'a pas pu aboutir (base de données momentanément indisponible). Vos saisies "
+    "sont ré-affichées ci-dessous mais n'ont pas été enregistrées\u00a0: réessayez dans un instant."
+)
 
 
 @login_required
@@ -96,16 +106,16 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
         form.add_error(None, "Certaines valeurs sont invalides : corrigez les champs signalés.")
         return []
     submit = request.POST.get("action") == "submit"
-    if sheet.pk is None:
-        sheet = services.sheet_get_or_create(association=sheet.association, campaign=sheet.campaign)
-    kwargs = {
-        "sheet": sheet,
-        "user": request.user,
-        "values": form.values(),
-        "expected_version": form.cleaned_data["version"],
-        "activity_report": form.cleaned_data.get("activity_report") or None,
-    }
     try:
+        if sheet.pk is None:
+            sheet = services.sheet_get_or_create(association=sheet.association, campaign=sheet.campaign)
+        kwargs = {
+            "sheet": sheet,
+            "user": request.user,
+            "values": form.values(),
+            "expected_version": form.cleaned_data["version"],
+            "activity_report": form.cleaned_data.get("activity_report") or None,
+        }
         if submit:
             services.sheet_submit(confirm_warnings=form.cleaned_data["confirm_warnings"], **kwargs)
             messages.success(request, "Fiche transmise au CCAS. Merci !")
@@ -122,10 +132,16 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
         for message in exc.messages:
             form.add_error(None, message)
         return []
+    except DatabaseError:
+        # A busy or briefly unavailable database: the transaction was rolled back as a whole;
+        # the person keeps what they typed and can simply try again.
+        logger.exception("Saving the indicator sheet %s failed", sheet.pk)
+        form.add_error(None, SAVE_FAILED)
+        return []
     return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year)
 
 
-@require_GET
+@require_safe
 @login_required
 def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
     """The uploaded PDF, served through the permission check (never a public media URL)."""

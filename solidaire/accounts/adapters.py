@@ -1,8 +1,24 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
+
+from solidaire.core.email.services import email_queue_message
+from solidaire.core.text.limits import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Keeps e-mail addresses lower-case so one person cannot hold two accounts."""
+    """Keeps e-mail addresses lower-case so one person cannot hold two accounts, refuses the
+    ones too long for the database (allauth would otherwise cut them to fit), and sends
+    allauth's e-mails through the portal's outbox (never inside the request)."""
 
     def clean_email(self, email: str) -> str:
-        return super().clean_email(email).strip().lower()
+        email = super().clean_email(email).strip().lower()
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise ValidationError(
+                EMAIL_TOO_LONG % {"limit_value": EMAIL_MAX_LENGTH, "show_value": len(email)},
+                code="max_length",
+            )
+        return email
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        message = self.render_mail(template_prefix, email, context)
+        email_queue_message(message=message)

@@ -3,8 +3,12 @@ from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from .forms import StaffLoginForm
 from .models import User
 from .roles import can_administer_account
+
+# The admin's door checks passwords with the portal's limits (allauth's login_failed).
+admin.site.login_form = StaffLoginForm
 
 # Only a superuser hands out admin access or rights, to anyone (no self-promotion either).
 SUPERUSER_ONLY_FIELDS = ["is_superuser", "is_staff", "groups"]

@@ -7,12 +7,23 @@ from django.contrib.auth.models import Group, Permission
 CCAS_GROUP = "CCAS"
 # Apps whose every model CCAS staff may manage in the admin.
 CCAS_MANAGED_APPS = ("associations", "charter", "indicators", "events", "congress", "core")
-# Elsewhere, only what the job needs: see and (de)activate accounts, check e-mail addresses.
+# Elsewhere, only what the job needs: see and (de)activate accounts, check e-mail addresses,
+# follow the e-mail outbox.
 CCAS_EXTRA_PERMISSIONS = (
     ("accounts", "view_user"),
     ("accounts", "change_user"),
     ("account", "view_emailaddress"),
     ("account", "change_emailaddress"),
+    # The e-mail outbox: see what was sent, what waits, what failed (and why); re-queue it.
+    ("post_office", "view_email"),
+    ("post_office", "change_email"),
+    ("post_office", "view_log"),
+    # The change history of structures, services, memberships, signatures, information pages.
+    ("history", "view_historicalassociation"),
+    ("history", "view_historicalservice"),
+    ("history", "view_historicalmembership"),
+    ("history", "view_historicalsignature"),
+    ("history", "view_historicalinfopage"),
 )
 
 

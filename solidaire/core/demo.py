@@ -102,6 +102,16 @@ que vous envoyez par les formulaires (inscription au congrès, proposition de b�
 Conformément à la charte (article 4), aucune information n'est diffusée sans votre consentement.
 Vous pouvez accéder à vos données, les rectifier ou demander leur effacement en écrivant au CCAS.
 
+**Inscription au congrès.** Le formulaire d'inscription (page « Congrès », sans compte) demande
+vos nom, prénom, adresse e-mail, organisme, ville et pays, vos jours de présence, ateliers et
+déjeuners, et, si vous le souhaitez, votre téléphone, votre régime alimentaire et vos besoins
+d'accessibilité. Ces données servent à organiser le congrès (accueil, badges, repas) et ne sont
+communiquées à personne d'autre. Vous n'apparaissez dans la liste publique des participant·es
+que si vous l'avez accepté. Le lien personnel reçu par e-mail vous permet à tout moment de
+consulter et télécharger vos données, de modifier ou d'annuler votre inscription et d'effacer
+vos données. Elles sont anonymisées automatiquement 12 mois après le congrès : seuls des
+chiffres (type d'organisme, pays, présence aux ateliers) sont gardés pour les statistiques.
+
 Le portail n'utilise aucun traceur publicitaire ni outil de mesure d'audience tiers ; seul un
 cookie de session, indispensable à la connexion, est déposé.
 """,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from . import env
@@ -30,6 +32,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "csp",
+    "post_office",
+    "simple_history",
     "solidaire.accounts",
     "solidaire.core",
     "solidaire.portal",
@@ -38,10 +42,13 @@ INSTALLED_APPS = [
     "indicators",
     "events",
     "congress",
+    "solidaire.history",
 ]
 
 MIDDLEWARE = [
+    "solidaire.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "solidaire.core.security.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -53,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "solidaire.urls"
@@ -79,18 +87,43 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'solidaire.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int_("CONN_MAX_AGE", 60))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite under `make run` (and the tests): readers never block the writer (WAL); a write
+    # transaction takes the write lock when it begins (IMMEDIATE), so two concurrent saves
+    # queue up (busy timeout, seconds) instead of one failing with "database is locked" when
+    # it upgrades a read lock half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int_("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache: Redis when there is one (rate limits must be shared between workers) -----------
+# --- Redis: the broker, and the cache ------------------------------------------------------
+# Two roles, two Redis in production (docker-compose.yml): REDIS_URL is the Celery broker and
+# result backend (persistent, AOF, never evicts: a queued task must survive a restart and
+# memory pressure); REDIS_CACHE_URL is the cache (no persistence, maxmemory + allkeys-lru).
+# Without REDIS_CACHE_URL the cache shares REDIS_URL (then keep its eviction at noeviction).
 REDIS_URL = env.url("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "solidaire",
-        }
+REDIS_CACHE_URL = env.url("REDIS_CACHE_URL", "") or REDIS_URL
+
+
+def redis_cache(location: str) -> dict:
+    """The cache on Redis, failing open (pages still answer when Redis is down)."""
+    return {
+        "BACKEND": "solidaire.core.security.cache.FailOpenRedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "solidaire",
+        # A Redis that does not answer must not hold a page for long.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+
+
+# Rate limits must be shared between workers: Redis when there is one, else local memory.
+if REDIS_CACHE_URL:
+    CACHES = {"default": redis_cache(REDIS_CACHE_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -135,6 +168,11 @@ RATE_LIMITS = {
     "volunteer_interest": (5, 3600),
     "membership_request": (10, 3600),
     "structure_proposal": (5, 24 * 3600),
+    # Congress registration: per client address, and per e-mail address registered.
+    "congress_registration": (10, 3600),
+    "congress_registration_email": (3, 3600),
+    "card_report": (5, 3600),
+    "council_request": (5, 3600),
 }
 
 # --- Internationalisation ------------------------------------------------------------------
@@ -160,6 +198,12 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest request body accepted at all (the 10 Mo activity report plus the form): refused
+# with 413 from its Content-Length, before a byte of it is read (RequestSizeLimitMiddleware).
+# The reverse proxy caps bodies at the same size (deploy/nginx.conf, client_max_body_size).
+REQUEST_MAX_BODY_SIZE = 12 * 1024 * 1024
+# Files removed from storage (after commit) when their row points to a new one or is deleted.
+FILES_DELETED_WHEN_REPLACED = ["associations.Association.logo", "indicators.Sheet.activity_report"]
 
 # --- E-mail --------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str_("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -168,8 +212,22 @@ EMAIL_PORT = env.int_("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.str_("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.str_("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.bool_("EMAIL_USE_TLS", False)
+# A hung SMTP server must not hold a worker (or, with eager tasks, a request) for long.
+EMAIL_TIMEOUT = env.int_("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.str_("DEFAULT_FROM_EMAIL", "Le Mans solidaire <ne-pas-repondre@lemans-solidaire.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox (django-post-office): every e-mail is a row written in the transaction that causes
+# it, then delivered through EMAIL_BACKEND by the worker (solidaire.core.email). A failed
+# delivery is re-queued every RETRY_INTERVAL, MAX_RETRIES times (30 min × 16 = 8 hours), then
+# marked failed with its error; staff can re-queue it from the admin.
+POST_OFFICE = {
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 16,
+    "RETRY_INTERVAL": timedelta(minutes=30),
+    "LOG_LEVEL": 2,  # log successes and failures (the admin shows each attempt)
+    "BATCH_SIZE": 100,
+    "THREADS_PER_PROCESS": 2,
+}
 CCAS_CONTACT_EMAIL = env.str_("CCAS_CONTACT_EMAIL", "lemans-solidaire@ville-lemans.fr")
 
 # --- Celery: eager in-process without Redis, a real broker with it --------------------------
@@ -187,6 +245,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 # Periodic tasks are declared here, in code, so beat needs no database table.
 CELERY_BEAT_SCHEDULE: dict = {
+    # The outbox: e-mails re-queued after a failed delivery, or whose flush was never enqueued.
+    "email-outbox-flush": {
+        "task": "solidaire.core.email.tasks.flush_outbox",
+        "schedule": timedelta(minutes=5),
+    },
     # Reminders 14 and 3 days before an indicators campaign closes (idempotent, daily).
     "indicators-due-reminders": {
         "task": "indicators.tasks.send_due_reminders",
@@ -197,7 +260,22 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "associations.tasks.refresh_opening_slots",
         "schedule": crontab(hour=3, minute=10, day_of_week=1),
     },
+    # Congress: unconfirmed registrations and lapsed waiting-list offers free their places.
+    "congress-expire-registrations": {
+        "task": "congress.registrations.tasks.expire_registrations",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Congress: personal data anonymised CONGRESS_ANONYMISE_AFTER_DAYS after each edition.
+    "congress-anonymise-registrations": {
+        "task": "congress.privacy.tasks.anonymise_registrations",
+        "schedule": crontab(hour=4, minute=20),
+    },
 }
+
+# --- Congress ---------------------------------------------------------------------------------
+CONGRESS_CONFIRMATION_HOURS = env.int_("CONGRESS_CONFIRMATION_HOURS", 48)  # to click the e-mail's link
+CONGRESS_OFFER_HOURS = env.int_("CONGRESS_OFFER_HOURS", 48)  # to take a place from the waiting list
+CONGRESS_ANONYMISE_AFTER_DAYS = env.int_("CONGRESS_ANONYMISE_AFTER_DAYS", 365)
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
 CONTENT_SECURITY_POLICY = {
@@ -234,10 +312,24 @@ _tile_origin = f"{_tile.scheme}://{_tile.netloc}".replace("://a.", "://*.")
 if _tile.netloc:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin)
 
+# Log lines carry the request id (solidaire.core.observability); LOG_FORMAT=json writes one
+# JSON object per line (the production default), "text" a readable line (dev).
+LOG_FORMAT = env.str_("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(
+        f"The environment variable LOG_FORMAT is malformed: text or json, got {LOG_FORMAT!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "solidaire.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "solidaire.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": env.str_("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -8,15 +8,17 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_signup_requires_email_verification_before_login(client):
-    response = client.post(
-        "/comptes/signup/",
-        {
-            "email": "Nouvelle@Example.org",
-            "password1": "une-phrase-secrete-longue",
-            "password2": "une-phrase-secrete-longue",
-        },
-    )
+def test_signup_requires_email_verification_before_login(client, django_capture_on_commit_callbacks):
+    # allauth's e-mails go through the outbox: sent once the sign-up has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/comptes/signup/",
+            {
+                "email": "Nouvelle@Example.org",
+                "password1": "une-phrase-secrete-longue",
+                "password2": "une-phrase-secrete-longue",
+            },
+        )
     assert response.status_code == 302
     user = User.objects.get(email="nouvelle@example.org")
     assert not EmailAddress.objects.get(user=user).verified
@@ -47,9 +49,10 @@ def test_signup_errors_are_french_and_keep_the_email(client):
     assert not User.objects.filter(email="camille@example.org").exists()
 
 
-def test_password_reset_sends_a_french_email(client):
+def test_password_reset_sends_a_french_email(client, django_capture_on_commit_callbacks):
     factories.UserFactory(email="oubli@example.org")
-    response = client.post("/comptes/password/reset/", {"email": "oubli@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/comptes/password/reset/", {"email": "oubli@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "mot de passe" in mail.outbox[0].body.lower()

@@ -156,14 +156,19 @@ def test_a_search_missing_the_cache_runs_the_count_the_page_and_its_services(
     for i in range(25):
         a = factories.AssociationFactory(name=f"Épicerie {i:02}", summary="aide alimentaire")
         factories.DirectoryServiceFactory(association=a, thematiques=[thematique])
-    client.get("/annuaire/")  # footer links and thematique options are now cached
+    client.get("/annuaire/", {"q": "x"})  # footer links, thematique options, synonyms now cached
     params = {"q": "alimentaire", "thematique": "aide-alimentaire", "gratuit": "on"}
-    with django_assert_num_queries(3) as queries:
+    # The structures (count, page, services), then the other groups found by the same words:
+    # practices, fiches actions, volunteer missions (one bounded query each).
+    with django_assert_num_queries(6) as queries:
         response = client.get("/annuaire/", params)
-    count, page, services = (q["sql"] for q in queries.captured_queries)
+    count, page, services, practices, actions, missions = (q["sql"] for q in queries.captured_queries)
     assert "COUNT(" in count
     assert "LIMIT 20" in page
     assert "associations_service" in services and "associations_thematique" not in services
+    assert "associations_practice" in practices and "LIMIT 5" in practices
+    assert "associations_action" in actions and "LIMIT 5" in actions
+    assert "associations_volunteermission" in missions and "LIMIT 5" in missions
     content = response.content.decode()
     assert "25 structures trouvées" in content and len(names(response)) == 20
     assert '<option value="aide-alimentaire" selected>' in content

@@ -72,7 +72,7 @@ def test_plain_member_cannot_decide_even_in_own_structure(client, two_structures
 
 
 @pytest.mark.parametrize(
-    "url", ["/annuaire/association-b/espace/", "/indicateurs/", "/observatoire/", "/mon-espace/"]
+    "url", ["/annuaire/association-b/espace/", "/indicateurs/", "/observatoire/rapports/", "/mon-espace/"]
 )
 def test_anonymous_is_sent_to_login(client, two_structures, url):
     response = client.get(url)
@@ -104,7 +104,7 @@ def test_staff_can_read_and_decide_for_any_structure(client, two_structures, sta
 
 def test_non_staff_cannot_open_observatoire_or_admin(client, two_structures):
     client.force_login(two_structures["admin_a"])
-    assert client.get("/observatoire/").status_code == 403
+    assert client.get("/observatoire/rapports/").status_code == 403  # /observatoire/ itself is public
     assert client.get("/gestion/").status_code == 302  # admin login page, not the admin
 
 

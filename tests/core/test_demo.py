@@ -33,7 +33,7 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client):
     assert first["events.EventSeries"][0] == 5
     assert first["events.Edition"][0] >= 15  # past and upcoming editions of each series
     assert first["events.Stage"][0] >= 5  # Le Mans voyage le monde's tram stages
-    assert first["congress.CongressEdition"][0] == 2
+    assert first["congress.CongressEdition"][0] == 3
     assert first["indicators.Campaign"][0] >= 5
     assert "ccas@demo.lemans-solidaire.fr" in out.getvalue()
 

@@ -1,5 +1,6 @@
 """Settings: env reading fails loudly and clearly; production settings pass check --deploy."""
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ PROD_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijkl",
     "ALLOWED_HOSTS": "solidaire.lemans.fr",
     "DATABASE_URL": "sqlite:////tmp/solidaire-check.sqlite3",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -54,6 +56,34 @@ def test_production_refuses_to_start_without_secret_key():
     result = _manage("check", env_vars=env_vars)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_broker():
+    """Without REDIS_URL tasks would run inside requests (and a failed send become a 500)."""
+    env_vars = {k: v for k, v in PROD_ENV.items() if k != "REDIS_URL"}
+    result = _manage("check", env_vars=env_vars)
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
+
+
+def test_production_logs_json_lines_with_the_request_id():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, logging; django.setup(); logging.getLogger('solidaire.test').warning('hello')",
+        ],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if k not in PROD_ENV}, **PROD_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    hello = next(line for line in lines if line["message"] == "hello")
+    assert hello["level"] == "WARNING" and hello["logger"] == "solidaire.test"
+    assert hello["request_id"] == "-"  # outside a request
 
 
 @pytest.mark.filterwarnings("ignore:Engine not recognized")

@@ -21,6 +21,7 @@ from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion
+from congress.editions.models import CongressEdition
 from events.calendar.models import Edition
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
@@ -41,6 +42,13 @@ PUBLIC_PAGES = [
     "/annuaire/carte/",
     "/annuaire/imprimer/",
     "/annuaire/actions/",
+    "/annuaire/?q=epicrie",
+    "/annuaire/?q=jardin",
+    "/annuaire/pratiques/",
+    "/annuaire/pratiques/?thematique=lien-social",
+    "/annuaire/pratiques/essaimage-de-collectifs-engages-solidaires/",
+    "/annuaire/conseil-des-usagers/",
+    f"/annuaire/{STRUCTURE}/signaler/",
     "/benevolat/",
     "/charte/",
     "/charte/signataires/",
@@ -52,7 +60,10 @@ PUBLIC_PAGES = [
     "/evenements/?quartier=lune",
     "/evenements/series/le-mans-voyage-le-monde/",
     "/congres/",
+    "/congres/2019/",
     "/congres/2024/",
+    "/observatoire/",
+    "/congres/2024/participants/",
     "/pages/mentions-legales/",
     "/comptes/login/",
     "/comptes/signup/",
@@ -64,6 +75,8 @@ MEMBER_PAGES = [
     f"/annuaire/{STRUCTURE}/espace/",
     f"/annuaire/{STRUCTURE}/espace/fiche/",
     f"/annuaire/{STRUCTURE}/espace/services/nouveau/",
+    f"/annuaire/{STRUCTURE}/espace/horaires/",
+    f"/annuaire/{STRUCTURE}/espace/pratiques/nouvelle/",
     "/annuaire/proposer/",
     f"/benevolat/structures/{STRUCTURE}/",
     f"/benevolat/structures/{STRUCTURE}/nouvelle/",
@@ -80,7 +93,11 @@ STAFF_PAGES = [
     "/indicateurs/suivi/",
     "/charte/moderation/",
     "/annuaire/suivi/",
+    "/annuaire/pratiques/livret/",
     "/observatoire/",
+    "/observatoire/rapports/",
+    "/observatoire/territoires/",
+    "/observatoire/tableau-de-bord/",
     "/evenements/gestion/participations/",
     "/evenements/gestion/propositions/",
 ]
@@ -153,6 +170,53 @@ def sign_in(page, live_server, email: str) -> None:
     )
 
 
+def _congress_pages() -> tuple[list[str], list[str]]:
+    """The demo's next edition with a confirmed registration: its public and private pages, and
+    its staff pages."""
+    from congress.editions.models import CongressEdition
+    from congress.registrations.services import Choices, registration_confirm, registration_create
+
+    edition = CongressEdition.objects.get(number=3)
+    day = edition.days.order_by("date").first()
+    workshop = day.sessions.filter(kind="workshop").order_by("pk").first()
+    registration = registration_create(
+        edition=edition,
+        personal={
+            "civility": "mme",
+            "last_name": "Lefèvre",
+            "first_name": "Hélène",
+            "email": "helene@example.org",
+            "organisation_kind": "centre_social",
+            "city": "Le Mans",
+            "country": "France",
+            "consent_processing": True,
+            "consent_public_list": True,
+        },
+        choices=Choices(days=[day], sessions=[workshop]),
+    )
+    registration_confirm(registration=registration)
+    token, year = registration.token, edition.year
+    public = [
+        f"/congres/{year}/",
+        f"/congres/{year}/inscription/",
+        f"/congres/{year}/inscription/envoyee/",
+        f"/congres/{year}/participants/",
+        f"/congres/inscription/{token}/",
+        f"/congres/inscription/{token}/confirmer/",
+        f"/congres/inscription/{token}/modifier/",
+        f"/congres/inscription/{token}/annuler/",
+        f"/congres/inscription/{token}/effacer/",
+        f"/congres/inscription/{token}/proposer/",
+    ]
+    staff = [
+        f"/congres/{year}/gestion/",
+        f"/congres/{year}/gestion/message/",
+        f"/congres/{year}/accueil/?q=lefevre",
+        "/congres/2024/propositions/",
+    ]
+    return public, staff
+
+
 def check_axe(page, label: str, found: dict[str, str]) -> None:
     violations = run_axe(page, tags=WCAG_TAGS + BEST_PRACTICE_TAGS)
     if violations:
@@ -202,11 +266,13 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     event = Edition.objects.filter(series__slug="le-mans-voyage-le-monde").order_by("-starts_at").first()
     reviewed = Sheet.objects.filter(status=SheetStatus.VALIDATED).select_related("association", "campaign")
     reviewed = reviewed.order_by("-campaign__year", "association__slug").first()
+    congress_public, congress_staff = _congress_pages()
     page = browser_page
     found: dict[str, str] = {}
 
     for path in [
         *PUBLIC_PAGES,
+        *congress_public,
         action.get_absolute_url(),
         mission.get_absolute_url(),
         event.get_absolute_url(),
@@ -233,7 +299,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
 
     sign_in(page, live_server, DEMO_STAFF_EMAIL)
     review = f"/indicateurs/suivi/{reviewed.campaign.year}/{reviewed.association.slug}/"
-    for path in [*STAFF_PAGES, review]:
+    for path in [*STAFF_PAGES, *congress_staff, review]:
         visit(page, live_server, path, found)
     assert reviewed.association.name in page.get_by_role("heading", level=1).inner_text()
     page.goto(live_server.url + "/charte/moderation/")
@@ -262,11 +328,25 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.get_by_role("button", name="Envoyer ma proposition").click()
     check_errors(page, f"{mission.get_absolute_url()} (envoi erroné)", found)
 
+    page.goto(live_server.url + "/annuaire/conseil-des-usagers/")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    check_errors(page, "/annuaire/conseil-des-usagers/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/signaler/")
+    page.get_by_role("button", name="Envoyer le signalement").click()
+    check_errors(page, "signaler une erreur (envoi erroné)", found)
+
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     page.goto(live_server.url + "/evenements/proposer/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
     page.get_by_role("button", name="Envoyer ma proposition").click()
     check_errors(page, "/evenements/proposer/ (envoi erroné)", found)
+
+    page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/horaires/")
+    page.locator("#id_d0_open1").fill("14:00")
+    page.locator("#id_d0_close1").fill("12:00")
+    page.get_by_role("button", name="Enregistrer les horaires").click()
+    check_errors(page, "horaires jour par jour (envoi erroné)", found)
 
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
@@ -278,6 +358,12 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.locator("main input.number-input").first.fill("beaucoup")
     page.get_by_role("button", name="Transmettre au CCAS").click()
     check_errors(page, "fiche d'indicateurs (envoi erroné)", found)
+
+    page.goto(live_server.url + CongressEdition.objects.get(number=3).get_absolute_url() + "inscription/")
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.locator("#id_email").fill("pas-une-adresse")
+    page.get_by_role("button", name="Envoyer mon inscription").click()
+    check_errors(page, "inscription au congrès (envoi erroné)", found)
 
     _second_charter_version()  # the structure signed version 1: version 2 is to sign
     page.goto(live_server.url + "/charte/signer/")

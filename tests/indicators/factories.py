@@ -129,3 +129,17 @@ def add_values(sheet: Sheet, indicators, **values) -> None:
         indicator = indicators[code]
         category = indicator.breakdown.categories.get(code=cat) if cat else None
         SheetValue.objects.create(sheet=sheet, indicator=indicator, category=category, value=Decimal(value))
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small but real PDF (the activity report is parsed, not only sniffed)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

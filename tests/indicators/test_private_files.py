@@ -12,7 +12,10 @@ from django.urls import reverse
 from indicators.sheets.models import Sheet
 
 from .conftest import post_data
+from .factories import pdf_bytes
 from .test_sheet import GOOD, url
+
+REPORT = pdf_bytes()
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +24,7 @@ pytestmark = pytest.mark.django_db
 def uploaded(client, association, member, indicators):
     client.force_login(member)
     data = post_data(indicators, **GOOD)
-    data["activity_report"] = SimpleUploadedFile(
-        "r.pdf", b"%PDF-1.4 confidentiel", content_type="application/pdf"
-    )
+    data["activity_report"] = SimpleUploadedFile("r.pdf", REPORT, content_type="application/pdf")
     client.post(url(association), data)
     client.logout()
     return Sheet.objects.get(association=association)
@@ -33,7 +34,7 @@ def test_report_is_stored_outside_the_public_media(uploaded):
     path = Path(uploaded.activity_report.path).resolve()
     assert Path(settings.PRIVATE_MEDIA_ROOT).resolve() in path.parents
     assert Path(settings.MEDIA_ROOT).resolve() not in path.parents
-    assert path.read_bytes() == b"%PDF-1.4 confidentiel"
+    assert path.read_bytes() == REPORT
     # Nothing guessable (indicateurs/<year>/<slug>/rapport-activite.pdf) under the public media.
     assert not any(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from indicators.sheets.models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
 
 from .conftest import post_data
-from .factories import CampaignFactory, SheetFactory, add_values
+from .factories import CampaignFactory, SheetFactory, add_values, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -232,9 +232,7 @@ def test_activity_report_must_be_a_pdf(client, association, member, indicators):
     assert response.status_code == 400
     assert "n'est pas un PDF" in text(response)
     assert not SheetValue.objects.exists()
-    data["activity_report"] = SimpleUploadedFile(
-        "rapport.pdf", b"%PDF-1.4\n%...", content_type="application/pdf"
-    )
+    data["activity_report"] = SimpleUploadedFile("rapport.pdf", pdf_bytes(), content_type="application/pdf")
     assert client.post(url(association), data).status_code == 302
     sheet = Sheet.objects.get(association=association)
     assert sheet.activity_report.name.endswith(".pdf")
@@ -264,12 +262,13 @@ def test_activity_report_is_served_only_to_those_who_may_see_it(
 ):
     client.force_login(member)
     data = post_data(indicators, **GOOD)
-    data["activity_report"] = SimpleUploadedFile("r.pdf", b"%PDF-1.4 rapport", content_type="application/pdf")
+    report_bytes = pdf_bytes(pages=2)
+    data["activity_report"] = SimpleUploadedFile("r.pdf", report_bytes, content_type="application/pdf")
     client.post(url(association), data)
     report = reverse("indicators:activity_report", kwargs={"slug": association.slug, "year": 2026})
     response = client.get(report)
     assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 rapport"
+    assert b"".join(response.streaming_content) == report_bytes
     client.force_login(user)
     assert client.get(report).status_code == 403
 

@@ -15,9 +15,12 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from associations.structures.workflow import ChangeProposal
+from congress.editions.models import CongressEdition
+from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories_practices import PracticeFactory
 from tests.core.renderers import KIND as NOTE_KIND
 from tests.events.factories import EventProposalFactory, ParticipationFactory
 from tests.indicators.factories import CampaignFactory, SheetFactory
@@ -34,6 +37,10 @@ PUBLIC = {
     "associations:detail",
     "associations:export_structures",
     "associations:export_services",
+    "associations:practice_list",
+    "associations:practice_detail",
+    "associations:council_join",
+    "associations:card_report",
     "actions:list",
     "actions:detail",
     "benevolat:index",
@@ -51,6 +58,20 @@ PUBLIC = {
     "events:edition_feed",
     "congress:index",
     "congress:edition",
+    "observatoire:home",
+    "congress:register",
+    "congress:registration_sent",
+    "congress:participants",
+    "congress:cahier",  # the view itself refuses until the cahier is published (tests/congress)
+    # The private link's pages: the unguessable token is the key (tests/congress).
+    "congress:registration",
+    "congress:registration_confirm",
+    "congress:registration_edit",
+    "congress:registration_cancel",
+    "congress:registration_data",
+    "congress:registration_erase",
+    "congress:booking_accept",
+    "congress:proposal_submit",
 }
 
 # scope: "user" (any signed-in person), "structure" (B's members and CCAS staff), "staff".
@@ -68,6 +89,17 @@ def _b(w):
     return {"slug": w.b.slug}
 
 
+def _congress(w):
+    """The year of a congress edition (created on first use)."""
+    edition = CongressEdition.objects.first() or factories.CongressEditionFactory()
+    return {"year": edition.year}
+
+
+def _proposal(w):
+    theme = factories.ThemeFactory(edition=CongressEdition.objects.get(year=_congress(w)["year"]))
+    return {"pk": Proposal.objects.create(theme=theme, title="Une idée", body="Le texte").pk}
+
+
 PRIVATE = {
     "portal:account": Case(USER),
     "associations:propose": Case(USER),
@@ -83,10 +115,13 @@ PRIVATE = {
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
     "associations:card_edit": Case(STRUCTURE, _b),
+    "associations:hours_edit": Case(STRUCTURE, _b),
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
     "associations:service_new": Case(STRUCTURE, _b),
     "associations:service_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}),
     "associations:service_delete": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}, "post"),
+    "associations:practice_new": Case(STRUCTURE, _b),
+    "associations:practice_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.practice_b.pk}),
     "benevolat:manage": Case(STRUCTURE, _b),
     "benevolat:create": Case(STRUCTURE, _b),
     "benevolat:edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.mission_b.pk}),
@@ -96,12 +131,15 @@ PRIVATE = {
     "indicators:association_export": Case(STRUCTURE, _b),
     "indicators:sheet": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     "indicators:activity_report": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
+    "observatoire:structure_report": Case(STRUCTURE, _b),
     # CCAS staff only.
     "associations:export_structures_csv": Case(STAFF),
     "associations:staff_followup": Case(STAFF),
     "associations:staff_campaign": Case(STAFF, method="post"),
     "associations:staff_change_decide": Case(STAFF, lambda w: {"pk": w.proposal_b.pk}, "post"),
     "associations:staff_structure_decide": Case(STAFF, lambda w: {"pk": w.proposed.pk}, "post"),
+    "associations:practice_booklet": Case(STAFF),
+    "associations:practice_decide": Case(STAFF, lambda w: {"slug": w.practice_b.slug}, "post"),
     "charter:moderation": Case(STAFF),
     "charter:moderation_decide": Case(STAFF, lambda w: {"pk": w.signature_b.pk}, "post"),
     "charter:moderation_invite": Case(STAFF, method="post"),
@@ -112,11 +150,25 @@ PRIVATE = {
     "indicators:review": Case(STAFF, lambda w: {**_b(w), "year": 2026}),
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
-    "observatoire:home": Case(STAFF),
+    "observatoire:reports": Case(STAFF),
+    "observatoire:report_publish": Case(STAFF, lambda w: {"pk": w.staff_document.pk}, "post"),
+    "observatoire:territories": Case(STAFF),
+    "observatoire:dashboard": Case(STAFF),
+    "observatoire:dashboard_csv": Case(STAFF, lambda w: {"table": "chiffres-cles"}),
     "events:staff_participations": Case(STAFF),
     "events:participation_decide": Case(STAFF, lambda w: {"pk": w.participation_b.pk}, "post"),
     "events:staff_proposals": Case(STAFF),
     "events:proposal_decide": Case(STAFF, lambda w: {"pk": w.event_proposal_b.pk}, "post"),
+    # The congress: CCAS staff (and, for proposals, the facilitators of a theme).
+    "congress:dashboard": Case(STAFF, _congress),
+    "congress:export": Case(STAFF, lambda w: {**_congress(w), "fmt": "xlsx"}),
+    "congress:message": Case(STAFF, _congress),
+    "congress:badges": Case(STAFF, _congress, "post"),
+    "congress:checkin": Case(STAFF, _congress),
+    "congress:checkin_counts": Case(STAFF, _congress),
+    "congress:proposals": Case(STAFF, _congress),
+    "congress:cahier_publish": Case(STAFF, _congress, "post"),
+    "congress:proposal_edit": Case(STAFF, _proposal),
     # Generated documents: each kind has its own rule; the world's document is staff-only.
     "core:document_status": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
     "core:document_status_json": Case(STAFF, lambda w: {"pk": w.staff_document.pk}),
@@ -177,6 +229,7 @@ def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks
         request_b=factories.MembershipFactory(association=b, status="requested"),
         service_b=factories.ServiceFactory(association=b),
         mission_b=VolunteerMissionFactory(association=b),
+        practice_b=PracticeFactory(association=b, status="draft", published_at=None),
         proposal_b=ChangeProposal.objects.create(association=b, kind="card", payload={"summary": "Nouveau"}),
         proposed=factories.AssociationFactory(status="draft"),
         signature_b=factories.SignatureFactory(

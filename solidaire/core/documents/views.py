@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import services
 from .models import DocumentStatus, GeneratedDocument
@@ -98,7 +98,7 @@ def document_response(request: HttpRequest, *, kind: str, params: dict | None = 
 
 
 @never_cache
-@require_GET
+@require_safe
 @_login_first
 def status_page(request: HttpRequest, pk: int) -> HttpResponse:
     document, _ = _visible_document(request, pk)
@@ -108,14 +108,14 @@ def status_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 @_login_first
 def status_json(request: HttpRequest, pk: int) -> JsonResponse:
     document, _ = _visible_document(request, pk)
     return JsonResponse(document_status(document))
 
 
-@require_GET
+@require_safe
 @_login_first
 def download(request: HttpRequest, pk: int) -> HttpResponse:
     document, renderer = _visible_document(request, pk)

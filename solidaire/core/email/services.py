@@ -1,18 +1,91 @@
-"""E-mails: rendered now (inside the request or service), sent by Celery after commit."""
+"""E-mails go through one outbox (django-post-office's `Email` table).
+
+A service renders the message and writes it to the outbox inside the caller's transaction: if
+the change that causes the e-mail is rolled back, so is the e-mail. Once the transaction
+commits, a handler asks the worker to flush the outbox (`outbox_flush`); a failed delivery is
+kept and retried later (POST_OFFICE's MAX_RETRIES × RETRY_INTERVAL, then the periodic flush),
+and never reaches the user's response. Staff see sent / waiting / failed mails in the admin and
+can re-queue them.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
+from post_office import mail
+from post_office.models import Email
 
-from .signals import email_ready
+from .signals import outbox_filled
 
 
-def email_send(*, template: str, context: dict, to: list[str] | None) -> None:
-    """Render `<template>_subject.txt` and `<template>.txt`, then have it sent once the
-    transaction commits. `to=None` sends to the CCAS contact address (staff are told)."""
+@transaction.atomic
+def email_send(
+    *,
+    template: str,
+    context: dict,
+    to: list[str] | None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> Email:
+    """Render `<template>_subject.txt` and `<template>.txt` and queue the e-mail in the outbox;
+    it is sent once the transaction commits. `to=None` sends to the CCAS contact address.
+    `attachments` are `(filename, content, mimetype)` triples (e.g. an `.ics`), kept with the
+    queued e-mail."""
     recipients = to if to else [settings.CCAS_CONTACT_EMAIL]
     context = {"PORTAL_NAME": settings.PORTAL_NAME, **context}
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
-    email_ready.send(sender=None, subject=subject, body=body, to=list(recipients))
+    email = mail.send(
+        recipients=list(recipients),
+        sender=settings.DEFAULT_FROM_EMAIL,
+        subject=subject,
+        message=body,
+        priority="medium",
+        attachments={
+            name: {"file": ContentFile(content, name=name), "mimetype": mimetype}
+            for name, content, mimetype in attachments or []
+        }
+        or None,
+    )
+    outbox_filled.send(sender=Email)
+    return email
+
+
+@transaction.atomic
+def email_queue_message(*, message: EmailMessage) -> Email:
+    """Queue an e-mail built elsewhere (allauth's confirmation and password-reset mails) in the
+    outbox, like `email_send` does."""
+    html = ""
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html":
+            html = content
+    email = mail.send(
+        recipients=list(message.to),
+        sender=message.from_email or settings.DEFAULT_FROM_EMAIL,
+        cc=list(message.cc) or None,
+        bcc=list(message.bcc) or None,
+        subject=" ".join(str(message.subject).split()),
+        message=message.body,
+        html_message=html,
+        headers=dict(message.extra_headers) or None,
+        priority="medium",
+    )
+    outbox_filled.send(sender=Email)
+    return email
+
+
+def outbox_flush() -> tuple[int, int, int]:
+    """Send every queued e-mail that is due; returns (sent, failed for good, re-queued).
+
+    Delivery errors are caught per e-mail by post_office: the mail is re-queued for later
+    (RETRY_INTERVAL) until MAX_RETRIES, then marked failed with the error in its log."""
+    totals = [0, 0, 0]
+    # Each round sends a batch (BATCH_SIZE); stop when nothing due is left or nothing moved.
+    while mail.get_queued().exists():
+        sent, failed, requeued = mail.send_queued()
+        totals = [totals[0] + sent, totals[1] + failed, totals[2] + requeued]
+        if sent + failed + requeued == 0:
+            break
+    return totals[0], totals[1], totals[2]

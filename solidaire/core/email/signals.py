@@ -1,6 +1,7 @@
-"""Signals of the e-mail machinery: services announce a rendered e-mail, a handler sends it."""
+"""Signals of the e-mail machinery: a service announces that the outbox holds new e-mails, a
+handler asks the worker to flush it after commit."""
 
 from django.dispatch import Signal
 
-# Sent with `subject`, `body` and `to` when an e-mail is rendered and ready to go.
-email_ready = Signal()
+# Sent when e-mails were written to the outbox (in the current transaction).
+outbox_filled = Signal()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import InfoPage
 from .selectors import info_page_get
 
 
-@require_GET
+@require_safe
 def info_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         page = info_page_get(slug=slug)

@@ -3,10 +3,16 @@ serve them; a view that checks permissions streams them (e.g. the activity repor
 
 from __future__ import annotations
 
+import logging
 import os
+from functools import partial
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
+from django.db.models.signals import post_delete, pre_save
+
+logger = logging.getLogger(__name__)
 
 
 class PrivateStorage(FileSystemStorage):
@@ -30,3 +36,37 @@ _private_storage = PrivateStorage()
 def private_storage() -> PrivateStorage:
     """The storage of private FileFields (a callable, so migrations keep a reference to it)."""
     return _private_storage
+
+
+def _delete_quietly(storage, name: str) -> None:
+    try:
+        storage.delete(name)
+    except OSError:  # already gone, or a read-only disk: never fail the request for it
+        logger.warning("Could not delete the replaced file %s", name, exc_info=True)
+
+
+def delete_replaced_files(model, field_names: list[str]) -> None:
+    """Remove a file from its storage once the row that pointed to it points elsewhere (a new
+    logo, a cleared field) or is deleted, after the transaction commits (a rollback keeps it).
+    Connected from settings.FILES_DELETED_WHEN_REPLACED by CoreConfig.ready()."""
+
+    def before_save(sender, instance, raw=False, update_fields=None, using=None, **kwargs):
+        fields = [f for f in field_names if update_fields is None or f in update_fields]
+        if raw or instance.pk is None or not fields:
+            return
+        old = sender._base_manager.using(using).filter(pk=instance.pk).values(*fields).first()
+        for name in fields:
+            old_name = (old or {}).get(name) or ""
+            if old_name and old_name != (getattr(instance, name).name or ""):
+                storage = instance._meta.get_field(name).storage
+                transaction.on_commit(partial(_delete_quietly, storage, old_name), using=using)
+
+    def after_delete(sender, instance, using=None, **kwargs):
+        for name in field_names:
+            file = getattr(instance, name)
+            if file and file.name:
+                transaction.on_commit(partial(_delete_quietly, file.storage, file.name), using=using)
+
+    uid = f"delete_replaced_files:{model._meta.label}"
+    pre_save.connect(before_save, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(after_delete, sender=model, weak=False, dispatch_uid=uid)

@@ -1,0 +1,1 @@
+"""The users' council (« Conseil des usagers »): requests to join it."""

@@ -1,0 +1,127 @@
+"""Practices pages: the public list and card, the structure's writing form, the booklet."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from associations.structures.models import Association
+from associations.structures.permissions import association_permission_required
+from solidaire.core.documents import selectors as document_selectors
+from solidaire.core.documents import services as document_services
+
+from . import selectors, services
+from .documents import BOOKLET
+from .forms import PracticeForm
+from .models import Practice
+from .permissions import can_publish, can_view, can_write
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def practice_list(request: HttpRequest) -> HttpResponse:
+    filterset, practices, actions_page = selectors.practice_directory(
+        params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
+    )
+    return render(
+        request,
+        "associations/practices/practice_list.html",
+        {
+            "filter": filterset,
+            "filter_action": "associations:practice_list",
+            "practices": practices,
+            "page_obj": actions_page,
+            "can_publish": can_publish(request.user),
+        },
+    )
+
+
+@require_GET
+def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        practice = selectors.practice_get(slug=slug)
+    except Practice.DoesNotExist:
+        raise Http404("Pratique introuvable") from None
+    if not can_view(request.user, practice):
+        raise Http404("Pratique introuvable")
+    return render(
+        request,
+        "associations/practices/practice_detail.html",
+        {
+            "practice": practice,
+            "can_write": can_write(request.user, practice.association),
+            "can_publish": can_publish(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@association_permission_required(can_write)
+def practice_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
+    practice = get_object_or_404(Practice, pk=pk, association=association) if pk else None
+    form = PracticeForm(request.POST or None, instance=practice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = services.practice_save(
+                user=request.user,
+                association=association,
+                practice=practice,
+                data=form.cleaned_data,
+                submit="submit" in request.POST,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if "submit" in request.POST:
+                messages.success(request, "Merci ! La pratique est transmise au CCAS, qui la publiera.")
+            else:
+                messages.success(request, "Pratique enregistrée.")
+            return redirect(practice.get_absolute_url())
+    return render(
+        request,
+        "associations/practices/practice_form.html",
+        {"association": association, "form": form, "practice": practice},
+    )
+
+
+@require_POST
+@login_required
+def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_object_or_404(Practice, slug=slug)
+    if not can_publish(request.user):
+        raise PermissionDenied("Réservé au CCAS.")
+    try:
+        if request.POST.get("decision") == "archive":
+            services.practice_archive(user=request.user, practice=practice)
+            messages.success(request, "Pratique archivée.")
+        else:
+            services.practice_publish(user=request.user, practice=practice)
+            messages.success(request, "Pratique publiée.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(practice.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def practice_booklet(request: HttpRequest) -> HttpResponse:
+    """Staff ask for the booklet « Pratiques inspirantes » and follow its rendering."""
+    if not can_publish(request.user):
+        raise PermissionDenied("Réservé au CCAS.")
+    if request.method == "POST":
+        document_services.document_request(kind=BOOKLET, params={}, user=request.user)
+        return redirect("associations:practice_booklet")
+    document = document_selectors.documents_of_kind(kinds=[BOOKLET]).first()
+    return render(
+        request,
+        "associations/practices/practice_booklet.html",
+        {
+            "document": document,
+            "status": document_selectors.document_status(document) if document else None,
+        },
+    )

@@ -1,0 +1,1 @@
+"""Readers report what is wrong on a directory card."""

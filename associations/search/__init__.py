@@ -1,0 +1,1 @@
+"""Search shared by the directory features: folding, staff synonyms, ranking, suggestions."""

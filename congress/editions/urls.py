@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.congress_index, name="index"),
+    path("<int:year>/", views.edition_detail, name="edition"),
+]

@@ -1,0 +1,33 @@
+"""Public pages of the congress: the featured edition and the archive."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from . import selectors
+from .models import CongressEdition
+
+
+def _context(edition: CongressEdition, request: HttpRequest) -> dict:
+    return {
+        "edition": edition,
+        "is_past": edition.is_past(),
+        "registration_state": edition.registration_state(),
+    }
+
+
+def congress_index(request: HttpRequest) -> HttpResponse:
+    featured = selectors.featured_edition()
+    context = {"editions": list(selectors.editions()), "featured": featured}
+    if featured.edition:
+        context.update(_context(featured.edition, request))
+    return render(request, "congress/congress_index.html", context)
+
+
+def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
+    try:
+        edition = selectors.edition_get(year=year)
+    except CongressEdition.DoesNotExist:
+        raise Http404("Édition introuvable") from None
+    return render(request, "congress/edition_detail.html", _context(edition, request))

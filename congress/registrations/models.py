@@ -1,0 +1,148 @@
+"""Registrations to a congress edition and their bookings (workshops, lunches) with the waiting
+list: a booking holds a place (`place`), is offered a freed place to confirm before a deadline
+(`offered`), waits (`waiting`) or was given back (`released`)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from congress.editions.models import CongressDay, CongressEdition, Session
+from solidaire.core.db import TimeStampedModel
+
+
+class Civility(models.TextChoices):
+    MADAME = "mme", "Madame"
+    MONSIEUR = "m", "Monsieur"
+    OTHER = "autre", "Ne pas préciser"
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", "Association"
+    CCAS = "ccas", "CCAS / CIAS"
+    SOCIAL_CENTRE = "centre_social", "Centre social"
+    INSTITUTION = "institution", "Institution"
+    ELECTED = "elu", "Élu·e"
+    INDIVIDUAL = "particulier", "Particulier"
+    OTHER = "autre", "Autre"
+
+
+class RegistrationStatus(models.TextChoices):
+    PENDING = "pending", "En attente de confirmation de l'adresse"
+    CONFIRMED = "confirmed", "Confirmée"
+    CANCELLED = "cancelled", "Annulée"
+    EXPIRED = "expired", "Expirée (adresse non confirmée à temps)"
+
+
+ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED)
+
+
+class Registration(TimeStampedModel):
+    edition = models.ForeignKey(
+        CongressEdition, on_delete=models.PROTECT, related_name="registrations", verbose_name="édition"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="congress_registrations",
+        verbose_name="compte",
+    )
+    status = models.CharField(
+        "état", max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.PENDING
+    )
+    token = models.CharField("jeton", max_length=64, unique=True, editable=False)
+    checkin_code = models.CharField("code d'accueil", max_length=12, unique=True, editable=False)
+    civility = models.CharField("civilité", max_length=10, choices=Civility.choices)
+    last_name = models.CharField("nom", max_length=100)
+    first_name = models.CharField("prénom", max_length=100)
+    email = models.EmailField("adresse e-mail", max_length=254)
+    phone = models.CharField("téléphone", max_length=30, blank=True)
+    organisation = models.CharField("organisme", max_length=200, blank=True)
+    organisation_kind = models.CharField("type d'organisme", max_length=20, choices=OrganisationKind.choices)
+    role = models.CharField("fonction", max_length=200, blank=True)
+    city = models.CharField("ville", max_length=100)
+    country = models.CharField("pays", max_length=100, default="France")
+    days = models.ManyToManyField(CongressDay, related_name="registrations", verbose_name="jours de présence")
+    dietary_needs = models.CharField("régime alimentaire", max_length=500, blank=True)
+    accessibility_needs = models.CharField("besoins d'accessibilité", max_length=500, blank=True)
+    consent_processing = models.BooleanField("accord pour le traitement des données", default=False)
+    consent_public_list = models.BooleanField("accord pour figurer dans la liste publique", default=False)
+    consent_image = models.BooleanField("droit à l'image", default=False)
+    expires_at = models.DateTimeField("à confirmer avant", null=True, blank=True)
+    confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
+    cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
+    checked_in_at = models.DateTimeField("arrivée le", null=True, blank=True)
+    anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inscription au congrès"
+        verbose_name_plural = "inscriptions au congrès"
+        ordering = ["edition", "last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "email"],
+                condition=Q(status__in=["pending", "confirmed"]) & ~Q(email=""),
+                name="%(app_label)s_%(class)s_one_active_per_email",
+            ),
+            models.CheckConstraint(
+                condition=Q(consent_processing=True) | Q(anonymised_at__isnull=False),
+                name="%(app_label)s_%(class)s_consent_required",
+            ),
+        ]
+        indexes = [models.Index(fields=["edition", "status"], name="congress_reg_edition_status")]
+
+    def __str__(self) -> str:
+        if self.anonymised_at:
+            return f"Inscription anonymisée n° {self.pk}"
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("congress:registration", kwargs={"token": self.token})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class BookingStatus(models.TextChoices):
+    PLACE = "place", "Place réservée"
+    OFFERED = "offered", "Place libérée pour vous, à confirmer"
+    WAITING = "waiting", "Liste d'attente"
+    RELEASED = "released", "Libérée"
+
+
+# Bookings that use up a place (an offer keeps the place until it lapses).
+HOLDING_STATUSES = (BookingStatus.PLACE, BookingStatus.OFFERED)
+
+
+class Booking(TimeStampedModel):
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="bookings", verbose_name="inscription"
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="bookings", verbose_name="atelier ou déjeuner"
+    )
+    status = models.CharField("état", max_length=20, choices=BookingStatus.choices)
+    offered_until = models.DateTimeField("à confirmer avant", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "réservation"
+        verbose_name_plural = "réservations"
+        ordering = ["session", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"], name="%(app_label)s_%(class)s_unique_session"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="offered") | Q(offered_until__isnull=False),
+                name="%(app_label)s_%(class)s_offer_has_deadline",
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "status"], name="congress_booking_sess_status")]
+
+    def __str__(self) -> str:
+        return f"{self.session} — {self.get_status_display()}"

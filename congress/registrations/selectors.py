@@ -1,0 +1,152 @@
+"""Reads on registrations: by token, the choices offered on the form, summaries, data export,
+the public list of participants."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from congress.editions.models import CongressDay, CongressEdition, Session, SessionKind
+from solidaire.core.text.french import format_date, format_datetime, format_time
+
+from .models import Booking, BookingStatus, Registration, RegistrationStatus
+
+
+@dataclass
+class Slot:
+    """The workshops running at the same time on one day: an attendee picks one (or none)."""
+
+    key: str
+    day: CongressDay
+    label: str
+    sessions: list[Session]
+
+
+@dataclass
+class FormChoices:
+    days: list[CongressDay]
+    slots: list[Slot]
+    lunches: list[Session]
+
+
+def form_choices(edition: CongressEdition) -> FormChoices:
+    """Days, workshop slots and lunches of an edition, with their places taken (two queries)."""
+    days = list(edition.days.order_by("date"))
+    sessions = Session.objects.filter(
+        day__edition=edition, kind__in=[SessionKind.WORKSHOP, SessionKind.LUNCH]
+    )
+    sessions = list(sessions.select_related("day", "theme").order_by("day__date", "starts_at", "title"))
+    grouped: dict[tuple, list[Session]] = defaultdict(list)
+    lunches = []
+    for session in sessions:
+        if session.kind == SessionKind.LUNCH:
+            lunches.append(session)
+        else:
+            grouped[(session.day, session.starts_at)].append(session)
+    slots = [
+        Slot(
+            key=f"slot_{day.date:%Y%m%d}_{start:%H%M}",
+            day=day,
+            label=f"Atelier du {format_date(day.date)} à {format_time(start)}",
+            sessions=items,
+        )
+        for (day, start), items in grouped.items()
+    ]
+    return FormChoices(days=days, slots=slots, lunches=lunches)
+
+
+def registration_by_token(token: str) -> Registration | None:
+    """The registration of a private link, with its edition, days and bookings."""
+    if not token or len(token) > 64:
+        return None
+    bookings = Prefetch(
+        "bookings",
+        queryset=Booking.objects.select_related("session__day", "session__theme").order_by(
+            "session__day__date", "session__starts_at"
+        ),
+    )
+    return (
+        Registration.objects.select_related("edition")
+        .prefetch_related("days", bookings)
+        .filter(token=token, anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def active_bookings(registration: Registration) -> list[Booking]:
+    return [b for b in registration.bookings.all() if b.status != BookingStatus.RELEASED]
+
+
+def summary_lines(registration: Registration, days: list[CongressDay], bookings: list[Booking]) -> list[str]:
+    """The registration in a few French lines, from data already at hand (no query: it is
+    called while places are locked)."""
+    lines = [
+        f"{registration.get_civility_display()} {registration.first_name} {registration.last_name}",
+        f"{registration.organisation or registration.get_organisation_kind_display()}",
+        "Jours : " + ", ".join(format_date(d.date) for d in sorted(days, key=lambda d: d.date)),
+    ]
+    for booking in sorted(bookings, key=lambda b: (b.session.day.date, b.session.starts_at)):
+        session = booking.session
+        line = f"{session.get_kind_display()} « {session.title} », {format_date(session.day.date)} à "
+        line += f"{format_time(session.starts_at)} : {booking.get_status_display().lower()}"
+        if booking.status == BookingStatus.OFFERED:
+            line += f" avant le {format_datetime(booking.offered_until)}"
+        lines.append(line)
+    return lines
+
+
+def registration_summary(registration: Registration) -> list[str]:
+    """The registration in a few French lines (e-mails, the private page); two queries."""
+    bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
+    return summary_lines(
+        registration, list(registration.days.all()), list(bookings.select_related("session__day"))
+    )
+
+
+def registration_data(registration: Registration) -> dict:
+    """Everything the portal holds on one registration (the attendee's JSON download)."""
+    fields = [
+        "civility",
+        "last_name",
+        "first_name",
+        "email",
+        "phone",
+        "organisation",
+        "organisation_kind",
+        "role",
+        "city",
+        "country",
+        "dietary_needs",
+        "accessibility_needs",
+        "consent_processing",
+        "consent_public_list",
+        "consent_image",
+        "status",
+    ]
+    data = {name: getattr(registration, name) for name in fields}
+    for name in ["created_at", "confirmed_at", "cancelled_at", "checked_in_at", "expires_at"]:
+        value = getattr(registration, name)
+        data[name] = value.isoformat() if value else None
+    data["edition"] = registration.edition.title
+    data["days"] = [d.date.isoformat() for d in registration.days.all()]
+    data["bookings"] = [
+        {"session": b.session.title, "kind": b.session.kind, "status": b.status}
+        for b in registration.bookings.all()
+    ]
+    return data
+
+
+def public_participants(edition: CongressEdition) -> QuerySet[Registration]:
+    """Confirmed attendees who agreed to appear on the public list (and only what they see)."""
+    return (
+        Registration.objects.filter(
+            edition=edition,
+            status=RegistrationStatus.CONFIRMED,
+            consent_public_list=True,
+            anonymised_at__isnull=True,
+        )
+        .only("first_name", "last_name", "organisation", "organisation_kind", "city", "country")
+        .order_by("last_name", "first_name")
+    )

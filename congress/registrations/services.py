@@ -1,0 +1,316 @@
+"""Writes on registrations: register (double opt-in), confirm the address, change the choices,
+cancel, accept a place offered from the waiting list, and let unconfirmed registrations and
+lapsed offers go (run by Celery beat). Places are handled by `capacity` under row locks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from congress.editions.models import CongressDay, CongressEdition, RegistrationState, Session, SessionKind
+from solidaire.core.email.services import email_send
+
+from . import capacity, selectors
+from .ics import registration_calendar
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Registration, RegistrationStatus
+
+PERSONAL_FIELDS = [
+    "civility",
+    "last_name",
+    "first_name",
+    "email",
+    "phone",
+    "organisation",
+    "organisation_kind",
+    "role",
+    "city",
+    "country",
+    "dietary_needs",
+    "accessibility_needs",
+    "consent_processing",
+    "consent_public_list",
+    "consent_image",
+]
+CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed by hand at the door
+
+
+@dataclass
+class Choices:
+    """What an attendee picks: days, workshops (one per slot) and lunches."""
+
+    days: list[CongressDay]
+    sessions: list[Session] = field(default_factory=list)
+    accept_waiting_list: bool = False
+
+
+def absolute_url(path: str) -> str:
+    """Absolute link for e-mails, on the configured Site (kept on SITE_DOMAIN by core)."""
+    domain = Site.objects.get_current().domain
+    scheme = "http" if domain.startswith(("127.", "localhost")) else "https"
+    return f"{scheme}://{domain}{path}"
+
+
+def _check_open(edition: CongressEdition, now: dt.datetime) -> None:
+    state = edition.registration_state(now)
+    if state == RegistrationState.NOT_YET:
+        raise ValidationError("Les inscriptions ne sont pas encore ouvertes.")
+    if state != RegistrationState.OPEN:
+        raise ValidationError("Les inscriptions à cette édition sont closes.")
+
+
+def check_choices(edition: CongressEdition, choices: Choices) -> None:
+    """The days belong to the edition, each workshop and lunch is on a chosen day, at most one
+    workshop per slot (same day, same start)."""
+    errors = []
+    if not choices.days:
+        errors.append("Choisissez au moins un jour de présence.")
+    if any(day.edition_id != edition.pk for day in choices.days):
+        errors.append("Un des jours choisis n'appartient pas à cette édition.")
+    day_ids = {day.pk for day in choices.days}
+    slots = set()
+    for session in choices.sessions:
+        if session.day.edition_id != edition.pk or session.kind not in (
+            SessionKind.WORKSHOP,
+            SessionKind.LUNCH,
+        ):
+            errors.append(f"« {session.title} » ne fait pas partie des choix de cette édition.")
+        elif session.day_id not in day_ids:
+            errors.append(f"« {session.title} » a lieu un jour où vous n'avez pas prévu d'être présent·e.")
+        slot = (
+            session.kind,
+            session.day_id,
+            session.starts_at if session.kind == SessionKind.WORKSHOP else None,
+        )
+        if slot in slots:
+            errors.append("Un seul atelier par créneau (et un seul déjeuner par jour).")
+        slots.add(slot)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _notify_offer(booking: Booking) -> None:
+    registration = booking.registration
+    email_send(
+        template="congress/emails/place_offered",
+        context={
+            "registration": registration,
+            "booking": booking,
+            "url": absolute_url(registration.get_absolute_url()),
+        },
+        to=[registration.email],
+    )
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _new_checkin_code() -> str:
+    return "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(8))
+
+
+@transaction.atomic
+def registration_create(
+    *, edition: CongressEdition, personal: dict, choices: Choices, user=None
+) -> Registration:
+    """Register someone (no account needed): the places are held at once, and the registration
+    waits for its address to be confirmed within `CONGRESS_CONFIRMATION_HOURS`; a full workshop
+    or lunch puts it on the waiting list when accepted. Raises a French ValidationError
+    (closed, already registered, full…) and then nothing is saved."""
+    now = timezone.now()
+    _check_open(edition, now)
+    check_choices(edition, choices)
+    values = {key: personal[key] for key in PERSONAL_FIELDS if key in personal}  # else the model's default
+    values["email"] = (values.get("email") or "").strip().lower()
+    registration = Registration(
+        edition=edition,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        token=_new_token(),
+        checkin_code=_new_checkin_code(),
+        expires_at=now + dt.timedelta(hours=settings.CONGRESS_CONFIRMATION_HOURS),
+        **values,
+    )
+    if not registration.consent_processing:
+        raise ValidationError(
+            {"consent_processing": "Votre accord pour le traitement des données est requis."}
+        )
+    registration.full_clean(validate_constraints=False)  # the one-per-address rule is checked below
+    already = "Cette adresse e-mail est déjà inscrite à cette édition."
+    if Registration.objects.filter(
+        edition=edition, email=registration.email, status__in=ACTIVE_STATUSES
+    ).exists():
+        raise ValidationError({"email": already})
+    try:
+        with transaction.atomic():
+            registration.save()  # the partial unique index settles two simultaneous attempts
+    except IntegrityError:
+        raise ValidationError({"email": already}) from None
+    registration.days.set(choices.days)
+    # Places last, so that the rows everybody wants stay locked as briefly as possible.
+    if edition.capacity is not None:
+        capacity.recount_edition(capacity.lock_edition(edition.pk))
+    bookings = capacity.rebook(
+        registration,
+        choices.sessions,
+        accept_waiting_list=choices.accept_waiting_list,
+        now=now,
+        notify=_notify_offer,
+        new=True,
+    )
+    email_send(
+        template="congress/emails/registration_received",
+        context={
+            "registration": registration,
+            "summary": selectors.summary_lines(registration, choices.days, bookings),
+            "confirm_url": absolute_url(reverse("congress:registration_confirm", args=[registration.token])),
+            "url": absolute_url(registration.get_absolute_url()),
+        },
+        to=[registration.email],
+    )
+    return registration
+
+
+def _lock(registration: Registration) -> Registration:
+    return Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+
+
+@transaction.atomic
+def registration_confirm(*, registration: Registration) -> Registration:
+    """The address is confirmed (the e-mail's link): the registration is confirmed and the
+    confirmation e-mail (summary, the congress as `.ics`, private link) goes out. A second click
+    changes nothing."""
+    registration = _lock(registration)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    if registration.status != RegistrationStatus.PENDING or (
+        registration.expires_at and registration.expires_at <= timezone.now()
+    ):
+        raise ValidationError(
+            "Ce lien de confirmation a expiré : votre inscription n'a pas été confirmée à temps. "
+            "Vous pouvez vous inscrire à nouveau."
+        )
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = timezone.now()
+    registration.expires_at = None
+    registration.full_clean()
+    registration.save()
+    email_send(
+        template="congress/emails/registration_confirmed",
+        context={
+            "registration": registration,
+            "summary": selectors.registration_summary(registration),
+            "url": absolute_url(registration.get_absolute_url()),
+        },
+        to=[registration.email],
+        attachments=[
+            (f"congres-{registration.edition.year}.ics", registration_calendar(registration), "text/calendar")
+        ],
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_change(
+    *, registration: Registration, choices: Choices, personal: dict | None = None
+) -> list[Booking]:
+    """Change days, workshops and lunches (and the needs and consents) while registration is
+    open. Places given back are offered to the waiting list. Returns the bookings made.
+    """
+    now = timezone.now()
+    registration = _lock(registration)
+    if not registration.is_active:
+        raise ValidationError("Cette inscription est annulée : elle ne peut plus être modifiée.")
+    _check_open(registration.edition, now)
+    check_choices(registration.edition, choices)
+    for key, value in (personal or {}).items():
+        if key in PERSONAL_FIELDS and key != "email":
+            setattr(registration, key, value)
+    registration.full_clean()
+    registration.save()
+    registration.days.set(choices.days)
+    return capacity.rebook(
+        registration,
+        choices.sessions,
+        accept_waiting_list=choices.accept_waiting_list,
+        now=now,
+        notify=_notify_offer,
+    )
+
+
+def _release_all(registration: Registration, *, status: str, now: dt.datetime) -> None:
+    """Inside a transaction, with the edition locked: end the registration and give back its
+    places (offered to the waiting list)."""
+    registration.status = status
+    if status == RegistrationStatus.CANCELLED:
+        registration.cancelled_at = now
+    registration.expires_at = None
+    registration.save(update_fields=["status", "cancelled_at", "expires_at", "updated_at"])
+    capacity.rebook(registration, [], accept_waiting_list=False, now=now, notify=_notify_offer)
+    capacity.recount_edition(registration.edition)
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> Registration:
+    """Cancel a registration (from its private link or by staff); its places go to the waiting
+    list at once. Cancelling twice changes nothing."""
+    capacity.lock_edition(registration.edition_id)
+    registration = _lock(registration)
+    if not registration.is_active:
+        return registration
+    _release_all(registration, status=RegistrationStatus.CANCELLED, now=timezone.now())
+    email_send(
+        template="congress/emails/registration_cancelled",
+        context={"registration": registration},
+        to=[registration.email],
+    )
+    return registration
+
+
+@transaction.atomic
+def booking_accept_offer(*, booking: Booking) -> Booking:
+    """Take the place offered from the waiting list, before its deadline."""
+    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    if booking.status == BookingStatus.PLACE:
+        return booking
+    if booking.status != BookingStatus.OFFERED or booking.offered_until <= timezone.now():
+        raise ValidationError(
+            "Le délai pour confirmer cette place est dépassé : elle a été proposée à la suite."
+        )
+    booking.status, booking.offered_until = BookingStatus.PLACE, None
+    booking.full_clean()
+    booking.save()
+    return booking
+
+
+def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Let unconfirmed registrations past their deadline go, and lapsed waiting-list offers
+    pass to the next person (Celery beat, every few minutes). One short transaction each."""
+    now = now or timezone.now()
+    expired = lapsed = 0
+    pending = Registration.objects.filter(status=RegistrationStatus.PENDING, expires_at__lte=now)
+    for registration_id, edition_id in pending.values_list("pk", "edition_id"):
+        with transaction.atomic():
+            capacity.lock_edition(edition_id)
+            registration = _lock(Registration(pk=registration_id))
+            if registration.status == RegistrationStatus.PENDING and registration.expires_at <= now:
+                _release_all(registration, status=RegistrationStatus.EXPIRED, now=now)
+                expired += 1
+    offers = Booking.objects.filter(status=BookingStatus.OFFERED, offered_until__lte=now)
+    for booking_id, session_id in offers.values_list("pk", "session_id"):
+        with transaction.atomic():
+            session = capacity.lock_sessions([session_id])[session_id]
+            booking = Booking.objects.select_for_update().get(pk=booking_id)
+            if booking.status == BookingStatus.OFFERED and booking.offered_until <= now:
+                booking.status, booking.offered_until = BookingStatus.RELEASED, None
+                booking.save(update_fields=["status", "offered_until", "updated_at"])
+                capacity.refill(session, now=now, notify=_notify_offer)
+                lapsed += 1
+    return {"expired": expired, "lapsed": lapsed}

@@ -1,0 +1,63 @@
+"""Badges of an edition's confirmed attendees, 8 per A4 page, each with a QR code of the
+registration's token (scanned at the entrance), as a renderer of the shared documents machinery."""
+
+from __future__ import annotations
+
+import segno
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from congress.editions.models import CongressEdition
+from congress.editions.permissions import can_manage_congress
+from solidaire.core.documents import pdf
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+
+from . import selectors
+
+BADGES = "congress.badges"
+PER_PAGE = 8
+
+
+def qr_data_uri(text: str) -> str:
+    """An SVG QR code as a data: URI (the PDF fetcher reads data: URIs and nothing remote)."""
+    return segno.make(text, error="m").svg_data_uri(scale=4, border=2)
+
+
+class BadgesRenderer(Renderer):
+    kind = BADGES
+    label = "Badges des participant·es"
+
+    def clean_params(self, params: dict) -> dict:
+        year = params.get("year")
+        if not isinstance(year, int) or not CongressEdition.objects.filter(year=year).exists():
+            raise ValidationError("Édition du congrès inconnue.")
+        return {"year": year}
+
+    def can_request(self, user, params: dict) -> bool:
+        return can_manage_congress(user)
+
+    def describe(self, params: dict) -> str:
+        return f"Badges du congrès {params.get('year')}"
+
+    def render(self, params: dict, progress: Progress) -> Rendered:
+        progress(5, "Lecture des inscriptions confirmées")
+        edition = CongressEdition.objects.get(year=params["year"])
+        registrations = selectors.badge_registrations(edition)
+        badges = []
+        for index, registration in enumerate(registrations, start=1):
+            badges.append({"registration": registration, "qr": qr_data_uri(registration.token)})
+            if index % 50 == 0:
+                progress(5 + 55 * index // len(registrations), f"Codes QR : {index} sur {len(registrations)}")
+        pages = [badges[i : i + PER_PAGE] for i in range(0, len(badges), PER_PAGE)]
+        progress(65, "Mise en page des badges")
+        content = pdf.render_pdf(
+            "pdf/congress_badges.html", {"edition": edition, "pages": pages, "count": len(badges)}
+        )
+        return Rendered(
+            content=content,
+            download_name=f"badges-congres-{edition.year}.pdf",
+            data_as_of=timezone.now(),
+        )
+
+
+register(BadgesRenderer())

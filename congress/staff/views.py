@@ -1,0 +1,140 @@
+"""Staff tools of an edition: dashboard, export, e-mail to attendees, badges, check-in."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from congress.editions.models import CongressEdition
+from congress.editions.permissions import can_manage_congress
+from solidaire.core.documents.selectors import document_status
+from solidaire.core.documents.services import document_get, document_invalidate
+
+from . import exports, selectors, services
+from .documents import BADGES
+from .filters import RegistrationFilter
+from .forms import CheckInForm, MessageForm
+
+
+def staff_edition(view):
+    """Signed-in CCAS staff only; resolves the edition of the URL."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, year: int, *args, **kwargs):
+        if not can_manage_congress(request.user):
+            raise PermissionDenied("Réservé à l'équipe du CCAS.")
+        edition = get_object_or_404(CongressEdition, year=year)
+        return view(request, edition, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+@staff_edition
+def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    filterset = RegistrationFilter(request.GET or None, edition=edition)
+    badges = document_get(kind=BADGES, params={"year": edition.year})
+    return render(
+        request,
+        "congress/staff_dashboard.html",
+        {
+            "edition": edition,
+            "stats": selectors.dashboard(edition),
+            "filterset": filterset,
+            "badges_status": document_status(badges) if badges.requested_at else None,
+        },
+    )
+
+
+@require_GET
+@staff_edition
+def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResponse:
+    filterset = RegistrationFilter(request.GET or None, edition=edition, queryset=edition.registrations.all())
+    if not filterset.is_valid():
+        messages.error(request, "Filtre non valide : " + " ".join(filterset.errors.get("__all__", [])) or "")
+        return redirect("congress:dashboard", year=edition.year)
+    header, rows = selectors.export_rows(filterset.qs)
+    filename = f"inscriptions-congres-{edition.year}.{fmt}"
+    if fmt == "csv":
+        return exports.csv_response(header, rows, filename)
+    if fmt == "xlsx":
+        return exports.xlsx_response(header, rows, filename)
+    raise Http404("Format inconnu")
+
+
+@require_http_methods(["GET", "POST"])
+@staff_edition
+def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.attendees_message(edition=edition, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        else:
+            messages.success(
+                request,
+                f"Message envoyé à {count} participant·e(s) confirmé·e(s).",
+            )
+            return redirect("congress:dashboard", year=edition.year)
+    return render(request, "congress/staff_message.html", {"edition": edition, "form": form})
+
+
+@require_POST
+@staff_edition
+def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    """Produce the badges again from the confirmed registrations (the status shows on the
+    dashboard, the file downloads from the shared documents page)."""
+    document_invalidate(
+        kind=BADGES, params={"year": edition.year}, user=request.user, reason="Badges demandés"
+    )
+    messages.success(request, "Les badges sont en cours de production.")
+    return redirect("congress:dashboard", year=edition.year)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@staff_edition
+def checkin(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    """The tablet at the entrance: search by name, or scan / type the badge's code."""
+    form = CheckInForm(request.POST or None)
+    result, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.registration_check_in(
+                edition=edition, code=form.cleaned_data["code"], by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error("code", exc.messages)
+            status = 400
+        else:
+            form = CheckInForm()
+    query = request.GET.get("q", "")[:100]
+    return render(
+        request,
+        "congress/staff_checkin.html",
+        {
+            "edition": edition,
+            "form": form,
+            "result": result,
+            "query": query,
+            "found": selectors.checkin_search(edition, query),
+            "counts": selectors.checkin_counts(edition),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_GET
+@staff_edition
+def checkin_counts(request: HttpRequest, edition: CongressEdition) -> JsonResponse:
+    return JsonResponse(selectors.checkin_counts(edition))

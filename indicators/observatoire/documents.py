@@ -1,0 +1,254 @@
+"""The observatoire's reports, as renderers of the shared generated-documents machinery
+(registered from `IndicatorsConfig.ready()`): the network's annual report, a structure's own
+sheet beside the network's median, and a thematic table of one indicator family.
+
+Parameters come from forms and URLs: each renderer checks them (French messages). A network
+report is suppressed (statistical secrecy) unless `internal`, which only staff may ask for or
+see; every page of an internal version says « document interne ».
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from associations.structures.models import Association
+from indicators.catalogue.models import Campaign, Family
+from indicators.dashboard.charts import bar_chart
+from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
+from solidaire.core.documents import pdf
+from solidaire.core.documents.models import StorageArea
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+from solidaire.core.text.french import format_date
+
+from . import permissions, selectors
+from .figures import crossing_map, figure_chart, key_figure_charts
+from .secrecy import MIN_STRUCTURES
+
+ANNUAL = "observatoire.annual"
+STRUCTURE = "observatoire.structure"
+THEMATIC = "observatoire.thematic"
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _year(value) -> int:
+    try:
+        year = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError("L'année doit être un nombre à quatre chiffres.") from None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(f"L'année doit être comprise entre {MIN_YEAR} et {MAX_YEAR}.")
+    if not Campaign.objects.filter(year=year).exists():
+        raise ValidationError(f"Il n'y a pas de campagne d'indicateurs pour {year}.")
+    return year
+
+
+def _flag(value) -> bool:
+    if value in (True, False):
+        return value
+    if value in (None, "", "0", "false", 0):
+        return False
+    if value in ("1", "true", 1):
+        return True
+    raise ValidationError("Le choix « version interne » est invalide.")
+
+
+def _only(params: dict, allowed: set[str]) -> None:
+    unknown = set(params) - allowed
+    if unknown:
+        raise ValidationError(f"Paramètre inconnu : {', '.join(sorted(unknown))}.")
+
+
+def _footer(report_title: str, report: selectors.NetworkReport) -> str:
+    """The running footer: what, the campaign's state, the data's date, the generation date."""
+    state = "campagne close" if report.campaign.closes_on < timezone.localdate() else "campagne en cours"
+    validated = report.completeness["validated"]
+    parts = [report_title, f"{state}, {validated} fiche(s) validée(s)"]
+    if report.data_as_of:
+        parts.append(f"données arrêtées au {format_date(report.data_as_of, weekday=False)}")
+    parts.append(f"produit le {format_date(timezone.now(), weekday=False)}")
+    return " — ".join(parts)
+
+
+class _NetworkRenderer(Renderer):
+    storage_area = StorageArea.PRIVATE
+
+    def can_request(self, user, params: dict) -> bool:
+        return permissions.can_use_tools(user)
+
+    def can_view(self, user, params: dict) -> bool:
+        return permissions.can_view_network_report(user, self.kind, params)
+
+
+class AnnualReportRenderer(_NetworkRenderer):
+    kind = ANNUAL
+    label = "Rapport annuel du réseau"
+
+    def clean_params(self, params: dict) -> dict:
+        _only(params, {"year", "internal"})
+        return {"year": _year(params.get("year")), "internal": _flag(params.get("internal"))}
+
+    def describe(self, params: dict) -> str:
+        suffix = " (version interne, non protégée)" if params.get("internal") else ""
+        return f"Rapport annuel du réseau {params.get('year')}{suffix}"
+
+    def render(self, params: dict, progress: Progress) -> Rendered:
+        year, internal = params["year"], params["internal"]
+        progress(5, "Lecture des fiches validées")
+        try:
+            report = selectors.network_report(year=year, internal=internal)
+        except selectors.NoValidatedSheet as exc:
+            raise ValidationError(str(exc)) from None
+        progress(35, "Dessin des graphiques et de la carte")
+        charts = key_figure_charts(report)
+        territory_map = crossing_map(report)
+        progress(55, "Mise en page du rapport")
+        title = f"Rapport annuel du réseau {year}"
+        content = pdf.render_pdf(
+            "pdf/observatoire_annual.html",
+            {
+                "report": report,
+                "title": title,
+                "charts": charts,
+                "map": territory_map,
+                "breakdowns": [report.by_quartier, report.by_kind],
+                "min_structures": MIN_STRUCTURES,
+                "footer": _footer(title, report),
+                "generated_at": timezone.now(),
+            },
+        )
+        progress(90, "Document mis en page")
+        suffix = "-interne" if internal else ""
+        return Rendered(
+            content=content,
+            download_name=f"observatoire-rapport-annuel-{year}{suffix}.pdf",
+            data_as_of=report.data_as_of,
+            stamp=str(year),
+        )
+
+
+class ThematicTableRenderer(_NetworkRenderer):
+    kind = THEMATIC
+    label = "Tableau thématique"
+
+    def clean_params(self, params: dict) -> dict:
+        _only(params, {"family", "year", "internal"})
+        family = params.get("family")
+        if family not in Family.values:
+            raise ValidationError("Famille d'indicateurs inconnue.")
+        return {
+            "family": family,
+            "year": _year(params.get("year")),
+            "internal": _flag(params.get("internal")),
+        }
+
+    def describe(self, params: dict) -> str:
+        family = Family(params["family"]).label if params.get("family") in Family.values else "?"
+        suffix = " (version interne)" if params.get("internal") else ""
+        return f"Tableau thématique « {family} » jusqu'à {params.get('year')}{suffix}"
+
+    def render(self, params: dict, progress: Progress) -> Rendered:
+        year, internal, family = params["year"], params["internal"], params["family"]
+        progress(5, "Lecture des fiches validées")
+        try:
+            report = selectors.network_report(year=year, internal=internal)
+        except selectors.NoValidatedSheet as exc:
+            raise ValidationError(str(exc)) from None
+        figures = [f for f in report.annex if f.family == family]
+        per_structure = selectors.per_structure_totals(family=family, years=report.years) if internal else {}
+        progress(40, "Mise en page du tableau")
+        label = Family(family).label
+        title = f"Tableau thématique « {label} », {report.years[0]}–{year}"
+        content = pdf.render_pdf(
+            "pdf/observatoire_thematic.html",
+            {
+                "report": report,
+                "title": title,
+                "family_label": label,
+                "figures": [(f, figure_chart(f, chart_id=f"theme-{f.code}")) for f in figures],
+                "per_structure": _structure_rows(per_structure, figures, report.years),
+                "min_structures": MIN_STRUCTURES,
+                "footer": _footer(title, report),
+            },
+        )
+        suffix = "-interne" if internal else ""
+        return Rendered(
+            content=content,
+            download_name=f"observatoire-tableau-{family}-{year}{suffix}.pdf",
+            data_as_of=report.data_as_of,
+        )
+
+
+def _structure_rows(per_structure: dict, figures, years: list[int]) -> list[dict]:
+    labels = {f.code: f.label for f in figures}
+    rows = []
+    for (name, code), by_year in sorted(per_structure.items()):
+        if code in labels:
+            rows.append({"name": name, "label": labels[code], "values": [by_year.get(y) for y in years]})
+    return rows
+
+
+class StructureReportRenderer(Renderer):
+    kind = STRUCTURE
+    label = "Fiche structure"
+    storage_area = StorageArea.PRIVATE
+
+    def clean_params(self, params: dict) -> dict:
+        _only(params, {"structure"})
+        slug = str(params.get("structure") or "")
+        if not Association.objects.filter(slug=slug).exists():
+            raise ValidationError("Structure inconnue.")
+        return {"structure": slug}
+
+    def _association(self, params: dict) -> Association:
+        return Association.objects.get(slug=params["structure"])
+
+    def can_request(self, user, params: dict) -> bool:
+        return permissions.can_have_structure_report(user, self._association(params))
+
+    def describe(self, params: dict) -> str:
+        return f"Fiche structure « {params.get('structure')} »"
+
+    def render(self, params: dict, progress: Progress) -> Rendered:
+        association = self._association(params)
+        progress(10, "Lecture des fiches de la structure et des médianes du réseau")
+        series = dashboard_series(association=association)
+        if not series:
+            raise ValidationError(f"{association.name} n'a encore transmis aucune fiche d'indicateurs.")
+        progress(40, "Dessin des graphiques")
+        charts = [
+            bar_pair(s, association.name)  # one chart per indicator: the structure and the median
+            for s in series
+        ]
+        progress(60, "Mise en page de la fiche")
+        title = f"Fiche structure : {association.name}"
+        content = pdf.render_pdf(
+            "pdf/observatoire_structure.html",
+            {
+                "association": association,
+                "title": title,
+                "rows": [
+                    (s, list(zip(s["years"], s["values"], s["medians"], strict=True)), chart)
+                    for s, chart in zip(series, charts, strict=True)
+                ],
+                "median_min": MEDIAN_MIN_SHEETS,
+                "footer": f"Observatoire social — {title} — produite le "
+                f"{format_date(timezone.now(), weekday=False)}",
+            },
+        )
+        return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}.pdf")
+
+
+def bar_pair(serie: dict, name: str):
+    indicator = serie["indicator"]
+    return bar_chart(
+        title=f"{indicator.label} ({indicator.get_unit_display()})",
+        description=f"{name} comparée à la médiane du réseau, par année.",
+        labels=[str(y) for y in serie["years"]],
+        series=[(name, serie["values"]), ("Médiane du réseau", serie["medians"])],
+    )
+
+
+register(AnnualReportRenderer())
+register(ThematicTableRenderer())
+register(StructureReportRenderer())

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class HistoryConfig(AppConfig):
+    name = "solidaire.history"
+    label = "history"
+    verbose_name = "Historique des modifications"

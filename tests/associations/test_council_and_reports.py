@@ -1,0 +1,110 @@
+"""The users' council form and the card error reports (issue #13): sent once, bots and floods
+refused, staff told on their home page."""
+
+import pytest
+from django.core import mail
+
+from associations.council.models import CouncilRequest
+from associations.reports.models import CardReport
+from solidaire.core.worklist import pending_work_for
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+JOIN = {
+    "name": "Mireille",
+    "phone": "06 12 34 56 78",
+    "email": "",
+    "accompanying_structure": "",
+    "accompanying_other": "",
+    "availability": "Le mardi après-midi",
+    "consent": "on",
+}
+
+
+def test_joining_the_council_tells_the_ccas_once(client, settings, django_capture_on_commit_callbacks):
+    content = client.get("/annuaire/conseil-des-usagers/").content.decode()
+    assert "02&nbsp;43&nbsp;74&nbsp;52&nbsp;06" in content  # the phone stays for those who prefer it
+    assert "conservées 24 mois au plus" in content
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/annuaire/conseil-des-usagers/", JOIN).status_code == 302
+        assert client.post("/annuaire/conseil-des-usagers/", JOIN).status_code == 302  # sent twice
+    assert CouncilRequest.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [[settings.CCAS_CONTACT_EMAIL]]
+    assert "Mireille" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"consent": ""}, "Cochez cette case pour que le CCAS puisse vous recontacter."),
+        ({"phone": "", "email": ""}, "Indiquez un téléphone ou une adresse e-mail"),
+        ({"email": "pas-une-adresse"}, "Saisissez une adresse de courriel valide."),
+    ],
+)
+def test_council_form_errors_are_french_and_keep_what_was_typed(client, changes, message):
+    response = client.post("/annuaire/conseil-des-usagers/", {**JOIN, **changes})
+    content = response.content.decode()
+    assert response.status_code == 200 and message in content
+    assert 'value="Mireille"' in content and "Le mardi après-midi" in content
+    assert not CouncilRequest.objects.exists()
+
+
+def test_a_bot_filling_the_honeypot_keeps_nothing(client):
+    response = client.post("/annuaire/conseil-des-usagers/", {**JOIN, "site_web": "http://spam"})
+    assert response.status_code == 302
+    assert not CouncilRequest.objects.exists() and not mail.outbox
+
+
+def test_council_flood_is_limited(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "council_request": (2, 3600)}
+    for n in range(2):
+        client.post("/annuaire/conseil-des-usagers/", {**JOIN, "name": f"Personne {n}"})
+    response = client.post("/annuaire/conseil-des-usagers/", {**JOIN, "name": "Encore"})
+    assert response.status_code == 429
+    assert CouncilRequest.objects.count() == 2
+
+
+def test_staff_see_new_requests_and_open_reports_on_their_home(staff_user, user):
+    CouncilRequest.objects.create(name="A", phone="0612345678", consent=True)
+    CardReport.objects.create(association=factories.AssociationFactory(), topic="hours", message="Faux")
+    lines = {line.label: line.count for line in pending_work_for(staff_user)}
+    assert lines["Demandes au conseil des usagers"] == 1
+    assert lines["Erreurs signalées sur des fiches"] == 1
+    assert not any(
+        line.label.startswith(("Demandes au conseil", "Erreurs")) for line in pending_work_for(user)
+    )
+
+
+def test_reporting_an_error_tells_the_admins_and_the_ccas(
+    client, member_of, settings, django_capture_on_commit_callbacks
+):
+    association = factories.AssociationFactory(name="Épicerie du Cœur")
+    admin = member_of(association, role="admin")
+    data = {"topic": "hours", "message": "Fermé le lundi depuis septembre.", "email": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/annuaire/{association.slug}/signaler/", data)
+        client.post(f"/annuaire/{association.slug}/signaler/", data)  # sent twice
+    assert response.status_code == 302
+    assert CardReport.objects.count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([settings.CCAS_CONTACT_EMAIL, admin.email])
+    assert "Fermé le lundi depuis septembre." in mail.outbox[0].body
+    assert (
+        "Signaler une erreur sur cette fiche" in client.get(association.get_absolute_url()).content.decode()
+    )
+
+
+def test_report_errors_bots_and_floods(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "card_report": (3, 3600)}  # every POST counts
+    association = factories.AssociationFactory()
+    url = f"/annuaire/{association.slug}/signaler/"
+    response = client.post(url, {"topic": "martiens", "message": ""})
+    content = response.content.decode()
+    assert response.status_code == 200 and "Sélectionnez un choix valide" in content
+    assert "Ce champ est obligatoire." in content
+    assert client.post(url, {"topic": "hours", "message": "x", "site_web": "spam"}).status_code == 302
+    assert not CardReport.objects.exists()
+    client.post(url, {"topic": "hours", "message": "premier"})
+    assert client.post(url, {"topic": "hours", "message": "second"}).status_code == 429
+    assert CardReport.objects.count() == 1
+    assert client.get("/annuaire/brouillon-inconnu/signaler/").status_code == 404
