@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
@@ -28,7 +28,7 @@ def add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -81,7 +81,7 @@ def _staff_only(request: HttpRequest):
     return None
 
 
-@require_http_methods(["GET"])
+@require_safe
 def staff_participations(request: HttpRequest) -> HttpResponse:
     """CCAS: applications to take part in editions, pending ones first."""
     if (denied := _staff_only(request)) is not None:

@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
@@ -21,7 +21,7 @@ from .models import EventProposal, ProposalStatus
 FIELDS = ProposalForm.Meta.fields
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def proposal_create(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -49,7 +49,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET"])
+@require_safe
 def my_proposals(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -60,7 +60,7 @@ def my_proposals(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposer changes a proposal sent back by CCAS staff, and sends it again."""
     if not request.user.is_authenticated:
@@ -104,7 +104,7 @@ def _staff_only(request: HttpRequest):
     return None
 
 
-@require_http_methods(["GET"])
+@require_safe
 def staff_proposals(request: HttpRequest) -> HttpResponse:
     if (denied := _staff_only(request)) is not None:
         return denied

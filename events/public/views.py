@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..calendar.models import Edition, EventSeries
 from ..participation.services import applications_closed_reason
@@ -19,7 +19,7 @@ from .cache import TTL, results_key
 from .structured import edition_json_ld
 
 
-@require_GET
+@require_safe
 def edition_list(request: HttpRequest) -> HttpResponse:
     """The agenda. Its results are cached per query string (see `cache`); for anonymous
     visitors without a pending message, the whole page is, as it is the same for all of them."""
@@ -58,7 +58,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         edition = selectors.edition_get_public(slug=slug)
@@ -93,7 +93,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         series = selectors.series_get(slug=slug)
@@ -112,7 +112,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
     rows = selectors.feed_rows(filterset=selectors.edition_filter(params=request.GET))
@@ -120,7 +120,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
     return _ics_response(feeds.calendar_ics(vevents), "le-mans-solidaire.ics")
 
 
-@require_GET
+@require_safe
 def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
     rows = selectors.edition_feed_rows(slug=slug)
     if not rows:
