@@ -20,9 +20,9 @@ install: $(STAMP)
 
 run: install
 	@mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
+	SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	@mkdir -p var

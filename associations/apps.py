@@ -12,6 +12,7 @@ class AssociationsConfig(AppConfig):
 
         from .council.selectors import council_requests_pending
         from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
+        from .directory.worklist import directory_pending_work
         from .practices import documents  # noqa: F401  (registers the booklet renderer)
         from .reports.selectors import card_reports_pending
         from .search.signals import connect_signals as connect_search_signals
@@ -21,3 +22,4 @@ class AssociationsConfig(AppConfig):
         connect_search_signals()
         register_provider("associations.card_reports", card_reports_pending)
         register_provider("associations.council_requests", council_requests_pending)
+        register_provider("associations.directory", directory_pending_work)

@@ -6,6 +6,13 @@ Each attempt is a real form POST (CSRF token, every field); each comes from its 
 limits see 1,000 different people. Then every registration is confirmed through its e-mail
 link (POST). Expected: exactly 100 places given (and confirmed), 900 on the waiting list, no 5xx.
 Prints registrations/s and p50/p95 latency of both phases.
+
+Figures of 30 November 2026 (2 cores shared with six other engineers' test runs, load average
+about 8; PostgreSQL 16 on loopback, gunicorn 4 workers): exactly 100 places given, 900 on the
+waiting list, 0 answers 5xx, every run; registration 8-13 attempts/s, p50 3.7-6.2 s, p95
+4.5-8.6 s with 50 clients in flight; confirmation 7-8/s. In-process one registration costs about
+12 queries (~35 ms on an idle database); the contended workshop row is locked for the last five
+of them only.
 """
 
 from __future__ import annotations

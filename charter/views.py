@@ -90,9 +90,14 @@ def sign(request: HttpRequest) -> HttpResponse:
     context = {"version": version, "associations": associations}
     if not associations:
         return render(request, "charter/sign.html", context)
+    context["signatures"] = list(selectors.signatures_of_associations(associations=associations))
+    # A structure that has signed (or asked to sign) this version sees its signature, not the form.
+    to_sign = selectors.associations_to_sign(user=request.user, version=version)
+    if not to_sign.exists():
+        return render(request, "charter/sign.html", context)
     form = SignatureForm(
         request.POST or None,
-        associations=selectors.associations_of_user(user=request.user, admin_only=True),
+        associations=to_sign,
         articles=selectors.version_articles(version=version),
     )
     if request.method == "POST" and form.is_valid():
@@ -118,7 +123,6 @@ def sign(request: HttpRequest) -> HttpResponse:
             )
             return redirect("charter:sign")
     context["form"] = form
-    context["signatures"] = list(selectors.signatures_of_associations(associations=associations))
     return render(request, "charter/sign.html", context)
 
 

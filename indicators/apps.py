@@ -9,6 +9,12 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         # Celery autodiscovers `<app>.tasks` only; the feature task modules register here.
+        from solidaire.core.worklist import register_provider
+
+        from .followup.worklist import indicators_pending_work
+
         # The observatoire's reports register with the generated-documents machinery.
         from .observatoire import documents  # noqa: F401
         from .reminders import tasks  # noqa: F401
+
+        register_provider("indicators.sheets", indicators_pending_work)

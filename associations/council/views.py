@@ -19,7 +19,7 @@ THANKS = (
 )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def council_join(request: HttpRequest) -> HttpResponse:
     form = CouncilRequestForm(request.POST or None)
     status = 200

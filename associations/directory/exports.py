@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from associations.structures.hours import humanize
 from associations.structures.models import Association, Service, Thematique
 from associations.structures.taxonomy import (
     LOCAL_PUBLICS,
@@ -25,6 +27,7 @@ from associations.structures.taxonomy import (
 )
 from associations.structures.validators import normalize_phone
 from solidaire.core.security.spreadsheet import safe_cell
+from solidaire.core.text.french import format_date_numeric, format_number
 
 SOURCE = "le-mans-solidaire"
 CHUNK = 500
@@ -232,8 +235,20 @@ CSV_COLUMNS = [
 ]
 
 
+def _csv_cell(value) -> str:
+    """A value as a French spreadsheet reads it: « 30/11/2026 », « 12500,5 », hours in words."""
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return format_date_numeric(value)
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return format_number(value, separator="")
+    return str(value)
+
+
 def structures_csv() -> Iterator[str]:
-    """All structures (any status) for CCAS staff; `;` separated with a BOM for Excel."""
+    """All structures (any status) for CCAS staff; `;` separated, decimal commas, dates as
+    dd/mm/yyyy, hours in French words, UTF-8 with a BOM: what French spreadsheets expect."""
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow([label for label, _ in CSV_COLUMNS])
     for a in Association.objects.order_by("name").iterator(chunk_size=CHUNK):
@@ -241,7 +256,7 @@ def structures_csv() -> Iterator[str]:
         for _, attr in CSV_COLUMNS:
             value = getattr(a, attr)
             value = value() if callable(value) else value
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()
-            values.append(safe_cell("" if value is None else str(value)))
+            if attr == "opening_hours" and value:
+                value = " ; ".join(humanize(value))
+            values.append(safe_cell(_csv_cell(value)))
         yield writer.writerow(values)

@@ -6,17 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from associations.structures import selectors, services
+from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association
 from associations.structures.workflow import ChangeProposal, DirectorySettings
 from solidaire.accounts.roles import is_ccas_staff
 
 from . import services as directory_services
 from .forms import DecisionForm
+from .moderation import proposals_with_diffs
 from .tasks import send_update_reminder
 
 
@@ -37,7 +38,9 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
         request,
         "associations/staff_followup.html",
         {
-            "proposals": list(selectors.change_proposals_pending()[:100]),
+            "proposals": proposals_with_diffs(
+                list(selectors.change_proposals_pending().prefetch_related("service__thematiques")[:100])
+            ),
             "structures": list(selectors.structure_proposals_pending()[:100]),
             "stale": list(selectors.associations_stale()[:200]),
             "stale_count": selectors.associations_stale().count(),
@@ -72,9 +75,19 @@ def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if (denied := _staff_only(request)) is not None:
         return denied
     proposal = get_object_or_404(ChangeProposal, pk=pk)
+    per_field = "per_field" in request.POST
     return _staff_decision(
         request,
-        approve=lambda: services.change_proposal_approve(proposal=proposal, by=request.user),
+        approve=lambda: (
+            directory_services.change_proposal_decide(
+                proposal=proposal,
+                by=request.user,
+                accepted=request.POST.getlist("fields"),
+                reason=request.POST.get("reason", ""),
+            )
+            if per_field
+            else services.change_proposal_approve(proposal=proposal, by=request.user)
+        ),
         reject=lambda reason: services.change_proposal_reject(
             proposal=proposal, by=request.user, reason=reason
         ),
@@ -114,3 +127,18 @@ def staff_campaign(request: HttpRequest) -> HttpResponse:
         "« merci de vérifier votre fiche ».",
     )
     return redirect("associations:staff_followup")
+
+
+def staff_change_logo(request: HttpRequest, pk: int) -> HttpResponse:
+    """The logo a queued change proposes, for CCAS staff only (it waits in the private storage)."""
+    if (denied := _staff_only(request)) is not None:
+        return denied
+    proposal = get_object_or_404(ChangeProposal, pk=pk)
+    name = proposal.payload.get("logo") or ""
+    handle = pending_logos.pending_logo_open(name)
+    if handle is None:
+        raise Http404("Aucun logo proposé.")
+    response = FileResponse(handle, filename=name.rsplit("/", 1)[-1])
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

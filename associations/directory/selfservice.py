@@ -18,6 +18,7 @@ from associations.structures.permissions import (
     can_manage,
     can_view_private,
 )
+from associations.structures.taxonomy import MembershipRole
 from associations.structures.workflow import ChangeProposal, DirectorySettings
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
@@ -104,7 +105,7 @@ def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
     return render(request, "associations/hours_edit.html", {"association": association, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def service_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     service = get_object_or_404(Service, pk=pk, association=association) if pk else None
@@ -181,16 +182,21 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            who = (
+                "aux administrateurs de la structure"
+                if memberships.membership_request_recipients(association)
+                else "au CCAS, car la structure n'a pas encore d'administrateur·rice sur le portail"
+            )
             messages.success(
                 request,
-                "Votre demande a été envoyée aux responsables de la "
-                "structure. Vous recevrez un e-mail quand elle sera traitée.",
+                f"Votre demande a été envoyée {who}. Vous recevrez un e-mail quand elle sera traitée.",
             )
             return redirect("portal:account")
+    pending = structure_selectors.membership_of(user=request.user, association=association)
     return render(
         request,
         "associations/membership_request.html",
-        {"association": association, "form": form},
+        {"association": association, "form": form, "membership": pending},
         status=status,
     )
 
@@ -207,6 +213,7 @@ def member_area(request: HttpRequest, association: Association) -> HttpResponse:
             "proposals": list(structure_selectors.change_proposals_of(association=association)),
             "can_manage": can_manage(request.user, association),
             "decision_form": MembershipDecisionForm(),
+            "roles": MembershipRole.choices,
         },
     )
 
@@ -234,3 +241,54 @@ def membership_decide(request: HttpRequest, association: Association, pk: int) -
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
     return redirect("associations:member_area", slug=association.slug)
+
+
+def _membership_action(request, association: Association, action, done: str) -> HttpResponse:
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, done)
+    return redirect("associations:member_area", slug=association.slug)
+
+
+@require_POST
+@association_permission_required(can_manage)
+def membership_role(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, pk=pk, association=association)
+    role = request.POST.get("role", "")
+    return _membership_action(
+        request,
+        association,
+        lambda: memberships.membership_change_role(membership=membership, role=role, by=request.user),
+        f"Rôle de {membership.user} modifié.",
+    )
+
+
+@require_POST
+@association_permission_required(can_manage)
+def membership_remove(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership, pk=pk, association=association)
+    return _membership_action(
+        request,
+        association,
+        lambda: memberships.membership_remove(membership=membership, by=request.user),
+        f"{membership.user} ne fait plus partie de la structure ; la personne est prévenue.",
+    )
+
+
+@require_POST
+@association_permission_required(can_view_private)
+def membership_leave(request: HttpRequest, association: Association) -> HttpResponse:
+    membership = structure_selectors.membership_of(user=request.user, association=association)
+    if membership is None or not membership.is_active:
+        messages.error(request, "Vous n'êtes pas membre de cette structure.")
+        return redirect("associations:member_area", slug=association.slug)
+    try:
+        memberships.membership_remove(membership=membership, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("associations:member_area", slug=association.slug)
+    messages.success(request, f"Vous ne faites plus partie de {association.name}.")
+    return redirect("portal:account")

@@ -1,17 +1,22 @@
-"""Writes of the directory's upkeep: the yearly update campaign (reminders to check a card)."""
+"""Writes of the directory's upkeep: the yearly update campaign (reminders to check a card) and
+the CCAS decisions, change by change, on queued card changes."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from associations.structures import pending_logos
+from associations.structures import services as structure_services
 from associations.structures.models import Association
 from associations.structures.services import absolute_url
-from associations.structures.taxonomy import MembershipStatus, PublicationStatus
+from associations.structures.taxonomy import MembershipStatus, ProposalKind, ProposalStatus, PublicationStatus
+from associations.structures.workflow import ChangeProposal
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.services import email_send
 
@@ -53,3 +58,39 @@ def update_reminder_send(*, association_id: int) -> bool:
     )
     Association.objects.filter(pk=association.pk).update(reminder_sent_at=now)
     return True
+
+
+@transaction.atomic
+def change_proposal_decide(
+    *, proposal: ChangeProposal, by, accepted: Iterable[str], reason: str = ""
+) -> ChangeProposal:
+    """Staff keep some fields of a queued change and refuse the others with a reason: the kept
+    ones are published, the refused ones are named in the decision (sent to the proposer).
+    Nothing kept is a refusal; a change already decided is refused with a French message."""
+    if not is_ccas_staff(by):
+        raise PermissionDenied("Réservé au CCAS.")
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.PENDING:
+        raise ValidationError("Cette modification a déjà été traitée.")
+    kept = [name for name in proposal.payload if name in set(accepted)]
+    refused = [name for name in proposal.payload if name not in kept]
+    if not kept:
+        return structure_services.change_proposal_reject(proposal=proposal, by=by, reason=reason)
+    if refused:
+        if not reason.strip():
+            raise ValidationError(
+                {"reason": "Indiquez pourquoi les changements décochés ne sont pas retenus."}
+            )
+        model = proposal._meta.get_field("association" if proposal.kind == ProposalKind.CARD else "service")
+        labels = []
+        for name in refused:
+            try:
+                labels.append(str(model.related_model._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:
+                labels.append(name)
+        if "logo" in refused:
+            pending_logos.pending_logo_discard(proposal.payload.get("logo"))
+        proposal.payload = {name: proposal.payload[name] for name in kept}
+        proposal.decision_reason = f"Non retenu : {', '.join(labels)}. {reason.strip()}"[:300]
+        proposal.save(update_fields=["payload", "decision_reason", "updated_at"])
+    return structure_services.change_proposal_approve(proposal=proposal, by=by)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from associations.actions import selectors as actions_selectors
 from associations.practices import selectors as practices_selectors
+from associations.structures import selectors as structure_selectors
 from associations.structures import services
 from associations.structures.cache import TTL, results_key
 from associations.structures.hours import opening_state
@@ -157,6 +158,7 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             "practices": practices_selectors.practices_of_structure(association=association),
             "can_view_private": can_view_private(request.user, association),
+            "membership": structure_selectors.membership_of(user=request.user, association=association),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
         },

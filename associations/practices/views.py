@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required
@@ -23,7 +23,7 @@ from .permissions import can_publish, can_view, can_write
 PAGE_SIZE = 20
 
 
-@require_GET
+@require_safe
 def practice_list(request: HttpRequest) -> HttpResponse:
     filterset, practices, actions_page = selectors.practice_directory(
         params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
@@ -41,7 +41,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         practice = selectors.practice_get(slug=slug)
@@ -60,7 +60,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_write)
 def practice_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     practice = get_object_or_404(Practice, pk=pk, association=association) if pk else None
@@ -107,7 +107,7 @@ def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(practice.get_absolute_url())
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def practice_booklet(request: HttpRequest) -> HttpResponse:
     """Staff ask for the booklet « Pratiques inspirantes » and follow its rendering."""

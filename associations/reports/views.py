@@ -18,7 +18,7 @@ from .forms import CardReportForm
 THANKS = "Merci ! Votre signalement est transmis à la structure et au CCAS, qui corrigeront la fiche."
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def card_report(request: HttpRequest, slug: str) -> HttpResponse:
     association = Association.objects.filter(slug=slug, status=PublicationStatus.PUBLISHED).first()
     if association is None:

@@ -42,3 +42,11 @@ def pending_logo_discard(name: str | None) -> None:
     if name:
         storage = _storage_of(name)
         transaction.on_commit(lambda: storage.delete(name))
+
+
+def pending_logo_open(name: str):
+    """The pending logo's file, for CCAS staff to see it before deciding; None if it is gone."""
+    if not name:
+        return None
+    storage = _storage_of(name)
+    return storage.open(name, "rb") if storage.exists(name) else None

@@ -29,6 +29,13 @@ def associations_of_user(*, user, admin_only: bool = False) -> QuerySet[Associat
     return Association.objects.filter(filters).distinct().order_by("name")
 
 
+def membership_of(*, user, association: Association) -> Membership | None:
+    """The user's membership of the structure (any status), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Membership.objects.filter(user=user, association=association).first()
+
+
 def association_members(*, association: Association) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(association=association)

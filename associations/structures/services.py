@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.services import email_send
+from solidaire.core.links import absolute_url
 from solidaire.core.text.search import slugify_fr
 
 from . import pending_logos
@@ -122,15 +123,6 @@ def _apply(instance, payload: dict) -> None:
             setattr(instance, key, field.to_python(value) if value else None)
         else:
             setattr(instance, key, value)
-
-
-def absolute_url(path: str) -> str:
-    """Absolute link for e-mails, on the configured Site (kept on SITE_DOMAIN by core)."""
-    from django.contrib.sites.models import Site
-
-    domain = Site.objects.get_current().domain
-    scheme = "http" if domain.startswith(("127.", "localhost")) else "https"
-    return f"{scheme}://{domain}{path}"
 
 
 def _must_moderate(by) -> bool:

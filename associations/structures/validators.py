@@ -6,9 +6,12 @@ import re
 import warnings
 
 from django.core.exceptions import ValidationError
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
 
 RNA_RE = re.compile(r"^W\d{9}$")
 SIRET_RE = re.compile(r"^\d{14}$")
+SIREN_RE = re.compile(r"^\d{9}$")
 # French numbers (0X XX XX XX XX, +33 X XX XX XX XX) and short service numbers (115, 3919).
 PHONE_RE = re.compile(r"^(?:(?:\+33|0033|0)[1-9](?:\d{2}){4}|1\d{1,2}|3\d{3})$")
 LOGO_MAX_BYTES = 1024 * 1024
@@ -28,26 +31,30 @@ def validate_rna(value: str) -> None:
         )
 
 
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        n = int(char)
-        if index % 2 == 1:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-    return total % 10 == 0
+def validate_siren(value: str) -> None:
+    """A SIREN (9 digits, Luhn key), checked by python-stdnum."""
+    if not value:
+        return
+    if not SIREN_RE.match(value):
+        raise ValidationError("Le SIREN compte exactement 9 chiffres, sans espace.", code="siren")
+    if not stdnum_siren.is_valid(value):
+        raise ValidationError("Ce numéro SIREN n'est pas valide (clé de contrôle).", code="siren")
 
 
 def validate_siret(value: str) -> None:
+    """A SIRET: 14 digits whose first nine (the SIREN) and whole carry valid keys; La Poste's
+    establishments, the documented exception, are known to python-stdnum."""
     if not value:
         return
     if not SIRET_RE.match(value):
         raise ValidationError("Le SIRET compte exactement 14 chiffres, sans espace.", code="siret")
-    # La Poste's establishments are the documented exception to the Luhn rule.
-    if value.startswith("356000000"):
-        if sum(int(c) for c in value) % 5 != 0:
-            raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).", code="siret")
-    elif not luhn_ok(value):
+    if not value.startswith("356000000") and not stdnum_siren.is_valid(value[:9]):
+        raise ValidationError(
+            "Ce numéro SIRET n'est pas valide : ses 9 premiers chiffres (le SIREN) "
+            "ont une clé de contrôle fausse.",
+            code="siret",
+        )
+    if not stdnum_siret.is_valid(value):
         raise ValidationError("Ce numéro SIRET n'est pas valide (clé de contrôle).", code="siret")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from associations.structures.models import Association
 from associations.structures.permissions import can_edit
 from associations.structures.taxonomy import MembershipRole, MembershipStatus
 from solidaire.core.email.services import email_send
+from solidaire.core.links import absolute_url
 
 from .models import MissionStatus, VolunteerInterest, VolunteerMission, VolunteerSkill
 
@@ -162,18 +164,41 @@ def interest_recipients(association: Association) -> list[str]:
     )
 
 
+DUPLICATE_WINDOW = dt.timedelta(days=1)
+
+
+class InterestAlreadySent(Exception):
+    """The same person already offered to help on this mission within a day; nothing is sent again."""
+
+    def __init__(self, interest: VolunteerInterest):
+        super().__init__("Proposition déjà envoyée.")
+        self.interest = interest
+
+
 @transaction.atomic
 def interest_submit(
     *, mission: VolunteerMission, name: str, email: str, message: str, consent: bool
 ) -> VolunteerInterest:
-    """Keep someone's interest in an open mission and e-mail it to the structure."""
-    mission = VolunteerMission.objects.select_related("association").get(pk=mission.pk)
+    """Keep someone's interest in an open mission, e-mail it to the structure and acknowledge it
+    to the person. A second interest from the same address for the same mission within a day
+    is recognised (InterestAlreadySent): nothing is kept or sent twice."""
+    # The mission's row is locked: two quick submissions cannot both pass the duplicate check.
+    mission = VolunteerMission.objects.select_for_update().select_related("association").get(pk=mission.pk)
     if not mission.is_open or not mission.association.is_published:
         raise ValidationError("Cette mission n'accepte plus de propositions.")
     if consent is not True:
         raise ValidationError(
             {"consent": "Votre accord est nécessaire pour transmettre votre proposition à la structure."}
         )
+    earlier = (
+        VolunteerInterest.objects.filter(
+            mission=mission, email__iexact=email.strip(), created_at__gte=timezone.now() - DUPLICATE_WINDOW
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if earlier is not None:
+        raise InterestAlreadySent(earlier)
     recipients = interest_recipients(mission.association)
     interest = VolunteerInterest(
         mission=mission,
@@ -194,5 +219,15 @@ def interest_submit(
             "forwarded_by_ccas": not recipients,
         },
         to=recipients or None,
+    )
+    email_send(
+        template="associations/volunteering/emails/interest_acknowledged",
+        context={
+            "interest": interest,
+            "mission": mission,
+            "association": mission.association,
+            "url": absolute_url(mission.get_absolute_url()),
+        },
+        to=[interest.email],
     )
     return interest

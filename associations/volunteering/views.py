@@ -13,6 +13,7 @@ from associations.structures import selectors as structure_selectors
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required, can_edit
 from solidaire.core.security.ratelimit import request_allowed
+from solidaire.core.text.french import format_datetime
 
 from . import selectors, services
 from .forms import InterestForm, MissionForm
@@ -80,6 +81,14 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     message=form.cleaned_data["message"],
                     consent=form.cleaned_data["consent"],
                 )
+            except services.InterestAlreadySent as already:
+                messages.info(
+                    request,
+                    f"Vous avez déjà proposé votre aide pour cette mission le "
+                    f"{format_datetime(already.interest.created_at)} : {mission.association.name} l'a bien "
+                    "reçue, inutile de la renvoyer. La structure vous répondra par e-mail.",
+                )
+                return redirect(mission.get_absolute_url())
             except ValidationError as exc:
                 _add_errors(form, exc)
             else:
@@ -87,7 +96,7 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     request,
                     f"Merci, votre proposition a bien été envoyée à "
                     f"{mission.association.name}. La structure vous "
-                    f"répondra par e-mail.",
+                    f"répondra par e-mail ; un accusé de réception vous est envoyé.",
                 )
                 return redirect(mission.get_absolute_url())
     return render(

@@ -15,7 +15,7 @@ from . import services
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_erase(request: HttpRequest, registration: Registration) -> HttpResponse:
     if request.method == "POST":

@@ -36,7 +36,7 @@ def cahier(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def proposal_list(request: HttpRequest, year: int) -> HttpResponse:
     """The proposals of an edition, by theme, for facilitators and staff; they may add some."""
     edition = get_object_or_404(CongressEdition, year=year)
@@ -84,7 +84,7 @@ def cahier_publish(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal.objects.select_related("theme__edition"), pk=pk)
     if not can_facilitate(request.user, proposal.theme):
@@ -118,7 +118,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def proposal_submit(request: HttpRequest, registration: Registration) -> HttpResponse:
     """A confirmed attendee proposes, from their private link."""

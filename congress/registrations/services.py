@@ -142,18 +142,21 @@ def registration_create(
         raise ValidationError(
             {"consent_processing": "Votre accord pour le traitement des données est requis."}
         )
-    registration.full_clean(validate_constraints=False)  # the one-per-address rule is checked below
+    # Token and code are 256 and 40 random bits: no uniqueness query; the one-per-address rule is
+    # checked just below, and the database's unique indexes back both.
+    registration.full_clean(exclude=["token", "checkin_code"], validate_constraints=False)
     already = "Cette adresse e-mail est déjà inscrite à cette édition."
     if Registration.objects.filter(
         edition=edition, email=registration.email, status__in=ACTIVE_STATUSES
     ).exists():
         raise ValidationError({"email": already})
     try:
-        with transaction.atomic():
-            registration.save()  # the partial unique index settles two simultaneous attempts
-    except IntegrityError:
+        registration.save()  # the partial unique index settles two simultaneous attempts
+    except IntegrityError:  # the whole transaction rolls back with the ValidationError
         raise ValidationError({"email": already}) from None
-    registration.days.set(choices.days)
+    Registration.days.through.objects.bulk_create(
+        [Registration.days.through(registration=registration, congressday=day) for day in choices.days]
+    )
     # Places last, so that the rows everybody wants stay locked as briefly as possible.
     if edition.capacity is not None:
         capacity.recount_edition(capacity.lock_edition(edition.pk))

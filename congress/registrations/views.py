@@ -67,7 +67,7 @@ def _initial(request: HttpRequest) -> dict:
     return {"email": user.email, "first_name": first, "last_name": last}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     state = edition.registration_state()
@@ -126,7 +126,7 @@ def registration_sent(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_confirm(request: HttpRequest, registration: Registration) -> HttpResponse:
     """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
@@ -167,7 +167,7 @@ def registration_detail(request: HttpRequest, registration: Registration) -> Htt
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_edit(request: HttpRequest, registration: Registration) -> HttpResponse:
     edition = registration.edition
@@ -203,7 +203,7 @@ def registration_edit(request: HttpRequest, registration: Registration) -> HttpR
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_cancel(request: HttpRequest, registration: Registration) -> HttpResponse:
     if request.method == "POST":

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from congress.editions.models import CongressEdition
 from congress.editions.permissions import can_manage_congress
@@ -37,7 +37,7 @@ def staff_edition(view):
     return wrapper
 
 
-@require_GET
+@require_safe
 @staff_edition
 def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition)
@@ -54,7 +54,7 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @staff_edition
 def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition, queryset=edition.registrations.all())
@@ -70,7 +70,7 @@ def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResp
     raise Http404("Format inconnu")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @staff_edition
 def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     form = MessageForm(request.POST or None)
@@ -101,7 +101,7 @@ def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @staff_edition
 def checkin(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     """The tablet at the entrance: search by name, or scan / type the badge's code."""
@@ -134,7 +134,7 @@ def checkin(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 @staff_edition
 def checkin_counts(request: HttpRequest, edition: CongressEdition) -> JsonResponse:
     return JsonResponse(selectors.checkin_counts(edition))

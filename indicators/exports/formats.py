@@ -2,6 +2,11 @@
 
 Long format (one row per value) is what the observatoire loads; the wide format (one row per
 structure, one column per indicator and category) is what people open in a spreadsheet.
+
+Two flavours of each: for people (the default) the headers are labels, statuses are French and
+the CSV writes decimal commas (`;` separated, UTF-8 with a BOM, as French spreadsheets expect);
+for machines (`codes=True`) the headers are codes, statuses are codes and decimals are points.
+The XLSX always holds real numbers, with a bold frozen header, widths, a filter and formats.
 """
 
 from __future__ import annotations
@@ -9,21 +14,58 @@ from __future__ import annotations
 import csv
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from itertools import groupby
 
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from indicators.catalogue.models import Campaign
 from indicators.catalogue.selectors import campaign_layout
-from indicators.sheets.models import SheetValue
+from indicators.sheets.models import SheetStatus, SheetValue
 from solidaire.core.security.spreadsheet import safe_cell, safe_row
+from solidaire.core.text.french import format_number
 
 CHUNK = 5000
-LONG_HEADER = ["structure", "slug", "annee", "statut", "indicateur", "libelle", "ventilation", "valeur"]
+LONG_CODES = ["structure", "slug", "annee", "statut", "indicateur", "libelle", "ventilation", "valeur"]
+LONG_LABELS = [
+    "Structure",
+    "Identifiant de la structure",
+    "Année",
+    "Statut de la fiche",
+    "Code de l'indicateur",
+    "Indicateur",
+    "Ventilation",
+    "Valeur",
+]
+WIDE_CODES = ["structure", "slug", "annee", "statut"]
+WIDE_LABELS = ["Structure", "Identifiant de la structure", "Année", "Statut de la fiche"]
+STATUS_LABELS = dict(SheetStatus.choices)
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.00"
+YEAR_FORMAT = "0"
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """Who reads the file: people (labels, French statuses and decimals) or machines (codes)."""
+
+    codes: bool = False
+
+    def status(self, status: str) -> str:
+        return status if self.codes else STATUS_LABELS.get(status, status)
+
+    def csv_number(self, value: Decimal) -> str:
+        if self.codes:
+            return f"{value.normalize():f}"  # "12", "0.75": what programs read
+        return format_number(value, separator="")  # "0,75": what French spreadsheets read
 
 
 class _Echo:
@@ -33,13 +75,7 @@ class _Echo:
         return value
 
 
-def _number(value) -> str:
-    # Plain decimal text without trailing zeros: "12" and "0.75", read by every spreadsheet.
-    text = f"{value.normalize():f}"
-    return text
-
-
-def _long_rows(values: QuerySet[SheetValue]) -> Iterator[list]:
+def _long_rows(values: QuerySet[SheetValue], flavour: Flavour) -> Iterator[list]:
     rows = (
         values.order_by(
             "sheet__campaign__year",
@@ -57,46 +93,28 @@ def _long_rows(values: QuerySet[SheetValue]) -> Iterator[list]:
             "indicator__code",
             "indicator__label",
             "category__code",
+            "category__label",
             "value",
         )
         .iterator(chunk_size=CHUNK)
     )
-    for name, slug, year, status, code, label, category, value in rows:
-        yield [name, slug, year, status, code, label, category or "", _number(value)]
+    for name, slug, year, status, code, label, category, category_label, value in rows:
+        part = (category if flavour.codes else category_label) or ""
+        yield [name, slug, year, flavour.status(status), code, label, part, value]
 
 
-def _csv_stream(header: list, rows: Iterable[list]) -> Iterator[str]:
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff"  # BOM: spreadsheets then read the accents right
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow(safe_row(row))
-
-
-def _csv_response(stream: Iterator[str], filename: str) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(stream, content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def long_csv_response(*, values: QuerySet[SheetValue], filename: str) -> StreamingHttpResponse:
-    return _csv_response(_csv_stream(LONG_HEADER, _long_rows(values)), filename)
-
-
-def long_xlsx_response(*, values: QuerySet[SheetValue], filename: str) -> FileResponse:
-    return _xlsx_response(LONG_HEADER, _long_rows(values), filename)
-
-
-def _wide_columns(campaign: Campaign) -> list[tuple[str, int, int | None]]:
+def _wide_columns(campaign: Campaign, flavour: Flavour) -> list[tuple[str, int, int | None]]:
     """(header, indicator id, category id) in the campaign's order."""
     columns = []
     for indicator in (item.indicator for item in campaign_layout(campaign=campaign).items):
-        columns.append((indicator.code, indicator.id, None))
-        columns += [(f"{indicator.code}:{c.code}", indicator.id, c.id) for c in indicator.categories]
+        columns.append((indicator.code if flavour.codes else indicator.label, indicator.id, None))
+        for c in indicator.categories:
+            header = f"{indicator.code}:{c.code}" if flavour.codes else f"{indicator.label} — {c.label}"
+            columns.append((header, indicator.id, c.id))
     return columns
 
 
-def _wide_rows(campaign: Campaign, columns) -> Iterator[list]:
+def _wide_rows(campaign: Campaign, columns, flavour: Flavour) -> Iterator[list]:
     """One row per sheet; values arrive sorted by sheet so one row is built at a time."""
     index = {(ind, cat): i for i, (_, ind, cat) in enumerate(columns)}
     rows = (
@@ -114,43 +132,87 @@ def _wide_rows(campaign: Campaign, columns) -> Iterator[list]:
         .iterator(chunk_size=CHUNK)
     )
     for _, group in groupby(rows, key=lambda r: r[0]):
-        cells = [""] * len(columns)
+        cells: list = [None] * len(columns)
         head = None
         for _sheet, name, slug, status, ind, cat, value in group:
-            head = [name, slug, campaign.year, status]
+            head = [name, slug, campaign.year, flavour.status(status)]
             position = index.get((ind, cat))
             if position is not None:
-                cells[position] = _number(value)
+                cells[position] = value
         yield head + cells
 
 
-def wide_header(columns) -> list[str]:
-    return ["structure", "slug", "annee", "statut"] + [c[0] for c in columns]
+def _csv_stream(header: list, rows: Iterable[list], flavour: Flavour) -> Iterator[str]:
+    writer = csv.writer(_Echo(), delimiter=";")
+    yield "\ufeff"  # BOM: spreadsheets then read the accents right
+    yield writer.writerow(header)
+    for row in rows:
+        cells = ["" if v is None else flavour.csv_number(v) if isinstance(v, Decimal) else v for v in row]
+        yield writer.writerow(safe_row(cells))
 
 
-def wide_csv_response(*, campaign: Campaign) -> StreamingHttpResponse:
-    columns = _wide_columns(campaign)
-    return _csv_response(
-        _csv_stream(wide_header(columns), _wide_rows(campaign, columns)), f"indicateurs-{campaign.year}.csv"
-    )
+def _csv_response(stream: Iterator[str], filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(stream, content_type=CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
-def wide_xlsx_response(*, campaign: Campaign) -> FileResponse:
-    columns = _wide_columns(campaign)
+def long_csv_response(
+    *, values: QuerySet[SheetValue], filename: str, codes: bool = False
+) -> StreamingHttpResponse:
+    flavour = Flavour(codes)
+    header = LONG_CODES if codes else LONG_LABELS
+    return _csv_response(_csv_stream(header, _long_rows(values, flavour), flavour), filename)
+
+
+def long_xlsx_response(*, values: QuerySet[SheetValue], filename: str, codes: bool = False) -> FileResponse:
+    flavour = Flavour(codes)
+    header = LONG_CODES if codes else LONG_LABELS
     return _xlsx_response(
-        wide_header(columns), _wide_rows(campaign, columns), f"indicateurs-{campaign.year}.xlsx"
+        header, _long_rows(values, flavour), filename, widths=[30, 24, 8, 18, 22, 40, 24, 12]
     )
 
 
-def _xlsx_response(header: list, rows: Iterable[list], filename: str) -> FileResponse:
+def wide_header(columns, codes: bool = False) -> list[str]:
+    return (WIDE_CODES if codes else WIDE_LABELS) + [c[0] for c in columns]
+
+
+def wide_csv_response(*, campaign: Campaign, codes: bool = False) -> StreamingHttpResponse:
+    flavour = Flavour(codes)
+    columns = _wide_columns(campaign, flavour)
+    return _csv_response(
+        _csv_stream(wide_header(columns, codes), _wide_rows(campaign, columns, flavour), flavour),
+        f"indicateurs-{campaign.year}.csv",
+    )
+
+
+def wide_xlsx_response(*, campaign: Campaign, codes: bool = False) -> FileResponse:
+    flavour = Flavour(codes)
+    columns = _wide_columns(campaign, flavour)
+    header = wide_header(columns, codes)
+    widths = [30, 24, 8, 18] + [min(max(len(c[0]) * 0.9, 12), 40) for c in columns]
+    return _xlsx_response(
+        header, _wide_rows(campaign, columns, flavour), f"indicateurs-{campaign.year}.xlsx", widths=widths
+    )
+
+
+def _xlsx_response(header: list, rows: Iterable[list], filename: str, *, widths: list[float]) -> FileResponse:
     """openpyxl's write-only mode keeps one row in memory; the workbook goes to a temporary
-    file (an XLSX is a zip and cannot be streamed as it is written), then is sent from disk."""
+    file (an XLSX is a zip and cannot be streamed as it is written), then is sent from disk.
+    The header is bold and frozen, columns have widths and a filter, numbers have formats
+    (the spreadsheet shows them with its own separators: « 1 234,5 » in French)."""
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet("indicateurs")
-    worksheet.append(header)
-    value_column = None if "valeur" not in header else header.index("valeur")
+    worksheet.freeze_panes = "A2"
+    for position, width in enumerate(widths, start=1):
+        worksheet.column_dimensions[get_column_letter(position)].width = width
+    bold = Font(bold=True)
+    worksheet.append([_styled(worksheet, safe_cell(title), font=bold) for title in header])
+    count = 0
     for row in rows:
-        worksheet.append([safe_cell(_cell(v, i, value_column)) for i, v in enumerate(row)])
+        worksheet.append([_xlsx_cell(worksheet, v, i) for i, v in enumerate(row)])
+        count += 1
+    worksheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
     # Not a context manager on purpose: FileResponse closes (and so deletes) it once sent.
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(handle)
@@ -158,11 +220,21 @@ def _xlsx_response(header: list, rows: Iterable[list], filename: str) -> FileRes
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
 
 
-def _cell(value, position: int, value_column: int | None):
-    # Numbers as numbers, so the spreadsheet can sum them.
-    if isinstance(value, str) and value and (value_column is None or position == value_column):
-        try:
-            return float(value) if "." in value else int(value)
-        except ValueError:
-            return value
-    return value
+def _styled(worksheet, value, *, font=None, number_format=None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=value)
+    if font is not None:
+        cell.font = font
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
+
+
+def _xlsx_cell(worksheet, value, position: int):
+    # Numbers as numbers (the spreadsheet can sum them), with a format; text guarded.
+    if isinstance(value, Decimal):
+        integral = value == value.to_integral_value()
+        number = int(value) if integral else float(value)
+        return _styled(worksheet, number, number_format=INTEGER_FORMAT if integral else DECIMAL_FORMAT)
+    if isinstance(value, int) and position == 2:  # the year: no thousands separator
+        return _styled(worksheet, value, number_format=YEAR_FORMAT)
+    return safe_cell(value)

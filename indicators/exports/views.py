@@ -23,7 +23,9 @@ def association_export(request: HttpRequest, slug: str) -> HttpResponse:
     association = get_object_or_404(Association, slug=slug)
     check_can_view_sheets(request.user, association)
     values = SheetValue.objects.filter(sheet__association=association)
-    return formats.long_csv_response(values=values, filename=f"indicateurs-{association.slug}.csv")
+    return formats.long_csv_response(
+        values=values, filename=f"indicateurs-{association.slug}.csv", codes=_codes(request)
+    )
 
 
 @require_safe
@@ -32,8 +34,8 @@ def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
     _check_format(fmt)
     if fmt == "xlsx":
-        return formats.wide_xlsx_response(campaign=campaign)
-    return formats.wide_csv_response(campaign=campaign)
+        return formats.wide_xlsx_response(campaign=campaign, codes=_codes(request))
+    return formats.wide_csv_response(campaign=campaign, codes=_codes(request))
 
 
 @require_safe
@@ -50,8 +52,13 @@ def export_long(request: HttpRequest, fmt: str) -> HttpResponse:
         values = values.filter(sheet__campaign__year=int(year))
         filename = f"indicateurs-{year}-format-long"
     if fmt == "xlsx":
-        return formats.long_xlsx_response(values=values, filename=f"{filename}.xlsx")
-    return formats.long_csv_response(values=values, filename=f"{filename}.csv")
+        return formats.long_xlsx_response(values=values, filename=f"{filename}.xlsx", codes=_codes(request))
+    return formats.long_csv_response(values=values, filename=f"{filename}.csv", codes=_codes(request))
+
+
+def _codes(request: HttpRequest) -> bool:
+    """`?entetes=codes`: the version for programs (codes as headers and statuses, decimal points)."""
+    return request.GET.get("entetes") == "codes"
 
 
 def _check_format(fmt: str) -> None:

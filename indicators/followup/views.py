@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from indicators.catalogue import selectors as catalogue_selectors
+from indicators.reminders.selectors import unreachable_associations
 from indicators.sheets import selectors as sheet_selectors
 from indicators.sheets import services as sheet_services
 from indicators.sheets.forms import sheet_groups
@@ -48,6 +49,7 @@ def followup(request: HttpRequest, year: int | None = None) -> HttpResponse:
             "rows": rows,
             "status": status,
             "completeness": selectors.followup_completeness(campaign=campaign),
+            "unreachable": list(unreachable_associations(campaign=campaign)[:200]),
             "statuses": SheetStatus.choices,
             "status_labels": dict(SheetStatus.choices),
         },
@@ -82,7 +84,14 @@ def _render_review(request, sheet: Sheet, *, return_form=None, reopen_form=None,
             "campaign": sheet.campaign,
             "association": sheet.association,
             "groups": sheet_groups(
-                layout=layout, form=None, totals=totals, breakdowns=breakdowns, previous=previous
+                layout=layout,
+                form=None,
+                totals=totals,
+                breakdowns=breakdowns,
+                previous=previous,
+                previous_parts=sheet_selectors.previous_breakdowns(
+                    association=sheet.association, year=sheet.campaign.year
+                ),
             ),
             "results": sorted(results, key=lambda r: (r.passed, r.severity)),
             "audit": list(sheet_selectors.sheet_audit(sheet=sheet)[:50]),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
 from associations.structures.models import Association
 from associations.structures.taxonomy import Quartier, StructureKind
@@ -112,14 +113,22 @@ class NetworkReport:
 
 def years_with_validated_sheets() -> list[int]:
     """The campaign years that have at least one validated sheet, oldest first (one query)."""
-    return sorted(
-        Sheet.objects.filter(status=SheetStatus.VALIDATED).values_list("campaign__year", flat=True).distinct()
-    )
+    validated = Sheet.objects.filter(status=SheetStatus.VALIDATED)
+    return sorted(validated.values_list("campaign__year", flat=True).order_by().distinct())
 
 
 def latest_validated_year() -> int | None:
-    years = years_with_validated_sheets()
-    return years[-1] if years else None
+    """The public page's campaign: the latest closed one with validated sheets (a campaign still
+    open would show partial figures), else the latest with any validated sheet. One query."""
+    rows = list(
+        Sheet.objects.filter(status=SheetStatus.VALIDATED)
+        .values_list("campaign__year", "campaign__closes_on")
+        .order_by()
+        .distinct()
+    )
+    today = timezone.localdate()
+    closed = [year for year, closes_on in rows if closes_on < today]
+    return max(closed or [year for year, _ in rows], default=None)
 
 
 def _validated_values(years: list[int]):

@@ -1,8 +1,9 @@
-"""The staff action on reminders: one click on the follow-up page sends a manual reminder."""
+"""The staff actions on reminders, from the follow-up page: remind one structure, or every late one."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
@@ -10,9 +11,10 @@ from django.views.decorators.http import require_POST
 from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from indicators.sheets.permissions import staff_required
+from solidaire.core.text.french import format_number
 
 from .models import ReminderKind
-from .services import reminder_send
+from .services import reminder_send, reminders_send_late
 
 
 @require_POST
@@ -20,8 +22,35 @@ from .services import reminder_send
 def remind(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
     association = get_object_or_404(Association, slug=slug)
-    if reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL, user=request.user):
-        messages.success(request, f"Relance envoyée à {association.name}.")
+    try:
+        reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, f"Aucune adresse e-mail connue pour {association.name} : relance impossible.")
+        messages.success(request, f"Relance envoyée à {association.name}.")
+    return redirect("indicators:followup_year", year=year)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{format_number(n)} {one if n < 2 else many}"
+
+
+@require_POST
+@staff_required
+def remind_all(request: HttpRequest, year: int) -> HttpResponse:
+    campaign = get_object_or_404(Campaign, year=year)
+    report = reminders_send_late(campaign=campaign, user=request.user)
+    parts = [_count(len(report.sent), "relance envoyée", "relances envoyées")]
+    if report.already:
+        parts.append(
+            _count(len(report.already), "structure déjà relancée", "structures déjà relancées")
+            + " aujourd'hui"
+        )
+    if report.unreachable:
+        parts.append(
+            _count(len(report.unreachable), "structure sans adresse", "structures sans adresse")
+            + " (liste « Structures injoignables » ci-dessous)"
+        )
+    level = messages.SUCCESS if report.sent else messages.WARNING
+    messages.add_message(request, level, " ; ".join(parts) + ".")
     return redirect("indicators:followup_year", year=year)

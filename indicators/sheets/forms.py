@@ -8,8 +8,28 @@ from django import forms
 
 from indicators.catalogue.models import ABSOLUTE_MAX, ValueType
 from indicators.catalogue.selectors import Layout
+from solidaire.core.text.french import NumberFormatError, format_evolution, format_number, parse_number
 
 from .validators import validate_pdf
+
+
+class FrenchNumberField(forms.DecimalField):
+    """A number as French users type it: « 5 100 », « 5 100,5 », « 12 500,50 » (any space
+    between thousands, non-breaking and thin ones included); « 5.100,5 » or « 1e9 » are refused
+    with a French message saying how to write it."""
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parse_number(str(value))
+        except NumberFormatError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and self.decimal_places == 0 and value != value.to_integral_value():
+            raise forms.ValidationError("Saisissez un nombre entier (sans décimales).", code="integer")
 
 
 def field_name(indicator, category=None) -> str:
@@ -49,20 +69,23 @@ class SheetForm(forms.Form):
                     self.initial[name] = _plain(initial_values[key], indicator)
 
     @staticmethod
-    def _number_field(indicator, category) -> forms.DecimalField:
+    def _number_field(indicator, category) -> FrenchNumberField:
         integer = indicator.value_type == ValueType.INTEGER
         maximum = ABSOLUTE_MAX if indicator.max_value is None else min(indicator.max_value, ABSOLUTE_MAX)
         minimum = max(indicator.min_value or Decimal(0), Decimal(0))
         label = f"{indicator.label} — {category.label}" if category else indicator.label
-        return forms.DecimalField(
+        return FrenchNumberField(
             label=label,
             required=False,
             min_value=minimum,
             max_value=maximum,
             max_digits=16,
             decimal_places=0 if integer else 2,
-            localize=True,
-            error_messages={"invalid": "Saisissez un nombre (chiffres uniquement)."},
+            error_messages={
+                "max_decimal_places": "Au plus %(max)s chiffres après la virgule.",
+                "max_whole_digits": "Nombre trop grand.",
+                "max_digits": "Nombre trop long.",
+            },
             widget=forms.TextInput(
                 attrs={
                     "inputmode": "numeric" if integer else "decimal",
@@ -79,17 +102,37 @@ class SheetForm(forms.Form):
         return self[field_name(indicator, category)]
 
 
+class CampaignContactForm(forms.Form):
+    name = forms.CharField(label="Nom (facultatif)", max_length=150, required=False)
+    email = forms.EmailField(
+        label="Adresse e-mail",
+        required=False,
+        help_text="Laissez vide pour que tous les membres de la structure reçoivent les e-mails.",
+        error_messages={"invalid": "Saisissez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."},
+    )
+
+
 def _plain(value: Decimal, indicator) -> str:
+    """A stored value as the field shows it again: « 5 100 », « 12 500,5 » (a no-break space
+    between thousands, which the field reads back)."""
     if indicator.value_type == ValueType.INTEGER:
-        return str(int(value))
-    return f"{value.normalize():f}".replace(".", ",")
+        return format_number(int(value), separator="\u00a0")
+    return format_number(value, separator="\u00a0")
 
 
 def sheet_groups(
-    *, layout: Layout, form: SheetForm | None, totals: dict, breakdowns: dict, previous: dict
+    *,
+    layout: Layout,
+    form: SheetForm | None,
+    totals: dict,
+    breakdowns: dict,
+    previous: dict,
+    previous_parts: dict | None = None,
 ) -> list[dict]:
     """What the sheet template walks: families → indicators → field(s) or value(s), with last
-    year's figure beside each one."""
+    year's figure (and the evolution) beside each one; a breakdown whose category labels read
+    « row, column » (sexe × âge) also comes as a grid."""
+    previous_parts = previous_parts or {}
     groups = []
     for title, items in layout.families():
         rows = []
@@ -102,18 +145,62 @@ def sheet_groups(
                 "total": totals.get(indicator.code),
                 "computed": bool(indicator.formula),
             }
+            row["evolution"], row["evolution_words"] = format_evolution(row["total"], row["previous"])
             if indicator.categories:
                 parts = breakdowns.get(indicator.code, {})
+                before = previous_parts.get(indicator.code, {})
                 row["parts"] = [
                     {
                         "category": c,
                         "value": parts.get(c.code),
+                        "previous": before.get(c.code),
                         "field": form.bound(indicator, c) if form else None,
                     }
                     for c in indicator.categories
                 ]
+                row["grid"] = _grid(row["parts"])
             elif not indicator.formula and form:
                 row["field"] = form.bound(indicator)
             rows.append(row)
         groups.append({"title": title, "rows": rows})
     return groups
+
+
+def _grid(parts: list[dict]) -> dict | None:
+    """The parts laid out as a table (« Femmes, 26-59 ans » → row « Femmes », column
+    « 26-59 ans ») with row, column and grand totals; None when the labels do not cross."""
+    rows: dict[str, dict[str, dict]] = {}
+    columns: list[str] = []
+    for part in parts:
+        row_label, sep, column_label = part["category"].label.partition(", ")
+        if not sep:
+            return None
+        rows.setdefault(row_label, {})[column_label] = part
+        if column_label not in columns:
+            columns.append(column_label)
+    if len(rows) < 2 or len(columns) < 2:
+        return None
+
+    def total(values):
+        present = [v for v in values if v is not None]
+        return sum(present, Decimal(0)) if present else None
+
+    table = []
+    for row_label, cells in rows.items():
+        row_cells = [cells.get(column) for column in columns]
+        table.append(
+            {
+                "label": row_label,
+                "cells": row_cells,
+                "total": total(c["value"] for c in row_cells if c),
+            }
+        )
+    column_totals = [
+        total(r["cells"][i]["value"] for r in table if r["cells"][i]) for i in range(len(columns))
+    ]
+    return {
+        "columns": columns,
+        "rows": table,
+        "column_totals": column_totals,
+        "total": total(p["value"] for p in parts),
+    }

@@ -162,3 +162,22 @@ class SheetAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sheet} — {self.get_action_display()}"
+
+
+class CampaignContact(TimeStampedModel):
+    """The person a structure's admin names to receive the campaign's e-mails (reminders, sheet
+    returned): without one, every approved member receives them, else the structure's address."""
+
+    association = models.OneToOneField(
+        Association, on_delete=models.CASCADE, related_name="campaign_contact", verbose_name="structure"
+    )
+    name = models.CharField("nom", max_length=150, blank=True)
+    email = models.EmailField("e-mail")
+    named_by = actor_field("désigné·e par")
+
+    class Meta:
+        verbose_name = "destinataire des e-mails de campagne"
+        verbose_name_plural = "destinataires des e-mails de campagne"
+
+    def __str__(self) -> str:
+        return f"{self.association} : {self.name or self.email}"

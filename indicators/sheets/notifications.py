@@ -3,20 +3,23 @@ sent when staff return a sheet for correction (the reminders reuse the first two
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.sites.models import Site
 from django.urls import reverse
 
 from associations.structures.models import Association, Membership
 from associations.structures.taxonomy import MembershipStatus
 from indicators.catalogue.models import Campaign
 from solidaire.core.email.services import email_send
+from solidaire.core.links import absolute_url
 
-from .models import Sheet
+from .models import CampaignContact, Sheet
 
 
 def structure_recipients(association: Association) -> list[str]:
-    """The structure's approved members, else its public address."""
+    """The person the structure named for the campaign's e-mails, else its approved members,
+    else its public address; [] when nobody can be reached."""
+    contact = CampaignContact.objects.filter(association=association).values_list("email", flat=True).first()
+    if contact:
+        return [contact]
     emails = list(
         Membership.objects.filter(association=association, status=MembershipStatus.APPROVED)
         .values_list("user__email", flat=True)
@@ -28,11 +31,7 @@ def structure_recipients(association: Association) -> list[str]:
 
 
 def sheet_url(association: Association, campaign: Campaign) -> str:
-    domain = Site.objects.get_current().domain
-    scheme = "http" if settings.DEBUG else "https"
-    return f"{scheme}://{domain}" + reverse(
-        "indicators:sheet", kwargs={"slug": association.slug, "year": campaign.year}
-    )
+    return absolute_url(reverse("indicators:sheet", kwargs={"slug": association.slug, "year": campaign.year}))
 
 
 def notify_returned(*, sheet: Sheet) -> None:

@@ -51,3 +51,17 @@ def check_can_fill_sheet(user, association) -> None:
 def check_can_view_sheets(user, association) -> None:
     if not can_view_sheets(user, association):
         raise PermissionDenied("Vous n'avez pas accès aux indicateurs de cette structure.")
+
+
+def can_name_contact(user, association) -> bool:
+    """Name who receives the campaign's e-mails: the structure's admins and CCAS staff."""
+    from associations.structures.permissions import can_manage
+
+    return can_manage(user, association)
+
+
+def check_can_name_contact(user, association) -> None:
+    if not can_name_contact(user, association):
+        raise PermissionDenied(
+            "Seuls les administrateurs de la structure ou le CCAS choisissent le destinataire."
+        )

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from indicators.catalogue.formulas import FormulaError, evaluate
 from indicators.catalogue.models import RuleOperator, Severity, ValidationRule
+from solidaire.core.text.french import format_number, format_ratio
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,7 @@ class RuleResult:
 
 
 def _fmt(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    value = value.normalize()
-    text = f"{value:,f}".replace(",", "\u202f").replace(".", ",")
-    return text
+    return "—" if value is None else format_number(value)
 
 
 def evaluate_rule(
@@ -92,14 +89,15 @@ def outlier_results(
             continue
         ratio = max(current, before) / min(current, before)
         if ratio > factor:
+            sign, words = format_ratio(current, before)
             results.append(
                 RuleResult(
                     f"écart {code}",
                     f"« {labels[code]} » : {_fmt(current)} cette année contre {_fmt(before)} "
-                    f"l'an passé. Vérifiez la saisie.",
+                    f"l'an passé ({words}). Vérifiez la saisie.",
                     Severity.WARNING,
                     False,
-                    f"× {_fmt(ratio.quantize(Decimal('0.1')))}",
+                    sign,
                 )
             )
     return results

@@ -13,6 +13,7 @@ from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus, StructureKind
 from indicators.catalogue.formulas import evaluate
 from indicators.catalogue.selectors import Layout
+from solidaire.core.text.french import format_date
 
 from .models import Sheet, SheetStatus, SheetValue
 
@@ -79,6 +80,21 @@ def previous_totals(*, association: Association, year: int) -> dict[str, Decimal
     return dict(totals)
 
 
+def previous_breakdowns(*, association: Association, year: int) -> dict[str, dict[str, Decimal]]:
+    """Last answered year's values by indicator code and category code (one or two queries),
+    for the « l'an passé » hint of each cell of a breakdown."""
+    sheet = previous_sheet(association=association, year=year)
+    if sheet is None:
+        return {}
+    parts: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    rows = SheetValue.objects.filter(sheet=sheet, category__isnull=False).values_list(
+        "indicator__code", "category__code", "value"
+    )
+    for code, category, value in rows:
+        parts[code][category] = value
+    return dict(parts)
+
+
 def sheets_of_association(*, association: Association) -> QuerySet[Sheet]:
     return (
         Sheet.objects.filter(association=association).select_related("campaign").order_by("-campaign__year")
@@ -87,3 +103,17 @@ def sheets_of_association(*, association: Association) -> QuerySet[Sheet]:
 
 def sheet_audit(*, sheet: Sheet):
     return sheet.audit.select_related("user", "indicator", "category").order_by("-created_at", "-id")
+
+
+def sheet_status_line(*, sheet: Sheet) -> str:
+    """One sentence for the sheet's state, the same on every page: what it is and what comes next."""
+    deadline = format_date(sheet.deadline)
+    if sheet.status == SheetStatus.SUBMITTED:
+        return f"Transmise le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
+    if sheet.status == SheetStatus.VALIDATED:
+        return f"Validée par le CCAS le {format_date(sheet.validated_at)}."
+    if sheet.status == SheetStatus.RETURNED:
+        return f"Renvoyée pour correction : à transmettre de nouveau avant le {deadline}."
+    if sheet.pk is None:
+        return f"Non commencée : à transmettre avant le {deadline}."
+    return f"Brouillon : à transmettre avant le {deadline}."

@@ -19,11 +19,12 @@ from django.utils import formats, timezone
 from associations.structures.models import Association
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import ABSOLUTE_MAX, Campaign, Severity, ValueType
+from solidaire.core.text.french import format_date
 
 from . import selectors
-from .models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
+from .models import AuditAction, CampaignContact, Sheet, SheetAudit, SheetStatus, SheetValue
 from .notifications import notify_returned
-from .permissions import can_review, check_can_fill_sheet
+from .permissions import can_review, check_can_fill_sheet, check_can_name_contact
 from .rules import RuleResult, outlier_results, run_rules
 from .validators import validate_pdf
 
@@ -44,13 +45,16 @@ class StaleSheetError(SheetError):
 
 
 class SheetRulesError(SheetError):
-    def __init__(self, message: str, results: list[RuleResult]):
+    """The rules refused a submission; `sheet` is the draft saved meanwhile (None if none was)."""
+
+    def __init__(self, message: str, results: list[RuleResult], sheet: Sheet | None = None):
         super().__init__(message)
         self.results = results
+        self.sheet = sheet
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "j F Y")
+    return format_date(value, weekday=False)
 
 
 def sheet_lock_reason(*, sheet: Sheet, on: dt.date | None = None) -> str | None:
@@ -216,7 +220,6 @@ def sheet_check(*, sheet: Sheet, layout: catalogue_selectors.Layout | None = Non
     return results
 
 
-@transaction.atomic
 def sheet_submit(
     *,
     sheet: Sheet,
@@ -226,32 +229,36 @@ def sheet_submit(
     confirm_warnings: bool = False,
     activity_report: UploadedFile | None = None,
 ) -> Sheet:
-    """Save, run the rules, then hand the sheet to the CCAS. Blocking errors or unconfirmed
-    warnings roll everything back (the form shows the typed values again)."""
-    sheet = sheet_save_draft(
-        sheet=sheet,
-        user=user,
-        values=values,
-        expected_version=expected_version,
-        activity_report=activity_report,
-    )
-    results = sheet_check(sheet=sheet)
-    failed = [r for r in results if not r.passed]
-    if any(r.is_error for r in failed):
-        raise SheetRulesError("La fiche contient des erreurs à corriger avant transmission.", failed)
-    if failed and not confirm_warnings:
-        raise SheetRulesError(
-            "Vérifiez les avertissements puis cochez la case de confirmation pour transmettre.", failed
+    """Save, run the rules, then hand the sheet to the CCAS. When blocking errors or unconfirmed
+    warnings refuse the submission, the typed values stay saved as a draft (SheetRulesError
+    carries the sheet's new version) so that nothing typed is lost."""
+    with transaction.atomic():
+        sheet = sheet_save_draft(
+            sheet=sheet,
+            user=user,
+            values=values,
+            expected_version=expected_version,
+            activity_report=activity_report,
         )
-    sheet.status = SheetStatus.SUBMITTED
-    sheet.submitted_at = timezone.now()
-    sheet.submitted_by = user
-    sheet.version += 1
-    sheet.full_clean(exclude=["activity_report"])
-    sheet.save(update_fields=["status", "submitted_at", "submitted_by", "version", "updated_at"])
-    comment = "Avertissements confirmés : " + " ; ".join(r.message for r in failed) if failed else ""
-    SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.SUBMIT, comment=comment)
-    return sheet
+        results = sheet_check(sheet=sheet)
+        failed = [r for r in results if not r.passed]
+        refusal = None
+        if any(r.is_error for r in failed):
+            refusal = "La fiche contient des erreurs à corriger avant transmission."
+        elif failed and not confirm_warnings:
+            refusal = "Vérifiez les avertissements puis cochez la case de confirmation pour transmettre."
+        if refusal is None:
+            sheet.status = SheetStatus.SUBMITTED
+            sheet.submitted_at = timezone.now()
+            sheet.submitted_by = user
+            sheet.version += 1
+            sheet.full_clean(exclude=["activity_report"])
+            sheet.save(update_fields=["status", "submitted_at", "submitted_by", "version", "updated_at"])
+            comment = "Avertissements confirmés : " + " ; ".join(r.message for r in failed) if failed else ""
+            SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.SUBMIT, comment=comment)
+            return sheet
+    # Raised once the draft is committed: the refusal keeps what was typed.
+    raise SheetRulesError(f"{refusal} Vos saisies sont enregistrées comme brouillon.", failed, sheet=sheet)
 
 
 def _locked_for_staff(sheet: Sheet, expected: str, user) -> Sheet:
@@ -314,3 +321,25 @@ def sheet_reopen(*, sheet: Sheet, user, reason: str) -> Sheet:
     sheet.save()
     SheetAudit.objects.create(sheet=sheet, user=user, action=AuditAction.REOPEN, comment=reason)
     return sheet
+
+
+@transaction.atomic
+def campaign_contact_set(
+    *, association: Association, email: str, name: str = "", by
+) -> CampaignContact | None:
+    """Name who receives the structure's campaign e-mails (reminders, sheet returned); an empty
+    address removes the choice (every approved member receives them again)."""
+    check_can_name_contact(by, association)
+    email = email.strip()
+    if not email:
+        CampaignContact.objects.filter(association=association).delete()
+        return None
+    contact = CampaignContact.objects.filter(association=association).first() or CampaignContact(
+        association=association
+    )
+    contact.email = email
+    contact.name = name.strip()
+    contact.named_by = by
+    contact.full_clean()
+    contact.save()
+    return contact

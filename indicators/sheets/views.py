@@ -6,7 +6,7 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,9 +18,9 @@ from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
 
 from . import selectors, services
-from .forms import SheetForm, sheet_groups
-from .models import Sheet
-from .permissions import can_review, check_can_fill_sheet, check_can_view_sheets
+from .forms import CampaignContactForm, SheetForm, sheet_groups
+from .models import CampaignContact, Sheet
+from .permissions import can_name_contact, can_review, check_can_fill_sheet, check_can_view_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +59,12 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     sheet = Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
         association=association, campaign=campaign
     )
+    contact_form = None
+    if request.method == "POST" and request.POST.get("action") == "contact":
+        if isinstance(done := _handle_contact(request, association, campaign), HttpResponse):
+            return done
+        contact_form = done  # shown again with its errors; the sheet form stays as saved
+    sheet_posted = request.method == "POST" and contact_form is None
     layout = catalogue_selectors.campaign_layout(campaign=campaign)
     raw = selectors.sheet_raw_values(sheet=sheet)
     lock_reason = services.sheet_lock_reason(sheet=sheet)
@@ -66,18 +72,18 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     form = None
     if lock_reason is None:
         form = SheetForm(
-            request.POST or None,
-            request.FILES or None,
+            request.POST if sheet_posted else None,
+            request.FILES if sheet_posted else None,
             layout=layout,
             initial_values=raw,
             initial={"version": sheet.version},
         )
-        if request.method == "POST":
+        if sheet_posted:
             outcome = _handle_post(request, form, sheet)
             if isinstance(outcome, HttpResponse):
                 return outcome
             results = outcome
-    elif request.method == "POST":
+    elif sheet_posted:
         messages.error(request, lock_reason)
     totals, breakdowns = selectors.values_by_code(layout=layout, raw=raw)
     previous = selectors.previous_totals(association=association, year=campaign.year)
@@ -90,14 +96,56 @@ def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "sheet": sheet,
             "form": form,
             "lock_reason": lock_reason,
+            "status_line": selectors.sheet_status_line(sheet=sheet),
             "results": results,
             "has_warnings": any(r.is_warning for r in results),
             "groups": sheet_groups(
-                layout=layout, form=form, totals=totals, breakdowns=breakdowns, previous=previous
+                layout=layout,
+                form=form,
+                totals=totals,
+                breakdowns=breakdowns,
+                previous=previous,
+                previous_parts=selectors.previous_breakdowns(association=association, year=campaign.year),
             ),
+            "contact_form": contact_form or _contact_form(request.user, association),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _contact_form(user, association, data=None) -> CampaignContactForm | None:
+    if not can_name_contact(user, association):
+        return None
+    contact = CampaignContact.objects.filter(association=association).first()
+    initial = {"name": contact.name, "email": contact.email} if contact else {}
+    return CampaignContactForm(data, initial=initial, prefix="contact")
+
+
+def _handle_contact(request, association: Association, campaign: Campaign):
+    """The « who receives the campaign's e-mails » form: a redirect once saved, else the bound
+    form to show again with its errors."""
+    form = _contact_form(request.user, association, request.POST)
+    if form is None:
+        raise PermissionDenied(
+            "Seuls les administrateurs de la structure ou le CCAS choisissent le destinataire."
+        )
+    if not form.is_valid():
+        return form
+    try:
+        contact = services.campaign_contact_set(
+            association=association,
+            email=form.cleaned_data["email"],
+            name=form.cleaned_data["name"],
+            by=request.user,
+        )
+    except ValidationError as exc:
+        form.add_error("email", exc)
+        return form
+    if contact:
+        messages.success(request, f"Les e-mails de la campagne iront désormais à {contact.email}.")
+    else:
+        messages.success(request, "Les e-mails de la campagne iront à tous les membres de la structure.")
+    return redirect("indicators:sheet", slug=association.slug, year=campaign.year)
 
 
 def _handle_post(request, form: SheetForm, sheet: Sheet):
@@ -124,6 +172,11 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
             messages.success(request, "Brouillon enregistré. Vous pouvez y revenir plus tard.")
     except services.SheetRulesError as exc:
         form.add_error(None, str(exc))
+        if exc.sheet is not None:
+            # The draft was saved: the form now edits its new version.
+            form.data = form.data.copy()
+            form.data["version"] = exc.sheet.version
+            sheet.refresh_from_db()
         return exc.results
     except services.SheetError as exc:
         form.add_error(None, str(exc))

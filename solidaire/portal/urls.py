@@ -6,4 +6,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("mon-espace/", views.account, name="account"),
+    path("espace/", views.staff_home, name="staff_home"),
 ]

@@ -151,6 +151,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Le Mans solidaire] "
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_ADAPTER = "solidaire.accounts.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "solidaire.accounts.forms.SignupNameForm"
 # How many proxies in front of gunicorn append to X-Forwarded-For (1 behind the production
 # reverse proxy): the client address for every rate limit, allauth's and ours
 # (solidaire.core.security.ratelimit). 0 trusts only REMOTE_ADDR (X-Forwarded-For is client-controlled).

@@ -14,6 +14,7 @@ def test_signup_requires_email_verification_before_login(client, django_capture_
         response = client.post(
             "/comptes/signup/",
             {
+                "full_name": "Nouvelle Personne",
                 "email": "Nouvelle@Example.org",
                 "password1": "une-phrase-secrete-longue",
                 "password2": "une-phrase-secrete-longue",
@@ -36,6 +37,7 @@ def test_signup_errors_are_french_and_keep_the_email(client):
     response = client.post(
         "/comptes/signup/",
         {
+            "full_name": "Camille Martin",
             "email": "camille@example.org",
             "password1": "court",
             "password2": "autre",
@@ -81,3 +83,29 @@ def test_ccas_group_gets_app_permissions_but_not_superuser_ones():
     assert {"change_association", "change_membership", "change_infopage", "view_user"} <= codenames
     assert "delete_user" not in codenames
     assert "add_group" not in codenames
+
+
+def test_signup_asks_a_name_used_in_emails(client):
+    page = client.get("/comptes/signup/").content.decode()
+    assert 'name="full_name"' in page and "Prénom et nom" in page
+    missing = client.post(
+        "/comptes/signup/",
+        {
+            "email": "sans-nom@example.org",
+            "password1": "une-phrase-secrete-longue",
+            "password2": "une-phrase-secrete-longue",
+        },
+    )
+    assert "Indiquez votre prénom et votre nom." in missing.content.decode()
+    client.post(
+        "/comptes/signup/",
+        {
+            "full_name": "  Marie   Durand ",
+            "email": "marie@example.org",
+            "password1": "une-phrase-secrete-longue",
+            "password2": "une-phrase-secrete-longue",
+        },
+    )
+    user = User.objects.get(email="marie@example.org")
+    assert user.full_name == "Marie Durand"
+    assert user.get_full_name() == "Marie Durand"

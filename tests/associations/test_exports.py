@@ -90,3 +90,22 @@ def test_csv_export_is_for_staff_and_neutralises_formulas(client, staff_user, us
     assert response["Content-Type"].startswith("text/csv")
     assert content.splitlines()[0].lstrip("\ufeff").startswith("Nom;Type;Statut")
     assert "'=HYPERLINK" in content
+
+
+def test_staff_csv_is_french(client, staff_user):
+    from decimal import Decimal
+
+    factories.AssociationFactory(
+        name="Budget", budget=Decimal("12500.50"), opening_hours="Mo-Fr 09:00-12:00", status="published"
+    )
+    client.force_login(staff_user)
+    lines = body(client.get("/annuaire/export/structures.csv")).lstrip("\ufeff").splitlines()
+    header = lines[0].split(";")
+    row = dict(
+        zip(header, next(line for line in lines if line.startswith("Budget;")).split(";"), strict=True)
+    )
+    assert row["Statut"] == "Publiée"
+    assert row["Budget"] == "12500,5"
+    assert "lundi" in row["Horaires"].lower()
+    day, month, year = row["Mise à jour"].split("/")
+    assert len(day) == 2 and len(month) == 2 and len(year) == 4

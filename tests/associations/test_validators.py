@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
         ("siret", "7328293200007", "14 chiffres"),
         ("siret", "73282932000075", "clé de contrôle"),
         ("siret", "7328293200007A", "14 chiffres"),
+        # Luhn-valid as a whole, but its SIREN (123456780) has a wrong key.
+        ("siret", "12345678000006", "le SIREN"),
         ("phone", "06 12", "Numéro de téléphone invalide"),
         ("phone", "+44 20 7946 0958", "Numéro de téléphone invalide"),
         ("email", "a@b", "courriel"),
@@ -51,3 +53,13 @@ def test_negative_counts_are_refused():
     with pytest.raises(ValidationError) as exc:
         association.full_clean(exclude=["slug"])
     assert {"staff_volunteers", "budget"} <= set(exc.value.message_dict)
+
+
+def test_siren_checked_with_its_key():
+    from associations.structures.validators import validate_siren
+
+    validate_siren("732829320")
+    with pytest.raises(ValidationError, match="clé de contrôle"):
+        validate_siren("732829321")
+    with pytest.raises(ValidationError, match="9 chiffres"):
+        validate_siren("73282932")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.core import mail
 
@@ -101,7 +103,7 @@ def test_interest_is_saved_and_emailed_to_the_structure(client, django_capture_o
         "camille@example.org",
         mission,
     )
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2  # to the structure, and the acknowledgement to the volunteer
     sent = mail.outbox[0]
     assert sent.to == ["contact@epicerie.fr"]
     assert "Accueil à l'épicerie" in sent.subject
@@ -117,8 +119,9 @@ def test_interest_goes_to_admins_then_to_the_ccas(client, settings, django_captu
         mission = VolunteerMissionFactory(association=association)
         with django_capture_on_commit_callbacks(execute=True):
             client.post(mission.get_absolute_url(), interest_data())
-    assert [m.to for m in mail.outbox] == [[admin.email], [settings.CCAS_CONTACT_EMAIL]]
-    assert "merci de le transmettre" in mail.outbox[1].body
+    to_structures = [m for m in mail.outbox if m.to != ["camille@example.org"]]
+    assert [m.to for m in to_structures] == [[admin.email], [settings.CCAS_CONTACT_EMAIL]]
+    assert "merci de le transmettre" in to_structures[1].body
 
 
 def test_missing_consent_is_refused_and_the_form_keeps_what_was_typed(client):
@@ -309,3 +312,27 @@ def test_members_see_proposals_and_a_link_from_the_index(client, association, me
     assert f'href="/benevolat/structures/{association.slug}/"' in index
     manage = client.get(f"/benevolat/structures/{association.slug}/").content.decode()
     assert "Camille Martin" in manage and "camille@example.org" in manage
+
+
+def test_the_volunteer_receives_an_acknowledgement(client, settings, django_capture_on_commit_callbacks):
+    mission = VolunteerMissionFactory(
+        title="Accueil", association=AssociationFactory(email="asso@example.org")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(mission.get_absolute_url(), interest_data())
+    [ack] = [m for m in mail.outbox if m.to == ["camille@example.org"]]
+    assert "Votre proposition de bénévolat : Accueil" in ack.subject
+    assert f"://{settings.SITE_DOMAIN}{mission.get_absolute_url()}" in ack.body
+    assert "Je suis disponible le mardi." in ack.body
+
+
+def test_a_second_identical_interest_within_a_day_is_recognised(client, django_capture_on_commit_callbacks):
+    mission = VolunteerMissionFactory(association=AssociationFactory(email="asso@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(mission.get_absolute_url(), interest_data())
+        response = client.post(
+            mission.get_absolute_url(), interest_data(email="Camille@Example.org"), follow=True
+        )
+    assert "Vous avez déjà proposé votre aide pour cette mission" in html.unescape(response.content.decode())
+    assert VolunteerInterest.objects.count() == 1
+    assert len(mail.outbox) == 2  # one to the structure, one acknowledgement: nothing twice

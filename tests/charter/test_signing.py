@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -119,18 +121,43 @@ def test_reject_needs_a_reason_and_the_reason_is_sent(
 
 def test_signing_twice_is_refused_in_french(client, version):
     association = factories.AssociationFactory(name="Les Restos")
-    client.force_login(association_admin(association))
+    admin = association_admin(association)
+    client.force_login(admin)
     client.post(SIGN_URL, _post_data(association))
+    # The structure now sees its request, not the form again; a replayed POST signs nothing.
     response = client.post(SIGN_URL, _post_data(association, name="Quelqu'un d'autre"))
-    content = response.content.decode()
+    content = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert "Une demande de signature de « Les Restos » pour la version 1 est déjà en attente" in content
-    assert 'value="Quelqu&#x27;un d&#x27;autre"' in content  # what was typed is kept
+    assert "en attente de validation par le CCAS" in content
+    assert "Signer la charte</button>" not in content
     assert Signature.objects.filter(association=association).count() == 1
+    # The service refuses too, whatever the caller, with a French message.
+    with pytest.raises(ValidationError, match="est déjà en attente"):
+        services.signature_request(
+            user=admin,
+            association=association,
+            version=version,
+            representative_name="X",
+            representative_role="Y",
+            acknowledged_articles=[1, 2],
+        )
 
-    Signature.objects.filter(association=association).update(status="signed", signed_on="2024-03-01")
-    content = client.post(SIGN_URL, _post_data(association)).content.decode()
-    assert "« Les Restos » a déjà signé la version 1 de la charte (le 1 mars 2024)." in content
+
+def test_a_signed_structure_sees_its_signature_instead_of_the_form(client, version):
+    association = factories.AssociationFactory(name="Les Restos")
+    client.force_login(association_admin(association))
+    factories.SignatureFactory(
+        association=association,
+        version=version,
+        status="signed",
+        signed_on="2024-03-01",
+        representative_name="Marie Durand",
+        representative_role="Présidente",
+    )
+    content = html.unescape(client.get(SIGN_URL).content.decode())
+    assert "Signée le 1er mars 2024" in content
+    assert "Marie Durand, Présidente" in content
+    assert "Signer la charte</button>" not in content
 
 
 def test_signing_for_an_association_you_do_not_administer(client, version):

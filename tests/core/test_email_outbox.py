@@ -84,7 +84,8 @@ def test_smtp_down_the_user_sees_success_and_the_email_waits_then_goes_out(
     assert response.status_code == 200
     assert "votre proposition a bien été envoyée à Épicerie" in response.content.decode()
     assert VolunteerInterest.objects.count() == 1
-    waiting = Email.objects.get()
+    # The structure's notification (the volunteer's acknowledgement waits beside it).
+    waiting = Email.objects.get(to=["c@epicerie.fr"])
     assert waiting.status == STATUS.requeued and waiting.number_of_retries == 1
     assert waiting.scheduled_time > timezone.now() + timedelta(minutes=20)  # retried later, not now
     assert waiting.logs.get().status == STATUS.failed  # the error is kept for staff
@@ -98,9 +99,9 @@ def test_smtp_down_the_user_sees_success_and_the_email_waits_then_goes_out(
         flush_outbox()
     finally:
         controller.stop()
-    assert Email.objects.get().status == STATUS.sent
-    assert len(inbox.messages) == 1
-    assert b"c@epicerie.fr" in inbox.messages[0]
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}
+    assert len(inbox.messages) == Email.objects.count() == 2
+    assert any(b"c@epicerie.fr" in message for message in inbox.messages)
 
 
 def test_delivery_gives_up_after_the_retries_and_staff_can_requeue(
@@ -131,6 +132,7 @@ def test_allauth_emails_go_through_the_outbox(client, django_capture_on_commit_c
         client.post(
             "/comptes/signup/",
             {
+                "full_name": "Nouvelle Personne",
                 "email": "nouvelle@example.org",
                 "password1": "une-phrase-secrete",
                 "password2": "une-phrase-secrete",

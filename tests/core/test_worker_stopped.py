@@ -80,7 +80,8 @@ def test_nothing_is_lost_while_the_worker_is_stopped(client, throwaway_redis, mo
     response = client.post(mission.get_absolute_url(), interest_data(), follow=True)
     assert "votre proposition a bien été envoyée" in response.content.decode()
     document = document_request(kind=SIGNATORIES)
-    assert Email.objects.get().status == STATUS.queued
+    # The structure's notification and the volunteer's acknowledgement wait in the outbox.
+    assert list(Email.objects.values_list("status", flat=True)) == [STATUS.queued, STATUS.queued]
     assert GeneratedDocument.objects.get(pk=document.pk).status == "queued"
 
     # The broker restarts while the worker is still away: the queued tasks survive.
@@ -91,7 +92,7 @@ def test_nothing_is_lost_while_the_worker_is_stopped(client, throwaway_redis, mo
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            email_done = Email.objects.get().status == STATUS.sent
+            email_done = not Email.objects.exclude(status=STATUS.sent).exists()
             document_done = GeneratedDocument.objects.get(pk=document.pk).status in {"done", "failed"}
             if email_done and document_done:
                 break
@@ -101,6 +102,6 @@ def test_nothing_is_lost_while_the_worker_is_stopped(client, throwaway_redis, mo
         worker.terminate()
         output = worker.communicate(timeout=30)[0]
         broker.close()
-    assert Email.objects.get().status == STATUS.sent, output
+    assert set(Email.objects.values_list("status", flat=True)) == {STATUS.sent}, output
     finished = GeneratedDocument.objects.get(pk=document.pk)
     assert finished.status == "done", (finished.status, finished.error, output)

@@ -90,6 +90,7 @@ MEMBER_PAGES = [
 
 STAFF_PAGES = [
     "/mon-espace/",
+    "/espace/",
     "/indicateurs/suivi/",
     "/charte/moderation/",
     "/annuaire/suivi/",
@@ -173,7 +174,6 @@ def sign_in(page, live_server, email: str) -> None:
 def _congress_pages() -> tuple[list[str], list[str]]:
     """The demo's next edition with a confirmed registration: its public and private pages, and
     its staff pages."""
-    from congress.editions.models import CongressEdition
     from congress.registrations.services import Choices, registration_confirm, registration_create
 
     edition = CongressEdition.objects.get(number=3)
@@ -316,6 +316,7 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     found: dict[str, str] = {}
 
     page.goto(live_server.url + "/comptes/signup/")
+    page.get_by_label("Prénom et nom").fill("Nouvelle Personne")
     page.get_by_label("Courriel").fill("nouvelle@example.org")
     page.locator("#id_password1").fill("court")
     page.locator("#id_password2").fill("autre")

@@ -53,7 +53,7 @@ def test_member_fills_and_submits_then_staff_validates(live_server, browser_page
     typologie.get_by_label("Hommes").fill("4")
     page.get_by_role("button", name="Transmettre au CCAS").click()
     assert "Fiche transmise au CCAS" in page.get_by_role("main").inner_text()
-    assert "Fiche verrouillée" in page.content()
+    assert "en cours d'examen par le CCAS" in page.content()
     sheet = Sheet.objects.get(association=association, campaign=campaign)
     assert sheet.status == SheetStatus.SUBMITTED
 

@@ -14,6 +14,7 @@ from tests.factories import AssociationFactory
 from .factories import CampaignFactory, SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
+CODES = {"entetes": "codes"}  # the version for programs
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def streamed_text(response) -> str:
 
 def test_wide_csv(client, staff_user, data):
     client.force_login(staff_user)
-    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "csv"}))
+    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "csv"}), CODES)
     assert response["Content-Type"].startswith("text/csv")
     lines = streamed_text(response).splitlines()
     header = lines[0].split(";")
@@ -59,25 +60,25 @@ def test_wide_csv(client, staff_user, data):
 
 def test_long_csv_every_year(client, staff_user, data):
     client.force_login(staff_user)
-    response = client.get(reverse("indicators:export_long", kwargs={"fmt": "csv"}))
+    response = client.get(reverse("indicators:export_long", kwargs={"fmt": "csv"}), CODES)
     lines = streamed_text(response).splitlines()
     assert lines[0] == "structure;slug;annee;statut;indicateur;libelle;ventilation;valeur"
     assert "Alpha;alpha;2025;validated;personnes;Personnes accueillies;;7" in lines
     assert "Alpha;alpha;2026;submitted;typologie;Typologie du public;f;6" in lines
     assert len(lines) == 1 + 1 + 5 + 1  # header, 2025, alpha 2026 (incl. 2 parts), beta
-    only = client.get(reverse("indicators:export_long", kwargs={"fmt": "csv"}), {"annee": 2025})
+    only = client.get(reverse("indicators:export_long", kwargs={"fmt": "csv"}), {"annee": 2025, **CODES})
     assert len(streamed_text(only).splitlines()) == 2
 
 
 def test_xlsx_exports_open_in_a_spreadsheet(client, staff_user, data):
     client.force_login(staff_user)
-    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "xlsx"}))
+    response = client.get(reverse("indicators:export_campaign", kwargs={"year": 2026, "fmt": "xlsx"}), CODES)
     assert isinstance(response, FileResponse)
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][:5] == ("structure", "slug", "annee", "statut", "personnes")
     assert rows[1][0] == "Alpha" and rows[1][4] == 10
-    long = client.get(reverse("indicators:export_long", kwargs={"fmt": "xlsx"}))
+    long = client.get(reverse("indicators:export_long", kwargs={"fmt": "xlsx"}), CODES)
     rows = list(
         load_workbook(io.BytesIO(b"".join(long.streaming_content))).active.iter_rows(values_only=True)
     )

@@ -81,7 +81,7 @@ def test_last_year_value_is_shown_beside_the_field(client, association, member, 
     add_values(old, indicators, passages=1234)
     client.force_login(member)
     page = text(client.get(url(association)))
-    assert "L'an passé\xa0: 1\xa0234" in page
+    assert "L'an passé\xa0: 1\u202f234" in page
 
 
 def test_member_submits(client, association, member, indicators):
@@ -92,14 +92,18 @@ def test_member_submits(client, association, member, indicators):
     assert sheet.status == SheetStatus.SUBMITTED
     assert sheet.submitted_by == member
     page = text(client.get(url(association)))
-    assert "Fiche verrouillée" in page and "le CCAS l'examine" in page
+    # One status line says what the sheet is and what comes next (no « à transmettre avant »).
+    assert "en cours d'examen par le CCAS" in page
+    assert "à transmettre avant" not in page
 
 
 @pytest.mark.parametrize(
     "field,value,message",
     [
         ("personnes", "-5", "supérieure ou égale à 0"),
-        ("personnes", "douze", "Saisissez un nombre"),
+        ("personnes", "douze", "« douze » n'est pas un nombre"),
+        ("personnes", "5.100,5", "mélange point et virgule"),
+        ("personnes", "1e9", "sans exposant"),
         ("passages", "1000000000000", ""),
         ("personnes", "3,5", ""),
     ],
@@ -128,9 +132,11 @@ def test_breakdown_that_does_not_add_up_blocks_submit(client, association, membe
     page = text(response)
     assert "La typologie ne totalise pas le nombre de personnes accueillies." in page
     assert 'value="9"' in page
-    # nothing half-saved: no sheet values, not submitted
-    assert not SheetValue.objects.exists()
-    assert not Sheet.objects.filter(status=SheetStatus.SUBMITTED).exists()
+    # The refused submission keeps what was typed as a draft, and says so.
+    assert "Vos saisies sont enregistrées comme brouillon" in page
+    sheet = Sheet.objects.get(association=association)
+    assert sheet.status == SheetStatus.DRAFT
+    assert values_of(sheet)[("typologie", "h")] == 9
 
 
 def test_both_or_neither_rule(client, association, member, indicators):
@@ -155,7 +161,10 @@ def test_outlier_warning_must_be_confirmed(client, association, member, indicato
     assert "Vérifiez la saisie" in page and "cochez la case" in page
     assert 'name="confirm_warnings"' in page
     assert not Sheet.objects.filter(status=SheetStatus.SUBMITTED).exists()
-    data = post_data(indicators, action="submit", **GOOD)
+    # The draft was saved: the form carries the sheet's new version.
+    version = Sheet.objects.get(association=association, campaign__year=2026).version
+    assert f'name="version" value="{version}"' in page
+    data = post_data(indicators, action="submit", version=version, **GOOD)
     data["confirm_warnings"] = "on"
     assert client.post(url(association), data).status_code == 302
     sheet = Sheet.objects.get(association=association, campaign__year=2026)
@@ -201,7 +210,7 @@ def test_validated_sheet_is_locked_and_says_why(client, association, member, ind
     add_values(sheet, indicators, personnes=10)
     client.force_login(member)
     page = text(client.get(url(association)))
-    assert "Fiche validée par le CCAS le 20 novembre 2026" in page
+    assert "Validée par le CCAS le vendredi 20 novembre 2026" in page
     assert 'name="i_personnes"' not in page
     response = client.post(url(association), post_data(indicators, **{**GOOD, "personnes": "99"}))
     assert response.status_code == 400

@@ -138,7 +138,8 @@ def test_review_screen_shows_rules_and_last_year(client, staff_user, association
     client.force_login(staff_user)
     page = text(client.get(review_url(sheet)))
     assert "Il y a moins de passages que de personnes accueillies." in page
-    assert "<td>40</td><td>321</td>" in page
+    assert "<td>40</td><td>321 (" in page
+    assert "en baisse de 88\xa0%" in page  # the evolution, in words for screen readers
 
 
 def test_staff_returns_with_comment_then_member_fixes_and_staff_validates(

@@ -10,9 +10,15 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["solidaire", "associations", "charter", "indicators", "events", "congress"]
 TEMPLATES = ROOT / "templates"
-# Reviewed: the cached directory results (rendered by our own template, autoescaped) and
-# developers' form help texts (constants with &nbsp;, never user input).
-SAFE_ALLOWED = {"associations/association_list.html", "includes/form.html"}
+# Reviewed: the cached directory and events results (rendered by our own templates,
+# autoescaped), developers' form help texts (constants with &nbsp;, never user input) and the
+# events' JSON-LD (json.dumps with <, > and & escaped: events/public/structured.py).
+SAFE_ALLOWED = {
+    "associations/association_list.html",
+    "includes/form.html",
+    "events/edition_list.html",
+    "events/edition_detail.html",
+}
 
 
 def _python_files():

@@ -18,8 +18,10 @@ def test_a_title_with_line_breaks_stays_in_the_subject(client, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(mission.get_absolute_url(), interest_data())
     assert response.status_code == 302
-    message = mail.outbox[-1]
+    message, acknowledgement = mail.outbox
     assert message.subject == "Proposition de bénévolat : Accueil Bcc: tous@example.org"
     assert message.bcc == [] and message.recipients() == ["structure@example.org"]
-    headers = message.message().as_string().split("\n\n", 1)[0]
-    assert "\nBcc:" not in headers
+    assert acknowledgement.subject == "Votre proposition de bénévolat : Accueil Bcc: tous@example.org"
+    for sent in (message, acknowledgement):
+        headers = sent.message().as_string().split("\n\n", 1)[0]
+        assert "\nBcc:" not in headers

@@ -12,8 +12,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from associations.structures.pending_logos import pending_logo_save
 from associations.structures.workflow import ChangeProposal
 from congress.editions.models import CongressEdition
 from congress.proposals.models import Proposal
@@ -114,6 +116,9 @@ PRIVATE = {
     # A structure's own space: members of B and CCAS staff only.
     "associations:member_area": Case(STRUCTURE, _b),
     "associations:membership_decide": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_role": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_remove": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.request_b.pk}, "post"),
+    "associations:membership_leave": Case(STRUCTURE, _b, "post"),
     "associations:card_edit": Case(STRUCTURE, _b),
     "associations:hours_edit": Case(STRUCTURE, _b),
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
@@ -133,10 +138,12 @@ PRIVATE = {
     "indicators:activity_report": Case(STRUCTURE, lambda w: {**_b(w), "year": 2026}),
     "observatoire:structure_report": Case(STRUCTURE, _b),
     # CCAS staff only.
+    "portal:staff_home": Case(STAFF),
     "associations:export_structures_csv": Case(STAFF),
     "associations:staff_followup": Case(STAFF),
     "associations:staff_campaign": Case(STAFF, method="post"),
     "associations:staff_change_decide": Case(STAFF, lambda w: {"pk": w.proposal_b.pk}, "post"),
+    "associations:staff_change_logo": Case(STAFF, lambda w: {"pk": w.logo_proposal_b.pk}),
     "associations:staff_structure_decide": Case(STAFF, lambda w: {"pk": w.proposed.pk}, "post"),
     "associations:practice_booklet": Case(STAFF),
     "associations:practice_decide": Case(STAFF, lambda w: {"slug": w.practice_b.slug}, "post"),
@@ -149,6 +156,7 @@ PRIVATE = {
     "indicators:export_campaign": Case(STAFF, lambda w: {"year": 2026, "fmt": "xlsx"}),
     "indicators:review": Case(STAFF, lambda w: {**_b(w), "year": 2026}),
     "indicators:remind": Case(STAFF, lambda w: {**_b(w), "year": 2026}, "post"),
+    "indicators:remind_all": Case(STAFF, lambda w: {"year": 2026}, "post"),
     "indicators:review_action": Case(STAFF, lambda w: {**_b(w), "year": 2026, "action": "valider"}, "post"),
     "observatoire:reports": Case(STAFF),
     "observatoire:report_publish": Case(STAFF, lambda w: {"pk": w.staff_document.pk}, "post"),
@@ -231,6 +239,11 @@ def world(member_of, settings, note_renderer, django_capture_on_commit_callbacks
         mission_b=VolunteerMissionFactory(association=b),
         practice_b=PracticeFactory(association=b, status="draft", published_at=None),
         proposal_b=ChangeProposal.objects.create(association=b, kind="card", payload={"summary": "Nouveau"}),
+        logo_proposal_b=ChangeProposal.objects.create(
+            association=b,
+            kind="card",
+            payload={"logo": pending_logo_save(SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n"))},
+        ),
         proposed=factories.AssociationFactory(status="draft"),
         signature_b=factories.SignatureFactory(
             association=b, version=version, status="requested", signed_on=None

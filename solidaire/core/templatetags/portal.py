@@ -1,8 +1,11 @@
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from solidaire.core.links import absolute_url
 from solidaire.core.text import french
 from solidaire.core.text.markdown import render_markdown
+from solidaire.core.worklist import pending_work_for
 
 register = template.Library()
 
@@ -47,9 +50,9 @@ def number_filter(value, decimals=None) -> str:
 
 
 @register.filter(name="date_fr")
-def date_filter(value) -> str:
-    """{{ day|date_fr }} → « vendredi 12 mars 2027 »."""
-    return french.format_date(value)
+def date_filter(value, style="") -> str:
+    """{{ day|date_fr }} → « vendredi 12 mars 2027 »; {{ day|date_fr:"sans_jour" }} → « 12 mars 2027 »."""
+    return french.format_date(value, weekday=style != "sans_jour")
 
 
 @register.filter(name="heure_fr")
@@ -61,3 +64,23 @@ def time_filter(value) -> str:
 def period_tag(start, end=None, all_day=False) -> str:
     """{% periode edition.starts_at edition.ends_at edition.all_day %}."""
     return french.format_period(start, end, all_day=bool(all_day))
+
+
+@register.filter(name="anciennete")
+def age_filter(value) -> str:
+    """{{ oldest|anciennete }} → « depuis 3 jours »."""
+    return french.format_age(value)
+
+
+@register.simple_tag(name="travail_en_attente", takes_context=True)
+def pending_work_tag(context) -> list:
+    """{% travail_en_attente as lines %}: what waits for the signed-in user (the admin index uses it)."""
+    request = context.get("request")
+    return pending_work_for(request.user) if request is not None else []
+
+
+@register.simple_tag(name="lien_absolu")
+def absolute_link(viewname: str, *args) -> str:
+    """{% lien_absolu "charter:moderation" %} → « https://lemans-solidaire.fr/charte/moderation/ »:
+    the absolute link e-mails need, on the configured Site."""
+    return absolute_url(reverse(viewname, args=args))

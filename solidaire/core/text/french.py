@@ -176,3 +176,59 @@ def format_period(start, end=None, *, all_day: bool = False) -> str:
     else:
         first = "1er" if start_day.day == 1 else str(start_day.day)
     return f"du {first} au {format_date(end_day, weekday=False)}"
+
+
+def format_age(since, now=None) -> str:
+    """How long something has waited: « depuis aujourd'hui », « depuis hier », « depuis 3 jours »,
+    « depuis 5 semaines », « depuis 4 mois »."""
+    if since is None:
+        return ""
+    now = now or timezone.now()
+    since_day = _local(since).date() if isinstance(since, dt.datetime) else since
+    now_day = _local(now).date() if isinstance(now, dt.datetime) else now
+    days = max((now_day - since_day).days, 0)
+    if days == 0:
+        return "depuis aujourd'hui"
+    if days == 1:
+        return "depuis hier"
+    if days < 14:
+        return f"depuis {days}{NO_BREAK_SPACE}jours"
+    if days < 61:
+        return f"depuis {days // 7}{NO_BREAK_SPACE}semaines"
+    return f"depuis {days // 30}{NO_BREAK_SPACE}mois"
+
+
+# --- Evolutions -------------------------------------------------------------------------------
+
+
+def format_evolution(current, before) -> tuple[str, str]:
+    """Year-on-year change as a percentage and the words a screen reader says:
+    (1 222 → 400) → (« −67 % », « en baisse de 67 % »); ("", "") when it cannot be computed."""
+    if current is None or before in (None, 0):
+        return "", ""
+    change = (Decimal(str(current)) - Decimal(str(before))) / Decimal(str(before))
+    rounded = change.quantize(Decimal("0.01"))
+    if rounded == 0:
+        return f"0{NO_BREAK_SPACE}%", "stable"
+    size = format_percent(abs(rounded))
+    return (f"+{size}", f"en hausse de {size}") if rounded > 0 else (f"−{size}", f"en baisse de {size}")
+
+
+def format_ratio(current, before) -> tuple[str, str]:
+    """How many times larger or smaller: (1 222 → 400) → (« ÷ 3,1 », « divisé par 3,1 »),
+    (400 → 1 222) → (« × 3,1 », « multiplié par 3,1 »); ("", "") when a side is zero or missing."""
+    if not current or not before:
+        return "", ""
+    current, before = Decimal(str(current)), Decimal(str(before))
+    factor = format_number((max(current, before) / min(current, before)).quantize(Decimal("0.1")))
+    if current >= before:
+        return f"×{NO_BREAK_SPACE}{factor}", f"multiplié par {factor}"
+    return f"÷{NO_BREAK_SPACE}{factor}", f"divisé par {factor}"
+
+
+def format_date_numeric(value) -> str:
+    """« 30/11/2026 »: the date as a French spreadsheet reads it in a CSV cell."""
+    if value is None:
+        return ""
+    value = _local(value)
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -3,6 +3,7 @@ network dashboard and its CSVs, reference data imports, a structure's own sheet.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -13,6 +14,7 @@ from indicators.observatoire import documents
 from indicators.territories.models import Territory
 from indicators.territories.services import reference_values_import, territories_create_quartiers
 from solidaire.core.documents.models import GeneratedDocument
+from tests.indicators.factories import CampaignFactory
 
 from .network import campaigns, structures, validated_sheets
 
@@ -110,3 +112,13 @@ def test_a_member_gets_their_structure_sheet(client, member_of, network, django_
     assert client.get(response.url).status_code == 200
     other = Association.objects.get(slug="structure-s20250001")
     assert client.get(reverse("observatoire:structure_report", args=[other.slug])).status_code == 403
+
+
+def test_the_public_page_prefers_the_latest_closed_campaign(client, staff_user, network):
+    open_campaign = CampaignFactory(year=2026, opens_on=dt.date(2026, 10, 1), closes_on=dt.date(2099, 1, 31))
+    validated_sheets(structures(3, prefix="open"), open_campaign, network, lambda i, a: {"personnes": 1})
+    html = client.get(reverse("observatoire:home")).content.decode()
+    assert "Chiffres clés de la campagne 2025" in html
+    client.force_login(staff_user)
+    dashboard = client.get(reverse("observatoire:dashboard")).content.decode()
+    assert dashboard.count('<option value="2025"') == 1  # each year once in the chooser

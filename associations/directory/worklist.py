@@ -1,0 +1,70 @@
+"""What waits for CCAS staff in the directory, for the staff home and the admin index: requests
+to join a structure that has no admin to answer them, card changes and proposed structures to
+moderate. One aggregate query per line."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, Min, OuterRef
+from django.urls import reverse
+
+from associations.structures.models import Association, Membership
+from associations.structures.taxonomy import (
+    MembershipRole,
+    MembershipStatus,
+    ProposalStatus,
+    PublicationStatus,
+)
+from associations.structures.workflow import ChangeProposal
+from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.worklist import PendingWork
+
+SECTION = "Annuaire"
+
+
+def _orphan_requests() -> dict:
+    """Membership requests of structures without an approved admin: only the CCAS can answer."""
+    has_admin = Membership.objects.filter(
+        association=OuterRef("association"), status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN
+    )
+    return (
+        Membership.objects.filter(status=MembershipStatus.REQUESTED)
+        .exclude(Exists(has_admin))
+        .aggregate(count=Count("pk"), oldest=Min("created_at"))
+    )
+
+
+def directory_pending_work(user) -> list[PendingWork]:
+    """Lines of the staff home for the directory; nothing for people who are not CCAS staff."""
+    if not is_ccas_staff(user):
+        return []
+    requests = _orphan_requests()
+    changes = ChangeProposal.objects.filter(status=ProposalStatus.PENDING).aggregate(
+        count=Count("pk"), oldest=Min("created_at")
+    )
+    proposed = Association.objects.filter(
+        status=PublicationStatus.DRAFT, proposed_by__isnull=False
+    ).aggregate(count=Count("pk"), oldest=Min("created_at"))
+    followup = reverse("associations:staff_followup")
+    return [
+        PendingWork(
+            "Demandes d'adhésion à une structure sans administrateur·rice",
+            requests["count"],
+            reverse("admin:associations_membership_changelist") + "?status__exact=requested",
+            requests["oldest"],
+            SECTION,
+        ),
+        PendingWork(
+            "Modifications de fiches à modérer",
+            changes["count"],
+            followup + "#modifs",
+            changes["oldest"],
+            SECTION,
+        ),
+        PendingWork(
+            "Structures proposées à publier",
+            proposed["count"],
+            followup + "#nouvelles",
+            proposed["oldest"],
+            SECTION,
+        ),
+    ]

@@ -1,0 +1,69 @@
+"""What waits for CCAS staff in the indicators, for the staff home and the admin index: sheets
+submitted and waiting for review, and structures late with their sheet. One query per line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from indicators.catalogue import selectors as catalogue_selectors
+from indicators.catalogue.models import Campaign
+from indicators.sheets.models import Sheet, SheetStatus
+from indicators.sheets.permissions import can_review
+from indicators.sheets.selectors import expected_associations
+from solidaire.core.worklist import PendingWork
+
+SECTION = "Indicateurs"
+ANSWERED = [SheetStatus.SUBMITTED, SheetStatus.VALIDATED]
+
+
+def late_campaign(*, on: dt.date | None = None) -> Campaign | None:
+    """The latest campaign already closed on that day (the one whose late sheets matter)."""
+    on = on or catalogue_selectors.today()
+    return Campaign.objects.filter(closes_on__lt=on).order_by("-closes_on").first()
+
+
+def late_count(*, campaign: Campaign, on: dt.date | None = None) -> int:
+    """Expected structures whose sheet is neither submitted nor validated once the campaign
+    (and the structure's own extension, if any) is over."""
+    on = on or catalogue_selectors.today()
+    excused = Sheet.objects.filter(association=OuterRef("pk"), campaign=campaign).filter(
+        Q(status__in=ANSWERED) | Q(extended_until__gte=on)
+    )
+    return expected_associations().exclude(Exists(excused)).count()
+
+
+def indicators_pending_work(user) -> list[PendingWork]:
+    """Sheets to review and late structures; nothing for people who are not CCAS staff."""
+    if not can_review(user):
+        return []
+    submitted = Sheet.objects.filter(status=SheetStatus.SUBMITTED).aggregate(
+        count=Count("pk"), oldest=Min("submitted_at")
+    )
+    lines = [
+        PendingWork(
+            "Fiches d'indicateurs à relire",
+            submitted["count"],
+            reverse("indicators:followup") + "?statut=submitted",
+            submitted["oldest"],
+            SECTION,
+        )
+    ]
+    campaign = late_campaign()
+    if campaign is not None:
+        closed = timezone.make_aware(
+            dt.datetime.combine(campaign.closes_on + dt.timedelta(days=1), dt.time.min)
+        )
+        lines.append(
+            PendingWork(
+                f"Structures en retard pour la campagne {campaign.year}",
+                late_count(campaign=campaign),
+                reverse("indicators:followup_year", kwargs={"year": campaign.year}) + "?statut=missing",
+                closed,
+                SECTION,
+            )
+        )
+    return lines
