@@ -188,6 +188,9 @@ PARTICIPANTS = {
     ],
 }
 
+# The flat events' demo (before series) wrote « pique-nique-solidaire-<year> ».
+LEGACY_SLUGS = {"pique-niques-solidaires": "pique-nique-solidaire"}
+
 REPORT = (
     "Une belle édition : {name} a réuni habitants, bénévoles et associations du réseau. "
     "Merci à toutes les structures qui ont fait vivre ce rendez-vous."
@@ -230,7 +233,12 @@ def _edition(series: EventSeries, year: int, *, past: bool) -> Edition:
         "capacity": 30 if series.slug == "le-mans-rencontre-le-monde" else 12,
         "report": REPORT.format(name=series.name) if past else "",
     }
-    edition, _ = sync_or_create(Edition, lookup={"slug": f"{series.slug}-{year}"}, values=values)
+    slug = f"{series.slug}-{year}"
+    legacy = LEGACY_SLUGS.get(series.slug)
+    if legacy and not Edition.objects.filter(slug=slug).exists():
+        # A database migrated from the flat events keeps its edition under the old address.
+        Edition.objects.filter(slug=f"{legacy}-{year}").update(slug=slug)
+    edition, _ = sync_or_create(Edition, lookup={"slug": slug}, values=values)
     return edition
 
 

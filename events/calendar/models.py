@@ -194,7 +194,8 @@ class Edition(TimeStampedModel):
         return instance
 
     def _calendar_snapshot(self) -> tuple:
-        return tuple(getattr(self, name, None) for name in CALENDAR_FIELDS)
+        # Read from __dict__: a deferred field is not loaded (no query) and counts as unchanged.
+        return tuple(self.__dict__.get(name) for name in CALENDAR_FIELDS)
 
     def clean(self) -> None:
         errors = {}
@@ -286,7 +287,10 @@ class Stage(TimeStampedModel):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = "La fin de l'étape doit venir après son début."
-        edition = self.edition if self.edition_id else None
+        try:  # in the admin's inline, the edition being edited (with its new dates)
+            edition = self.edition
+        except Edition.DoesNotExist:
+            edition = None
         if edition is not None and self.starts_at and edition.starts_at and edition.ends_at:
             if not edition.starts_at <= self.starts_at <= edition.ends_at:
                 errors["starts_at"] = "L'étape doit se tenir pendant l'édition (entre son début et sa fin)."

@@ -39,7 +39,7 @@ def applications_closed_reason(edition: Edition) -> str:
 
 
 def _edition_locked(edition: Edition) -> Edition:
-    return Edition.objects.select_for_update().select_related("series").get(pk=edition.pk)
+    return Edition.objects.select_for_update(of=("self",)).select_related("series").get(pk=edition.pk)
 
 
 def participation_apply(

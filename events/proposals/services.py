@@ -133,7 +133,7 @@ def _decide(proposal: EventProposal, *, by, status: str, message: str) -> EventP
 
 def _locked(proposal: EventProposal, *allowed: str) -> EventProposal:
     proposal = (
-        EventProposal.objects.select_for_update()
+        EventProposal.objects.select_for_update(of=("self",))
         .select_related("association", "proposed_by")
         .get(pk=proposal.pk)
     )

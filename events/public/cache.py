@@ -1,7 +1,8 @@
 """A cache for the agenda's list and month view: the rendered results (filter form, cards,
 month grid, pagination) per query string, under an "events version" that any write to series,
-editions, stages, photos, participations or structures bumps (signals below), so a change shows
-on the next request. The key also holds the current minute: "to come" moves with the clock."""
+editions, stages, photos or participations bumps (signals below), so a change shows on the next
+request. The key also holds the current minute: "to come" moves with the clock. A structure's
+new name (in the structure filter) shows within TTL: the directory's writes are left alone."""
 
 from __future__ import annotations
 
@@ -48,12 +49,10 @@ def results_key(params) -> str:
 
 def connect_signals() -> None:
     """Called once the models are loaded (EventsConfig.ready)."""
-    from associations.structures.models import Association
-
     from ..calendar.models import Edition, EditionPhoto, EventSeries, Stage
     from ..participation.models import Participation
 
-    for model in (EventSeries, Edition, Stage, EditionPhoto, Participation, Association):
+    for model in (EventSeries, Edition, Stage, EditionPhoto, Participation):
         post_save.connect(
             bump_events_version, sender=model, dispatch_uid=f"events-cache-save-{model.__name__}"
         )

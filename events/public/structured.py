@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from ..calendar.models import Edition, EditionStatus, Stage
 
@@ -56,7 +57,7 @@ def _stage(stage: Stage, edition: Edition) -> dict:
     return data
 
 
-def edition_json_ld(edition: Edition, *, absolute: Callable[[str], str]) -> str:
+def edition_json_ld(edition: Edition, *, absolute: Callable[[str], str]) -> SafeString:
     """`edition` must come from `edition_get_public` (organisers and stages prefetched)."""
     organisers = list(edition.organisers.all()) or list(edition.series.organisers.all())
     data: dict = {
@@ -94,4 +95,5 @@ def edition_json_ld(edition: Edition, *, absolute: Callable[[str], str]) -> str:
     stages = list(edition.stages.all())
     if stages:
         data["subEvent"] = [_stage(stage, edition) for stage in stages]
-    return json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
+    # Safe inside <script>: "<", ">" and "&" are written as JSON escapes (as `json_script` does).
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))  # noqa: S308

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from ..calendar.models import Edition, EventSeries
@@ -45,7 +46,12 @@ def edition_list(request: HttpRequest) -> HttpResponse:
     response = render(
         request,
         "events/edition_list.html",
-        {"results": results, "month_mode": month_mode, "feed_query": request.GET.urlencode()},
+        {
+            # Rendered above by our own (autoescaping) template: marked safe once out of the cache.
+            "results": mark_safe(results),  # noqa: S308
+            "month_mode": month_mode,
+            "feed_query": request.GET.urlencode(),
+        },
     )
     if anonymous:
         cache.set(f"{key}:page", response.content, TTL)

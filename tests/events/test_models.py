@@ -74,3 +74,39 @@ def test_admin_pages_for_events_open(admin_client):
     assert admin_client.get("/gestion/events/edition/").status_code == 200
     assert admin_client.get("/gestion/events/participation/").status_code == 200
     assert admin_client.get("/gestion/events/eventproposal/").status_code == 200
+
+
+def test_admin_refuses_a_stage_outside_the_new_dates_and_saves_nothing(admin_client):
+    edition = factories.EditionFactory(title="Le Mans voyage le monde")
+    local = timezone.localtime(edition.starts_at)
+    day, start = local.strftime("%Y-%m-%d"), local.strftime("%H:%M")
+    late = (local + dt.timedelta(hours=5)).strftime("%H:%M")
+    data = {
+        "series": edition.series_id,
+        "title": "Le Mans voyage le monde (modifié)",
+        "slug": edition.slug,
+        "status": "scheduled",
+        "starts_at_0": day,
+        "starts_at_1": start,
+        "ends_at_0": day,
+        "ends_at_1": (local + dt.timedelta(hours=3)).strftime("%H:%M"),
+        "city": "Le Mans",
+        "is_free": "on",
+        "stages-TOTAL_FORMS": "1",
+        "stages-INITIAL_FORMS": "0",
+        "stages-0-position": "1",
+        "stages-0-name": "Antarès",
+        "stages-0-starts_at_0": day,
+        "stages-0-starts_at_1": late,
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(f"/gestion/events/edition/{edition.pk}/change/", data)
+    assert response.status_code == 200
+    assert "L&#x27;étape doit se tenir pendant l&#x27;édition" in response.content.decode()
+    edition.refresh_from_db()
+    assert edition.title == "Le Mans voyage le monde" and not Stage.objects.exists()
+    data["stages-0-starts_at_1"] = start
+    response = admin_client.post(f"/gestion/events/edition/{edition.pk}/change/", data)
+    assert response.status_code == 302
+    assert Stage.objects.get().name == "Antarès"

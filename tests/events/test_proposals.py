@@ -151,3 +151,12 @@ def test_only_members_propose_for_their_structure(client, structure, user):
     response = client.post("/evenements/proposer/", _form(structure))
     assert response.status_code == 400 and not EventProposal.objects.exists()
     assert "demandez à la rejoindre" in response.content.decode()
+
+
+def test_another_structure_cannot_open_a_proposal(client, structure, member_of, staff_user):
+    proposal = EventProposalFactory(association=structure, status="changes", staff_message="Précisez.")
+    client.force_login(member_of(factories.AssociationFactory()))
+    assert client.get(f"/evenements/mes-propositions/{proposal.pk}/").status_code == 404
+    assert "Fête des voisins" not in client.get("/evenements/mes-propositions/").content.decode()
+    client.force_login(staff_user)
+    assert client.get(f"/evenements/mes-propositions/{proposal.pk}/").status_code == 200
