@@ -132,11 +132,9 @@ def _decide(proposal: EventProposal, *, by, status: str, message: str) -> EventP
 
 
 def _locked(proposal: EventProposal, *allowed: str) -> EventProposal:
-    proposal = (
-        EventProposal.objects.select_for_update(of=("self",))
-        .select_related("association", "proposed_by")
-        .get(pk=proposal.pk)
-    )
+    # Lock the proposal row alone: PostgreSQL refuses FOR UPDATE across the outer join of a
+    # nullable key (proposed_by); the related rows are read afterwards.
+    proposal = EventProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in allowed:
         raise ValidationError(
             f"Cette proposition est déjà traitée ({proposal.get_status_display().lower()})."
