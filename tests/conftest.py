@@ -66,3 +66,15 @@ def note_renderer():
     from tests.core.renderers import install
 
     return install()
+
+
+@pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """Eager tasks run under Celery's process-wide `denied_join_result()`, which saves and
+    restores a global flag: threads running eager tasks at once (the congress concurrency test)
+    can leave it set, and a later `result.get()` in the real-worker tests would then refuse to
+    wait. Each test starts from Celery's default."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
