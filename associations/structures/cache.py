@@ -10,48 +10,20 @@ form's thematique options are cached under the same version.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 
-VERSION_KEY = "directory:version"
+from solidaire.core.cache import VersionedCache
+
 TTL = 10 * 60
+DIRECTORY = VersionedCache("directory")
 
-
-def directory_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = int(timezone.now().timestamp())
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
-
-
-def version_bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates the old keys
-        cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
-
-
-def bump_directory_version(**kwargs) -> None:
-    version_bump()
-    # The signal fires before the write commits: a page computed meanwhile would store the old
-    # rows under the new version. Moving on again once the write is visible drops it.
-    transaction.on_commit(version_bump, using=kwargs.get("using"))
-
-
-def results_key(params) -> str:
-    # Every parameter, even unknown ones: the cached HTML (pagination links) repeats them all.
-    items = sorted((k, v) for k in params for v in params.getlist(k))
-    # Every card says whether the place is open now (« Ouvert · ferme à 17 h »): the cached
-    # results hold for the current minute only.
-    items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
-    digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
-    return f"directory:results:{directory_version()}:{digest}"
+directory_version = DIRECTORY.version
+version_bump = DIRECTORY.bump
+bump_directory_version = DIRECTORY.bump_after_write
+# Every card says whether the place is open now (« Ouvert · ferme à 17 h »): the cached results
+# hold for the current minute only.
+results_key = DIRECTORY.results_key
 
 
 def thematique_choices() -> list[tuple[str, str]]:

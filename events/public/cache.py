@@ -6,45 +6,17 @@ new name (in the structure filter) shows within TTL: the directory's writes are 
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 
-VERSION_KEY = "events:version"
+from solidaire.core.cache import VersionedCache
+
 TTL = 5 * 60
+EVENTS = VersionedCache("events")
 
-
-def events_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = int(timezone.now().timestamp())
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
-
-
-def version_bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates the old keys
-        cache.set(VERSION_KEY, int(timezone.now().timestamp() * 1000), None)
-
-
-def bump_events_version(**kwargs) -> None:
-    version_bump()
-    # The signal fires before the write commits: a page computed meanwhile would store the old
-    # rows under the new version. Moving on again once the write is visible drops it.
-    transaction.on_commit(version_bump, using=kwargs.get("using"))
-
-
-def results_key(params) -> str:
-    items = sorted((k, v) for k in params for v in params.getlist(k))
-    items.append(("_minute", timezone.localtime().strftime("%Y%m%d%H%M")))
-    digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
-    return f"events:results:{events_version()}:{digest}"
+events_version = EVENTS.version
+version_bump = EVENTS.bump
+bump_events_version = EVENTS.bump_after_write
+results_key = EVENTS.results_key
 
 
 def connect_signals() -> None:

@@ -11,6 +11,7 @@ from associations.practices.models import Practice
 from tests import factories
 from tests.associations.factories_actions import ActionFactory
 from tests.associations.factories_practices import PracticeFactory
+from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db
 
@@ -106,8 +107,7 @@ def test_only_staff_publish(client, member_of):
 
 
 def test_booklet_renders_one_practice_per_page():
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext missing")
+    require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
     import subprocess
     import tempfile
 
