@@ -80,7 +80,7 @@ def celery_worker_process():
         text=True,
     )
     # A client app of its own: the project's app stays eager for the rest of the suite.
-    client = Celery("solidaire-test-client", broker=redis_url, backend=redis_url)
+    client = Celery("solidaire-test-client", broker=redis_url, backend=redis_url, set_as_current=False)
     try:
         yield client, queue
     finally:

@@ -53,7 +53,7 @@ def _start_worker(broker_url: str, queue: str) -> subprocess.Popen:
 def test_nothing_is_lost_while_the_worker_is_stopped(client, throwaway_redis, monkeypatch):
     throwaway_redis.stop()
     throwaway_redis.start(appendonly=True)  # the production broker's persistence
-    broker = Celery("solidaire-test-producer", broker=throwaway_redis.url)
+    broker = Celery("solidaire-test-producer", broker=throwaway_redis.url, set_as_current=False)
     queue = f"test-{uuid.uuid4().hex[:8]}"
     # The project's app runs tasks eagerly in tests: send what its handlers enqueue to the broker.
     monkeypatch.setattr(

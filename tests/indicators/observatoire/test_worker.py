@@ -60,7 +60,7 @@ def worker():
         stderr=subprocess.STDOUT,
         text=True,
     )
-    client = Celery("solidaire-test-client", broker=redis_url, backend=redis_url)
+    client = Celery("solidaire-test-client", broker=redis_url, backend=redis_url, set_as_current=False)
     try:
         yield client, queue
     finally:
