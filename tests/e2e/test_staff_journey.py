@@ -49,12 +49,11 @@ def test_staff_home_review_then_remind_late_structures(live_server, browser_page
     assert unreachable.get_by_role("link", name="compléter la fiche de Club injoignable").is_visible()
     button = page.get_by_role("button", name="Relancer toutes les structures en retard")
     button.dblclick()  # a double click must not send two reminders
-    page.wait_for_load_state()
-    main = page.get_by_role("main").inner_text()
-    assert "structure sans adresse" in main
+    # Wait for the answer's message (the page is replaced once the POSTs have been answered).
+    page.get_by_text("structure sans adresse", exact=False).first.wait_for()
     assert Reminder.objects.filter(association=late).count() == 1
     page.get_by_role("button", name="Relancer toutes les structures en retard").click()
-    assert "déjà relancée" in page.get_by_role("main").inner_text()
+    page.get_by_text("déjà relancée", exact=False).first.wait_for()
     assert Reminder.objects.filter(association=late).count() == 1
 
 
