@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -13,7 +13,7 @@ from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
 
 from ..calendar.models import Edition
-from ..calendar.permissions import can_decide
+from ..calendar.permissions import staff_gate
 from . import selectors, services
 from .forms import DecisionForm, ParticipationForm
 from .models import Participation
@@ -73,18 +73,10 @@ def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _staff_only(request: HttpRequest):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_decide(request.user):
-        raise PermissionDenied("Page réservée au CCAS.")
-    return None
-
-
 @require_safe
 def staff_participations(request: HttpRequest) -> HttpResponse:
     """CCAS: applications to take part in editions, pending ones first."""
-    if (denied := _staff_only(request)) is not None:
+    if (denied := staff_gate(request)) is not None:
         return denied
     participations = list(selectors.participations_to_review()[:300])
     return render(
@@ -96,7 +88,7 @@ def staff_participations(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def participation_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
+    if (denied := staff_gate(request)) is not None:
         return denied
     try:
         participation = selectors.participation_get(pk=pk)

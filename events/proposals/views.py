@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
 
-from ..calendar.permissions import can_decide
+from ..calendar.permissions import can_decide, staff_gate
 from ..participation.views import add_errors
 from . import selectors, services
 from .forms import ProposalDecisionForm, ProposalForm
@@ -96,17 +96,9 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _staff_only(request: HttpRequest):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_decide(request.user):
-        raise PermissionDenied("Page réservée au CCAS.")
-    return None
-
-
 @require_safe
 def staff_proposals(request: HttpRequest) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
+    if (denied := staff_gate(request)) is not None:
         return denied
     proposals = list(selectors.proposals_to_review()[:300])
     return render(
@@ -118,7 +110,7 @@ def staff_proposals(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
+    if (denied := staff_gate(request)) is not None:
         return denied
     try:
         proposal = selectors.proposals_to_review().get(pk=pk)
