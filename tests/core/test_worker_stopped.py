@@ -23,7 +23,7 @@ from solidaire.core.documents.services import document_request
 from solidaire.core.email import handlers as email_handlers
 from tests.associations.factories_actions import VolunteerMissionFactory
 from tests.associations.test_volunteering import interest_data
-from tests.core.test_celery_worker import _database_url_for_worker
+from tests.core.worker import database_url_for_worker
 from tests.factories import AssociationFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ def _start_worker(broker_url: str, queue: str) -> subprocess.Popen:
         "DJANGO_SETTINGS_MODULE": "solidaire.settings.dev",
         "DEBUG": "false",
         "REDIS_URL": broker_url,
-        "DATABASE_URL": _database_url_for_worker(),
+        "DATABASE_URL": database_url_for_worker(),
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
     }
     return subprocess.Popen(
