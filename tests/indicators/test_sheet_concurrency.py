@@ -84,7 +84,7 @@ def test_a_database_error_on_save_redisplays_the_form_in_french(
 @pytest.mark.django_db
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     if connection.vendor != "sqlite":
-        pytest.skip("SQLite settings only")
+        pytest.skip("checks the SQLite set-up of `make run` (WAL, IMMEDIATE); this run uses PostgreSQL")
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
