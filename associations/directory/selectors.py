@@ -9,24 +9,32 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
 from associations.actions.models import Action
 from associations.practices.selectors import practices_matching
-from associations.search.selectors import query_words, search_filter, suggestion
+from associations.search.index import Criteria, Listing
+from associations.search.selectors import (
+    Matches,
+    listings_of,
+    query_words,
+    search_filter,
+    structures_matching,
+    suggestion,
+    word_expressions,
+)
 from associations.structures.cache import directory_version
 from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
-from associations.structures.selectors import association_list_public
+from associations.structures.selectors import association_list_public, with_signatory
 from associations.structures.taxonomy import Fee, PublicationStatus, Quartier, StructureKind
 from associations.volunteering.models import MissionStatus, VolunteerMission
 
-from .filters import AssociationFilter
+from .filters import DirectorySearchForm
 
-# What a list row shows; the rest (mission, figures…) stays in the database.
+# What a printed row shows; the rest (mission, figures…) stays in the database.
 LIST_FIELDS = [
     "id",
     "name",
@@ -50,78 +58,59 @@ LIST_FIELDS = [
 ]
 
 
-def with_signatory(qs: QuerySet[Association]) -> QuerySet[Association]:
-    """Annotate `is_signatory`: a signature of the charter in force (a subquery, no join).
-    The signature model is reached through its reverse relation to the structure
-    (`related_name="signatures"`): the directory never imports the charter app, which
-    depends on it."""
-    signature = Association._meta.get_field("signatures").related_model
-    return qs.annotate(
-        is_signatory=Exists(signature.objects.filter(association=OuterRef("pk"), status="signed"))
+def directory_search(*, params, now: dt.datetime | None = None) -> tuple[DirectorySearchForm, Matches]:
+    """The bound search form and every structure it finds, best first (no query while the
+    directory index is current, see associations/search/index.py)."""
+    form = DirectorySearchForm(params or None)
+    data = form.criteria
+    criteria = Criteria(
+        words=word_expressions(data.get("q", "")),
+        quartier=data.get("quartier", ""),
+        langue=data.get("langue", ""),
+        pmr=bool(data.get("pmr")),
+        thematique=data.get("thematique", ""),
+        public=data.get("public", ""),
+        acces=data.get("acces", ""),
+        gratuit=bool(data.get("gratuit")),
+        when="now" if data.get("ouvert") else "today" if data.get("aujourdhui") else "",
     )
+    return form, structures_matching(criteria, now=timezone.localtime(now))
 
 
-def _directory_filterset(params, *, limit_fields: bool, fuzzy: bool = False) -> AssociationFilter:
-    qs = with_signatory(association_list_public())
-    if limit_fields:
-        qs = qs.only(*LIST_FIELDS)
-    # The list and the print view show each service's name and fee, never its thematiques.
+def structures_in_order(pks: list[int]) -> list[Association]:
+    """The printable list's rows of `pks`, in that order: two queries whatever the directory's
+    size (the rows with their signatory flag, their services)."""
+    # The printable list shows each service's name, fee and own hours, never its thematiques.
     # Ordered by association_id, not by Service's default ("association", then name), which
-    # would join the associations table only to sort by their names: same order per card.
-    qs = qs.prefetch_related(
-        Prefetch(
-            "services",
-            queryset=Service.objects.only(
-                "id", "association_id", "name", "fee", "opening_hours", "closed_from", "closed_until"
-            ).order_by("association_id", "name"),
-        )
+    # would join the associations table only to sort by their names.
+    services = Service.objects.only(
+        "id", "association_id", "name", "fee", "opening_hours", "closed_from", "closed_until"
+    ).order_by("association_id", "name")
+    rows = (
+        with_signatory(association_list_public().filter(pk__in=pks).order_by())
+        .only(*LIST_FIELDS)
+        .prefetch_related(Prefetch("services", queryset=services))
     )
-    filterset = AssociationFilter(params or None, queryset=qs)
-    filterset.fuzzy = fuzzy
-    return filterset
+    by_pk = {row.pk: row for row in rows}
+    # A structure unpublished since the index was built is left out.
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
-def _may_retry_fuzzy(filterset: AssociationFilter) -> bool:
-    # Typo tolerance costs a similarity computation per row: only when the exact search (fast,
-    # trigram-indexed LIKE on PostgreSQL) finds nothing.
-    return (
-        connection.vendor == "postgresql"
-        and filterset.is_bound
-        and bool(filterset.form.cleaned_data.get("q"))
-    )
+def association_directory_page(*, params, page_number, per_page: int) -> tuple[DirectorySearchForm, Page]:
+    """One page of the filtered directory, with the bound search form."""
+    form, matches = directory_search(params=params)
+    page = Paginator(matches.pks, per_page).get_page(page_number)
+    page.object_list = listings_of(list(page.object_list))
+    page.approximate = matches.approximate
+    return form, page
 
 
-def association_directory(
-    *, params, limit_fields: bool = True
-) -> tuple[AssociationFilter, QuerySet[Association]]:
-    """The filtered directory: (the bound filter form, the queryset for the page).
-    Two queries whatever the data size: the rows and their services (plus one to test
-    whether an exact search found nothing)."""
-    filterset = _directory_filterset(params, limit_fields=limit_fields)
-    result = filterset.qs
-    if _may_retry_fuzzy(filterset) and not result.exists():
-        filterset = _directory_filterset(params, limit_fields=limit_fields, fuzzy=True)
-        result = filterset.qs
-    return filterset, result
-
-
-def association_directory_page(*, params, page_number, per_page: int) -> tuple[AssociationFilter, Page]:
-    """One page of the filtered directory, with the bound filter form. Three queries whatever
-    the data size: the count, the page, its services. The count also tells whether an exact
-    search found nothing (then retried with typo tolerance), so no separate test is needed."""
-    filterset = _directory_filterset(params, limit_fields=True)
-    paginator = Paginator(filterset.qs, per_page)
-    if paginator.count == 0 and _may_retry_fuzzy(filterset):
-        filterset = _directory_filterset(params, limit_fields=True, fuzzy=True)
-        paginator = Paginator(filterset.qs, per_page)
-    return filterset, paginator.get_page(page_number)
-
-
-def card_rows(rows, *, now: dt.datetime | None = None) -> list[dict]:
+def card_rows(rows: list[Listing], *, now: dt.datetime | None = None) -> list[dict]:
     """What each card of a result page shows, as plain strings: the page is the portal's most
     used and template lookups on model methods (URLs, choice labels, nested loops) were most
     of its cost. Opening states include public holidays and temporary closures; a service
-    with its own hours (the shower's) says its own state. No query: the rows are loaded."""
+    with its own hours (the shower's) says its own state. No query: the listings are the
+    directory index's."""
     now = timezone.localtime(now).replace(tzinfo=None, second=0, microsecond=0)
     url_pattern = reverse("associations:detail", kwargs={"slug": "slug-placeholder"})
     kinds, quartiers = dict(StructureKind.choices), dict(Quartier.choices)
@@ -139,7 +128,7 @@ def card_rows(rows, *, now: dt.datetime | None = None) -> list[dict]:
         if association.pmr_accessible:
             meta.append("accessible PMR")
         services = []
-        for service in association.services.all():
+        for service in association.services:
             label = service.name + (" · gratuit" if service.fee == Fee.GRATUIT else "")
             if service.opening_hours:
                 state = opening_state(
@@ -251,21 +240,24 @@ def _q(text: str) -> str:
     return urlencode({"q": text})
 
 
-def search_suggestion(*, filterset: AssociationFilter, count: int) -> str | None:
-    """« Vouliez-vous dire … ? » when a search found nothing (None otherwise)."""
-    if count or not filterset.is_bound or not filterset.form.is_valid():
+def search_suggestion(*, form: DirectorySearchForm, page: Page) -> str | None:
+    """« Vouliez-vous dire … ? » when the words found nothing as typed (None otherwise)."""
+    text = form.criteria.get("q")
+    if not text or (page.paginator.count and not page.approximate):
         return None
-    text = filterset.form.cleaned_data.get("q")
-    return suggestion(text) if text else None
+    return suggestion(text)
 
 
-def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:
-    """Positions of the structures found, for the map (one query, no model instances)."""
-    rows = (
-        qs.prefetch_related(None)
-        .exclude(latitude__isnull=True)
-        .values("name", "slug", "latitude", "longitude", "street", "postcode", "city")[:limit]
-    )
+def map_points(pks: list[int], *, limit: int) -> list[dict]:
+    """Positions of the structures found, in the search's order, for the map (one query, no
+    model instances)."""
+    rows = {
+        row["pk"]: row
+        for row in association_list_public()
+        .filter(pk__in=pks, latitude__isnull=False)
+        .values("pk", "name", "slug", "latitude", "longitude", "street", "postcode", "city")
+    }
+    located = [rows[pk] for pk in pks if pk in rows][:limit]
     return [
         {
             "name": row["name"],
@@ -274,7 +266,7 @@ def map_points(qs: QuerySet[Association], *, limit: int) -> list[dict]:
             "lng": float(row["longitude"]),
             "address": " ".join(p for p in [row["street"], row["postcode"], row["city"]] if p),
         }
-        for row in rows
+        for row in located
     ]
 
 

@@ -26,6 +26,7 @@ from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import exports, selectors
+from .filters import FILTER_NAMES
 from .forms import StructureProposalForm
 
 PAGE_SIZE = 20
@@ -39,24 +40,19 @@ def association_list(request: HttpRequest) -> HttpResponse:
     key = results_key(request.GET)
     results = cache.get(key)
     if results is None:
-        filterset, page = selectors.association_directory_page(
+        form, page = selectors.association_directory_page(
             params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
-        )
-        text = (
-            filterset.form.cleaned_data.get("q", "")
-            if filterset.is_bound and filterset.form.is_valid()
-            else ""
         )
         results = render_to_string(
             "associations/includes/results.html",
             {
-                "filter": filterset,
+                "search_form": form,
                 "page_obj": page,
                 "cards": selectors.card_rows(page.object_list),
                 "query_string": _filters_only(request),
                 "active_filters": _active_filter_count(request),
-                "suggestion": selectors.search_suggestion(filterset=filterset, count=page.paginator.count),
-                "groups": selectors.search_other_groups(text=text),
+                "suggestion": _suggestion_link(request, selectors.search_suggestion(form=form, page=page)),
+                "groups": selectors.search_other_groups(text=form.criteria.get("q", "")),
             },
             request=request,
         )
@@ -74,15 +70,15 @@ def association_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def association_print(request: HttpRequest) -> HttpResponse:
     """The same search, laid out for paper: addresses, phones, hours, no pagination."""
-    filterset, qs = selectors.association_directory(params=request.GET)
-    rows = list(qs[: PRINT_LIMIT + 1])
+    form, matches = selectors.directory_search(params=request.GET)
+    pks = matches.pks
     return render(
         request,
         "associations/association_print.html",
         {
-            "filter": filterset,
-            "associations": rows[:PRINT_LIMIT],
-            "truncated": len(rows) > PRINT_LIMIT,
+            "search_form": form,
+            "associations": selectors.structures_in_order(pks[:PRINT_LIMIT]),
+            "truncated": len(pks) > PRINT_LIMIT,
             "printed_on": timezone.localdate(),
             "query_string": _filters_only(request),
         },
@@ -95,13 +91,13 @@ MAP_LIMIT = 1000
 @require_safe
 def association_map(request: HttpRequest) -> HttpResponse:
     """The same search on a map (Leaflet); the structures are also listed as text below."""
-    filterset, qs = selectors.association_directory(params=request.GET)
-    points = selectors.map_points(qs, limit=MAP_LIMIT)
+    form, matches = selectors.directory_search(params=request.GET)
+    points = selectors.map_points(matches.pks, limit=MAP_LIMIT)
     return render(
         request,
         "associations/association_map.html",
         {
-            "filter": filterset,
+            "search_form": form,
             "points": points,
             "filter_action": "associations:map",
             "query_string": _filters_only(request),
@@ -111,22 +107,19 @@ def association_map(request: HttpRequest) -> HttpResponse:
     )
 
 
-FILTER_NAMES = (
-    "thematique",
-    "public",
-    "quartier",
-    "acces",
-    "langue",
-    "gratuit",
-    "ouvert",
-    "aujourdhui",
-    "pmr",
-)
-
-
 def _active_filter_count(request: HttpRequest) -> int:
     """How many filters (not the words) are set: the phone's « Filtrer » button says it."""
     return sum(1 for name in FILTER_NAMES if request.GET.get(name))
+
+
+def _suggestion_link(request: HttpRequest, text: str | None) -> dict | None:
+    """The suggested words and the same search with them: the filters stay as they were."""
+    if not text:
+        return None
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["q"] = text
+    return {"text": text, "query": params.urlencode()}
 
 
 def _filters_only(request: HttpRequest) -> str:

@@ -1,27 +1,30 @@
-"""The directory's forgiving search: folded words, staff synonyms, ranking, suggestions.
+"""The directory's forgiving search: folded words, staff synonyms, typos, suggestions.
 
 Every query word must be found in the structure's folded search text (name, description,
 services, thematique and public labels), or one of the word's synonyms must be. Structures
-whose name holds the words come first. When nothing matches, « Vouliez-vous dire … ? » offers
-the closest words of the indexed vocabulary (difflib, the same on SQLite and PostgreSQL).
-The synonyms and the vocabulary are cached under the directory version, so a search costs no
-extra query on a cache hit.
+whose name holds the words come first (the ranking is the directory index's, `index.py`).
+When nothing matches, a word found nowhere also counts as its close spellings from the indexed
+vocabulary (« epicerei » finds « épicerie »), and « Vouliez-vous dire … ? » offers them: difflib,
+the same on SQLite and PostgreSQL. The synonyms and the vocabulary are cached under the
+directory version, so a search costs no extra query on a cache hit.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
 import re
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from associations.structures.cache import TTL, directory_version
 from associations.structures.models import Association, Service, Thematique
 from associations.structures.taxonomy import PublicationStatus
 from solidaire.core.text.search import normalize_search
 
+from .index import Criteria, Listing, directory_index
 from .models import SearchSynonym
 
 MAX_SEARCH_WORDS = 8
@@ -43,6 +46,48 @@ def synonyms_map() -> dict[str, list[str]]:
     return mapping
 
 
+def word_expressions(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each folded word of `text` with its synonyms: what counts as finding the word."""
+    synonyms = synonyms_map()
+    return tuple((word, *synonyms.get(word, [])) for word in query_words(text))
+
+
+@dataclasses.dataclass(frozen=True)
+class Matches:
+    pks: list[int]  # best first
+    approximate: bool = False  # found only through close spellings of the words
+
+
+def structures_matching(criteria: Criteria, *, now: dt.datetime) -> Matches:
+    """The published structures matching `criteria`, best first (see index.py). When the words
+    find nothing, each word of four letters or more that is found nowhere also counts as its
+    close spellings (typo tolerance)."""
+    index = directory_index()
+    found = index.search(criteria, now=now)
+    if found or not criteria.words:
+        return Matches(found)
+    words = tuple(
+        expressions
+        if len(expressions[0]) < 4 or index.words_found(expressions)
+        else (*expressions, *close_words(expressions[0]))
+        for expressions in criteria.words
+    )
+    if words == criteria.words:
+        return Matches(found)
+    found = index.search(dataclasses.replace(criteria, words=words), now=now)
+    return Matches(found, approximate=bool(found))
+
+
+def listings_of(pks: list[int]) -> list[Listing]:
+    """What the result cards show of `pks`, in that order, from the directory index (no query)."""
+    return directory_index().listings_of(pks)
+
+
+def close_words(word: str, *, limit: int = 3) -> list[str]:
+    """Folded words of the vocabulary spelt like `word` (« epicerei » → « epicerie »)."""
+    return difflib.get_close_matches(word, vocabulary().keys(), n=limit, cutoff=0.75)
+
+
 def word_condition(word: str, *, field: str = "search_text", synonyms: dict[str, list[str]]) -> Q:
     """The word itself or one of its synonyms, one level deep (no chain, so no loop)."""
     condition = Q(**{f"{field}__contains": word})
@@ -51,44 +96,13 @@ def word_condition(word: str, *, field: str = "search_text", synonyms: dict[str,
     return condition
 
 
-def search_filter(qs: QuerySet, text: str, *, fuzzy: bool = False, field: str = "search_text") -> QuerySet:
-    """Every word of `text` (or a synonym of it) must appear in the folded column. With `fuzzy`
-    (PostgreSQL only) a word also matches a close spelling (pg_trgm word similarity)."""
+def search_filter(qs: QuerySet, text: str, *, field: str = "search_text") -> QuerySet:
+    """Every word of `text` (or a synonym of it) must appear in the folded column: the search of
+    the other things the search box finds (fiches actions, practices, missions) in SQL."""
     synonyms = synonyms_map()
-    fuzzy = fuzzy and connection.vendor == "postgresql"
     for word in query_words(text):
-        condition = word_condition(word, field=field, synonyms=synonyms)
-        if fuzzy and len(word) >= 4:
-            condition |= Q(**{f"{field}__trigram_word_similar": word})
-        qs = qs.filter(condition)
+        qs = qs.filter(word_condition(word, field=field, synonyms=synonyms))
     return qs
-
-
-def rank_by_name(qs: QuerySet[Association], text: str) -> QuerySet[Association]:
-    """Structures whose name holds the query's words (or their synonyms) first, then the
-    others; PostgreSQL breaks ties by trigram similarity of the name, both by name."""
-    words = query_words(text)
-    if not words:
-        return qs
-    synonyms = synonyms_map()
-    hits = sum(
-        (
-            Case(
-                When(word_condition(word, field="search_name", synonyms=synonyms), then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            for word in words
-        ),
-        Value(0),
-    )
-    qs = qs.annotate(name_hits=hits)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        qs = qs.annotate(name_similarity=TrigramSimilarity("search_name", " ".join(words)))
-        return qs.order_by("-name_hits", "-name_similarity", "name")
-    return qs.order_by("-name_hits", "name")
 
 
 def vocabulary() -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .models import Association, Membership
@@ -90,4 +90,15 @@ def structure_proposals_pending() -> QuerySet[Association]:
         Association.objects.filter(status=PublicationStatus.DRAFT, proposed_by__isnull=False)
         .select_related("proposed_by")
         .order_by("created_at")
+    )
+
+
+def with_signatory(qs: QuerySet[Association]) -> QuerySet[Association]:
+    """Annotate `is_signatory`: a signature of the charter in force (a subquery, no join).
+    The signature model is reached through its reverse relation to the structure
+    (`related_name="signatures"`): the directory never imports the charter app, which
+    depends on it."""
+    signature = Association._meta.get_field("signatures").related_model
+    return qs.annotate(
+        is_signatory=Exists(signature.objects.filter(association=OuterRef("pk"), status="signed"))
     )

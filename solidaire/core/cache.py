@@ -9,6 +9,7 @@ the next request and old entries simply stop being read. Each feature keeps one
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -21,18 +22,24 @@ class VersionedCache:
         self.version_key = f"{namespace}:version"
 
     def version(self) -> int:
+        """The current version. A new one is never a version seen before (nanoseconds), so a
+        copy kept in a process's memory under an old version (the directory index) is never
+        taken for current after the cache was emptied."""
         version = cache.get(self.version_key)
         if version is None:
-            version = int(timezone.now().timestamp())
-            cache.add(self.version_key, version, None)
-            version = cache.get(self.version_key, version)
+            cache.add(self.version_key, time.time_ns(), None)
+            version = cache.get(self.version_key)
+            if version is None:
+                # The cache keeps nothing (Redis down, failing open): one version a minute, so
+                # such copies are rebuilt at most once a minute rather than on every request.
+                version = int(time.time() // 60)
         return version
 
     def bump(self) -> None:
         try:
             cache.incr(self.version_key)
         except ValueError:  # not set yet (or evicted): any new value invalidates the old keys
-            cache.set(self.version_key, int(timezone.now().timestamp() * 1000), None)
+            cache.set(self.version_key, time.time_ns(), None)
 
     def bump_after_write(self, **kwargs) -> None:
         """A signal receiver: move on now and again once the write commits. The signal fires

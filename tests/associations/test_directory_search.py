@@ -99,12 +99,28 @@ def test_shower_thematique_label_answers_hygiene(client):
     assert names(client.get("/annuaire/", {"q": "hygiène"})) == ["Accueil de nuit"]
 
 
-def test_a_typo_gets_a_suggestion_on_any_database(client):
+def test_a_typo_finds_the_close_spelling_and_says_so_on_any_database(client):
     factories.AssociationFactory(name="Épicerie solidaire des Sablons", summary="")
-    content = client.get("/annuaire/", {"q": "épicrie"}).content.decode()
+    factories.AssociationFactory(name="Vestiboutique", summary="")
+    response = client.get("/annuaire/", {"q": "épicrie"})
+    content = response.content.decode()
+    assert names(response) == ["Épicerie solidaire des Sablons"]
+    assert "1 structure trouvée" in content
+    assert "ne contient exactement «&nbsp;épicrie&nbsp;»" in content
+    assert "Vouliez-vous dire" in content and 'href="?q=%C3%A9picerie"' in content
+    assert names(client.get("/annuaire/", {"q": "epicerei"})) == ["Épicerie solidaire des Sablons"]
+
+
+def test_a_suggestion_keeps_the_other_filters(client, thematique):
+    structure = factories.AssociationFactory(name="Épicerie solidaire", summary="", quartier="sablons")
+    factories.DirectoryServiceFactory(association=structure, thematiques=[thematique])
+    # No food service in Les Maillets, as typed or spelt close: 0, and a suggestion.
+    params = {"q": "épicrie", "quartier": "maillets", "thematique": "aide-alimentaire", "page": "2"}
+    content = client.get("/annuaire/", params).content.decode()
     assert "0 structure trouvée" in content  # French: zero is singular
-    assert "Vouliez-vous dire" in content and "épicerie" in content
-    assert 'href="?q=%C3%A9picerie"' in content
+    assert 'href="?q=%C3%A9picerie&amp;quartier=maillets&amp;thematique=aide-alimentaire"' in content or (
+        'href="?quartier=maillets&amp;thematique=aide-alimentaire&amp;q=%C3%A9picerie"' in content
+    )
 
 
 def test_count_is_singular_for_zero_and_one(client):

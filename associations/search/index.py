@@ -1,0 +1,404 @@
+"""The published directory held in memory, to answer the list, print and map searches.
+
+Why: a directory search combines words (and their synonyms), service criteria that must hold
+for one and the same service (« aide alimentaire » + « gratuit »), and opening slots. In SQL
+that is a LIKE over every row plus a semi-join through the thematiques, about 10 ms at 5,000
+structures before a card is drawn, on the portal's most used page. The published directory is
+small (a few MB at 5,000 structures) and changes a few times a day, so each process keeps it
+here under the directory version, which every write moves on (`structures/cache.py`), and
+builds it again on the first search after a change (`bench/bench_directory.py` prints that
+cost). A search is then set operations on bitmasks and substring tests on the folded text
+that SQL compared before, the same on SQLite and PostgreSQL.
+
+Sets of structures (and of services) are Python ints used as bitmasks: bit n is the structure
+at position n in name order. An intersection is one `&`, a count is `bit_count()`, and the
+positions come out already in the directory's order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from associations.structures.cache import directory_version
+from associations.structures.hours import holiday_name
+from associations.structures.models import Service
+from associations.structures.selectors import association_list_public, with_signatory
+from associations.structures.taxonomy import Fee, Public, PublicationStatus
+from associations.structures.workflow import OpeningSlot
+from solidaire.core.text.search import normalize_search
+
+# How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000).
+WORD_MEMO_SIZE = 2048
+
+_ONE = re.compile("1")
+_TRIGRAM_WORD = re.compile(r"[a-z0-9]+")
+
+Slot = tuple[int, int, int, bool]  # weekday (0 = Monday), opens, closes (minutes), shut on holidays
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceListing:
+    """What a result card shows of a service."""
+
+    name: str
+    fee: str
+    opening_hours: str
+    closed_from: dt.date | None
+    closed_until: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What a result card shows of a structure: the list page draws its cards from the index,
+    with no query (the card page and the printable list read the database)."""
+
+    pk: int
+    name: str
+    slug: str
+    kind: str
+    quartier: str
+    summary: str
+    street: str
+    postcode: str
+    city: str
+    phone: str
+    opening_hours: str
+    closed_from: dt.date | None
+    closed_until: dt.date | None
+    pmr_accessible: bool
+    is_signatory: bool
+    services: tuple[ServiceListing, ...]
+
+
+LISTING_FIELDS = [field for field in Listing.__slots__ if field not in ("is_signatory", "services")]
+SERVICE_LISTING_FIELDS = list(ServiceListing.__slots__)
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What the directory's search form asks, already validated. `words` are folded, each
+    with the expressions that count for it (itself and its synonyms)."""
+
+    words: tuple[tuple[str, ...], ...] = ()
+    quartier: str = ""
+    langue: str = ""
+    pmr: bool = False
+    thematique: str = ""
+    public: str = ""
+    acces: str = ""
+    gratuit: bool = False
+    when: str = ""  # "now", "today" or "" (any time)
+
+    @property
+    def query(self) -> str:
+        return " ".join(expressions[0] for expressions in self.words)
+
+
+def mask_of(positions: Iterable[int], size: int) -> int:
+    """The bitmask with the given bits set."""
+    buffer = bytearray((size >> 3) + 1)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def positions_of(mask: int) -> list[int]:
+    """The set bits of `mask`, lowest first."""
+    return [match.start() for match in _ONE.finditer(bin(mask)[:1:-1])]
+
+
+def trigrams(text: str) -> frozenset[str]:
+    """pg_trgm's trigrams of folded text: each word padded with two spaces before, one after."""
+    grams: set[str] = set()
+    for word in _TRIGRAM_WORD.findall(text):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(grams)
+
+
+def similarity(left: frozenset[str], right: frozenset[str]) -> float:
+    """pg_trgm's similarity(): shared trigrams over all trigrams of both."""
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0
+
+
+def _is_closed(closure: tuple[dt.date, dt.date | None] | None, day: dt.date) -> bool:
+    if closure is None:
+        return False
+    start, end = closure
+    return start <= day and (end is None or day <= end)
+
+
+def _open_in(slots: Iterable[Slot], weekday: int, minute: int | None, holiday: bool) -> bool:
+    """Whether one of `slots` is open on `weekday` at `minute` (any time that day if None)."""
+    return any(
+        day == weekday and (minute is None or opens <= minute < closes) and not (holiday and shut_on_holidays)
+        for day, opens, closes, shut_on_holidays in slots
+    )
+
+
+class DirectoryIndex:
+    """One snapshot of the published directory. Read-only once built, so threads share it."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        self.pks: list[int] = []  # position -> structure pk, in name order
+        self.listings: list[Listing] = []  # position -> what its card shows
+        self.position_of: dict[int, int] = {}  # structure pk -> position
+        self.names: list[str] = []  # folded names
+        self.texts: list[str] = []  # folded search texts
+        self.name_trigrams: list[frozenset[str]] = []
+        self.everything = 0
+        self.by_quartier: dict[str, int] = {}
+        self.by_language: dict[str, int] = {}
+        self.accessible = 0
+        self.closures: dict[int, tuple[dt.date, dt.date | None]] = {}  # position -> closure
+        self.slots: dict[int, tuple[Slot, ...]] = {}  # position -> the structure's own slots
+        # Services, by their own positions.
+        self.service_count = 0
+        self.service_structure: list[int] = []  # service position -> structure position
+        self.services_by_thematique: dict[str, int] = {}
+        self.services_by_public: dict[str, int] = {}
+        self.services_by_access: dict[str, int] = {}
+        self.free_services = 0
+        self.service_own_hours: set[int] = set()
+        self.service_slots: dict[int, tuple[Slot, ...]] = {}
+        self.service_closures: dict[int, tuple[dt.date, dt.date | None]] = {}
+        self._word_masks: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
+
+    # --- building -----------------------------------------------------------------------------
+    @classmethod
+    def build(cls, version: int) -> DirectoryIndex:
+        """Four queries: the published structures, their services, the services' thematiques,
+        the opening slots."""
+        index = cls(version)
+        rows = sorted(
+            with_signatory(association_list_public()).values(
+                *LISTING_FIELDS, "is_signatory", "search_name", "search_text", "languages"
+            ),
+            key=lambda row: (normalize_search(row["name"]), row["name"], row["pk"]),
+        )
+        size = len(rows)
+        position_of = index.position_of
+        quartiers: dict[str, list[int]] = defaultdict(list)
+        languages: dict[str, list[int]] = defaultdict(list)
+        accessible = []
+        for position, row in enumerate(rows):
+            position_of[row["pk"]] = position
+            index.pks.append(row["pk"])
+            index.names.append(row["search_name"])
+            index.texts.append(row["search_text"])
+            index.name_trigrams.append(trigrams(row["search_name"]))
+            if row["quartier"]:
+                quartiers[row["quartier"]].append(position)
+            for language in row["languages"]:
+                languages[language].append(position)
+            if row["pmr_accessible"]:
+                accessible.append(position)
+            if row["closed_from"]:
+                index.closures[position] = (row["closed_from"], row["closed_until"])
+        index.everything = (1 << size) - 1
+        index.by_quartier = {key: mask_of(values, size) for key, values in quartiers.items()}
+        index.by_language = {key: mask_of(values, size) for key, values in languages.items()}
+        index.accessible = mask_of(accessible, size)
+
+        service_position: dict[int, int] = {}
+        publics: dict[str, list[int]] = defaultdict(list)
+        access: dict[str, list[int]] = defaultdict(list)
+        free = []
+        services = Service.objects.filter(association__status=PublicationStatus.PUBLISHED).values(
+            "pk", "association_id", "publics", "access_conditions", *SERVICE_LISTING_FIELDS
+        )
+        listed: dict[int, list[ServiceListing]] = defaultdict(list)
+        for position, service in enumerate(services.order_by("pk")):
+            service_position[service["pk"]] = position
+            index.service_structure.append(position_of[service["association_id"]])
+            for code in service["publics"]:
+                publics[code].append(position)
+            for code in service["access_conditions"]:
+                access[code].append(position)
+            if service["fee"] == Fee.GRATUIT:
+                free.append(position)
+            if service["opening_hours"]:
+                index.service_own_hours.add(position)
+            if service["closed_from"]:
+                index.service_closures[position] = (service["closed_from"], service["closed_until"])
+            listed[service["association_id"]].append(
+                ServiceListing(**{name: service[name] for name in SERVICE_LISTING_FIELDS})
+            )
+        index.service_count = count = len(service_position)
+        for row in rows:
+            own_services = sorted(listed.get(row["pk"], ()), key=lambda s: (normalize_search(s.name), s.name))
+            fields = {name: row[name] for name in LISTING_FIELDS}
+            index.listings.append(
+                Listing(**fields, is_signatory=row["is_signatory"], services=tuple(own_services))
+            )
+        index.services_by_public = {key: mask_of(values, count) for key, values in publics.items()}
+        index.services_by_access = {key: mask_of(values, count) for key, values in access.items()}
+        index.free_services = mask_of(free, count)
+
+        themes: dict[str, list[int]] = defaultdict(list)
+        through = Service.thematiques.through.objects.filter(
+            service__association__status=PublicationStatus.PUBLISHED
+        ).values_list("service_id", "thematique__slug")
+        for service_id, slug in through:
+            themes[slug].append(service_position[service_id])
+        index.services_by_thematique = {key: mask_of(values, count) for key, values in themes.items()}
+
+        own: dict[int, list[Slot]] = defaultdict(list)
+        of_services: dict[int, list[Slot]] = defaultdict(list)
+        slots = OpeningSlot.objects.filter(association__status=PublicationStatus.PUBLISHED).values_list(
+            "association_id", "service_id", "weekday", "opens", "closes", "holidays_closed"
+        )
+        for association_id, service_id, *slot in slots:
+            if service_id is None:
+                own[position_of[association_id]].append(tuple(slot))
+            else:
+                of_services[service_position[service_id]].append(tuple(slot))
+        index.slots = {key: tuple(values) for key, values in own.items()}
+        index.service_slots = {key: tuple(values) for key, values in of_services.items()}
+        return index
+
+    # --- searching ----------------------------------------------------------------------------
+    def _containing(self, field: str, expression: str) -> int:
+        """The structures whose folded `field` ("text" or "name") holds `expression` (remembered:
+        the first search for a word scans every structure, the next ones do not)."""
+        key = (field, expression)
+        mask = self._word_masks.get(key)
+        if mask is None:
+            values = self.texts if field == "text" else self.names
+            mask = mask_of((n for n, value in enumerate(values) if expression in value), len(values))
+            with self._lock:
+                if len(self._word_masks) >= WORD_MEMO_SIZE:
+                    self._word_masks.clear()
+                self._word_masks[key] = mask
+        return mask
+
+    def _any_of(self, field: str, expressions: Iterable[str]) -> int:
+        mask = 0
+        for expression in expressions:
+            mask |= self._containing(field, expression)
+        return mask
+
+    def _structures_of(self, services: int) -> int:
+        return mask_of((self.service_structure[s] for s in positions_of(services)), len(self.pks))
+
+    def _structure_open(self, position: int, weekday: int, minute: int | None, holiday: bool) -> bool:
+        return _open_in(self.slots.get(position, ()), weekday, minute, holiday)
+
+    def _service_open(self, service: int, day: dt.date, minute: int | None, holiday: bool) -> bool:
+        """The service's own hours decide (the shower's), else its structure's; a service closed
+        for a while is not open, whatever its hours."""
+        if _is_closed(self.service_closures.get(service), day):
+            return False
+        if service in self.service_own_hours:
+            return _open_in(self.service_slots.get(service, ()), day.weekday(), minute, holiday)
+        return self._structure_open(self.service_structure[service], day.weekday(), minute, holiday)
+
+    def matching(self, criteria: Criteria, *, now: dt.datetime) -> int:
+        """The bitmask of the structures that match every criterion."""
+        found = self.everything
+        if criteria.quartier:
+            found &= self.by_quartier.get(criteria.quartier, 0)
+        if criteria.langue:
+            found &= self.by_language.get(criteria.langue, 0)
+        if criteria.pmr:
+            found &= self.accessible
+        for expressions in criteria.words:
+            found &= self._any_of("text", expressions)
+        day, holiday = now.date(), bool(holiday_name(now.date()))
+        minute = now.hour * 60 + now.minute if criteria.when == "now" else None
+        services = self._services_matching(criteria)
+        if services is not None:
+            if criteria.when and criteria.thematique:
+                services = mask_of(
+                    (s for s in positions_of(services) if self._service_open(s, day, minute, holiday)),
+                    self.service_count,
+                )
+            found &= self._structures_of(services)
+        if criteria.when:
+            if not criteria.thematique:
+                found = mask_of(
+                    (
+                        p
+                        for p in positions_of(found)
+                        if self._structure_open(p, day.weekday(), minute, holiday)
+                    ),
+                    len(self.pks),
+                )
+            closed = mask_of((p for p, c in self.closures.items() if _is_closed(c, day)), len(self.pks))
+            found &= ~closed
+        return found
+
+    def _services_matching(self, criteria: Criteria) -> int | None:
+        """The bitmask of the services meeting every service criterion (one and the same service
+        must), or None when no service criterion is set."""
+        services = None
+
+        def narrow(mask: int) -> None:
+            nonlocal services
+            services = mask if services is None else services & mask
+
+        if criteria.thematique:
+            narrow(self.services_by_thematique.get(criteria.thematique, 0))
+        if criteria.public:
+            # A service open to everyone serves every public.
+            narrow(
+                self.services_by_public.get(criteria.public, 0)
+                | self.services_by_public.get(Public.TOUS_PUBLICS, 0)
+            )
+        if criteria.acces:
+            narrow(self.services_by_access.get(criteria.acces, 0))
+        if criteria.gratuit:
+            narrow(self.free_services)
+        return services
+
+    def search(self, criteria: Criteria, *, now: dt.datetime) -> list[int]:
+        """The pks of the matching structures, best first: with words, those whose name holds
+        more of them (or their synonyms) first, then by trigram similarity of the name to the
+        words (as PostgreSQL's pg_trgm computes it), then by name; without words, by name."""
+        positions = positions_of(self.matching(criteria, now=now))
+        if criteria.words and len(positions) > 1:
+            # Names holding a word are few: sets of positions test faster than shifting masks.
+            in_name = [set(positions_of(self._any_of("name", words))) for words in criteria.words]
+            query = trigrams(criteria.query)
+            positions.sort(
+                key=lambda p: (
+                    -sum(p in names for names in in_name),
+                    -similarity(self.name_trigrams[p], query),
+                    p,
+                )
+            )
+        return [self.pks[p] for p in positions]
+
+    def listings_of(self, pks: Iterable[int]) -> list[Listing]:
+        """The cards of `pks`, in that order (a pk unknown to this snapshot is left out)."""
+        return [self.listings[self.position_of[pk]] for pk in pks if pk in self.position_of]
+
+    def words_found(self, expressions: Iterable[str]) -> bool:
+        return bool(self._any_of("text", expressions))
+
+
+_current: DirectoryIndex | None = None
+_building = threading.Lock()
+
+
+def directory_index() -> DirectoryIndex:
+    """The index of the directory as it is now: this process's copy while the directory version
+    has not moved, else a new one (built once, other threads wait for it)."""
+    global _current
+    version = directory_version()
+    index = _current
+    if index is not None and index.version == version:
+        return index
+    with _building:
+        index = _current
+        if index is None or index.version != version:
+            index = _current = DirectoryIndex.build(version)
+    return index
