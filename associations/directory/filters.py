@@ -10,6 +10,8 @@ next to it (never a 500).
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 
 from associations.structures.cache import thematique_choices
@@ -29,8 +31,24 @@ FILTER_NAMES = (
 )
 
 
+class SharedChoiceField(forms.ChoiceField):
+    """A choice field whose options are shared by the copies Django makes of it for each form,
+    not deep-copied: the search form is built on every uncached directory page, and copying its
+    options was most of its cost. The options are never changed in place (the thematiques are
+    replaced by a new list), so sharing them is safe."""
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = copy.copy(self.widget)
+        result.widget.attrs = self.widget.attrs.copy()
+        result.validators = self.validators[:]
+        result.error_messages = self.error_messages.copy()
+        return result
+
+
 def _choice(label: str, choices, empty_label: str) -> forms.ChoiceField:
-    return forms.ChoiceField(
+    return SharedChoiceField(
         label=label, choices=[("", empty_label), *choices], required=False, widget=FlatSelect
     )
 

@@ -26,6 +26,7 @@ from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import exports, selectors
+from .cards import render_cards
 from .filters import FILTER_NAMES
 from .forms import StructureProposalForm
 
@@ -48,7 +49,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
             {
                 "search_form": form,
                 "page_obj": page,
-                "cards": selectors.card_rows(page.object_list),
+                "cards": render_cards(selectors.card_rows(page.object_list)),
                 "query_string": _filters_only(request),
                 "active_filters": _active_filter_count(request),
                 "suggestion": _suggestion_link(request, selectors.search_suggestion(form=form, page=page)),

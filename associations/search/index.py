@@ -30,7 +30,6 @@ from associations.structures.models import Service
 from associations.structures.selectors import association_list_public, with_signatory
 from associations.structures.taxonomy import Fee, Public, PublicationStatus
 from associations.structures.workflow import OpeningSlot
-from solidaire.core.text.search import normalize_search
 
 # How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000).
 WORD_MEMO_SIZE = 2048
@@ -72,7 +71,7 @@ class Listing:
     closed_until: dt.date | None
     pmr_accessible: bool
     is_signatory: bool
-    services: tuple[ServiceListing, ...]
+    services: list[ServiceListing]  # filled once, when the index is built; read-only after
 
 
 LISTING_FIELDS = [field for field in Listing.__slots__ if field not in ("is_signatory", "services")]
@@ -123,8 +122,9 @@ def trigrams(text: str) -> frozenset[str]:
 
 def similarity(left: frozenset[str], right: frozenset[str]) -> float:
     """pg_trgm's similarity(): shared trigrams over all trigrams of both."""
-    union = len(left | right)
-    return len(left & right) / union if union else 0.0
+    shared = len(left & right)
+    union = len(left) + len(right) - shared
+    return shared / union if union else 0.0
 
 
 def _is_closed(closure: tuple[dt.date, dt.date | None] | None, day: dt.date) -> bool:
@@ -152,7 +152,7 @@ class DirectoryIndex:
         self.position_of: dict[int, int] = {}  # structure pk -> position
         self.names: list[str] = []  # folded names
         self.texts: list[str] = []  # folded search texts
-        self.name_trigrams: list[frozenset[str]] = []
+        self._name_trigrams: dict[int, frozenset[str]] = {}  # computed when first ranked
         self.everything = 0
         self.by_quartier: dict[str, int] = {}
         self.by_language: dict[str, int] = {}
@@ -161,6 +161,7 @@ class DirectoryIndex:
         self.slots: dict[int, tuple[Slot, ...]] = {}  # position -> the structure's own slots
         # Services, by their own positions.
         self.service_count = 0
+        self.service_position: dict[int, int] = {}  # service pk -> position
         self.service_structure: list[int] = []  # service position -> structure position
         self.services_by_thematique: dict[str, int] = {}
         self.services_by_public: dict[str, int] = {}
@@ -175,95 +176,101 @@ class DirectoryIndex:
     # --- building -----------------------------------------------------------------------------
     @classmethod
     def build(cls, version: int) -> DirectoryIndex:
-        """Four queries: the published structures, their services, the services' thematiques,
-        the opening slots."""
+        """Four queries, whatever the size: the published structures, their services, the
+        services' thematiques, the opening slots."""
         index = cls(version)
+        services = index._load_structures()
+        index._load_services(services)
+        index._load_slots()
+        return index
+
+    def _load_structures(self) -> dict[int, list[ServiceListing]]:
+        """The structures, in name order (their folded names sort as French readers expect).
+        Returns {pk: []}, the lists their services fill."""
         rows = sorted(
-            with_signatory(association_list_public()).values(
+            with_signatory(association_list_public().order_by()).values_list(
                 *LISTING_FIELDS, "is_signatory", "search_name", "search_text", "languages"
             ),
-            key=lambda row: (normalize_search(row["name"]), row["name"], row["pk"]),
+            key=lambda row: (row[-3], row[1], row[0]),
         )
         size = len(rows)
-        position_of = index.position_of
         quartiers: dict[str, list[int]] = defaultdict(list)
         languages: dict[str, list[int]] = defaultdict(list)
         accessible = []
+        services: dict[int, list[ServiceListing]] = {}
         for position, row in enumerate(rows):
-            position_of[row["pk"]] = position
-            index.pks.append(row["pk"])
-            index.names.append(row["search_name"])
-            index.texts.append(row["search_text"])
-            index.name_trigrams.append(trigrams(row["search_name"]))
-            if row["quartier"]:
-                quartiers[row["quartier"]].append(position)
-            for language in row["languages"]:
+            *fields, is_signatory, search_name, text, spoken = row
+            listing = Listing(*fields, is_signatory, services=[])
+            services[listing.pk] = listing.services
+            self.position_of[listing.pk] = position
+            self.pks.append(listing.pk)
+            self.listings.append(listing)
+            self.names.append(search_name)
+            self.texts.append(text)
+            if listing.quartier:
+                quartiers[listing.quartier].append(position)
+            for language in spoken:
                 languages[language].append(position)
-            if row["pmr_accessible"]:
+            if listing.pmr_accessible:
                 accessible.append(position)
-            if row["closed_from"]:
-                index.closures[position] = (row["closed_from"], row["closed_until"])
-        index.everything = (1 << size) - 1
-        index.by_quartier = {key: mask_of(values, size) for key, values in quartiers.items()}
-        index.by_language = {key: mask_of(values, size) for key, values in languages.items()}
-        index.accessible = mask_of(accessible, size)
+            if listing.closed_from:
+                self.closures[position] = (listing.closed_from, listing.closed_until)
+        self.everything = (1 << size) - 1
+        self.by_quartier = {key: mask_of(values, size) for key, values in quartiers.items()}
+        self.by_language = {key: mask_of(values, size) for key, values in languages.items()}
+        self.accessible = mask_of(accessible, size)
+        return services
 
-        service_position: dict[int, int] = {}
+    def _load_services(self, listed: dict[int, list[ServiceListing]]) -> None:
+        """The services (by structure, in name order as cards list them) and their thematiques."""
         publics: dict[str, list[int]] = defaultdict(list)
         access: dict[str, list[int]] = defaultdict(list)
         free = []
-        services = Service.objects.filter(association__status=PublicationStatus.PUBLISHED).values(
-            "pk", "association_id", "publics", "access_conditions", *SERVICE_LISTING_FIELDS
+        rows = (
+            Service.objects.filter(association__status=PublicationStatus.PUBLISHED)
+            .order_by("association_id", "name", "pk")
+            .values_list("pk", "association_id", "publics", "access_conditions", *SERVICE_LISTING_FIELDS)
         )
-        listed: dict[int, list[ServiceListing]] = defaultdict(list)
-        for position, service in enumerate(services.order_by("pk")):
-            service_position[service["pk"]] = position
-            index.service_structure.append(position_of[service["association_id"]])
-            for code in service["publics"]:
+        for position, (pk, association_id, served, conditions, *fields) in enumerate(rows):
+            service = ServiceListing(*fields)
+            listed[association_id].append(service)
+            self.service_position[pk] = position
+            self.service_structure.append(self.position_of[association_id])
+            for code in served:
                 publics[code].append(position)
-            for code in service["access_conditions"]:
+            for code in conditions:
                 access[code].append(position)
-            if service["fee"] == Fee.GRATUIT:
+            if service.fee == Fee.GRATUIT:
                 free.append(position)
-            if service["opening_hours"]:
-                index.service_own_hours.add(position)
-            if service["closed_from"]:
-                index.service_closures[position] = (service["closed_from"], service["closed_until"])
-            listed[service["association_id"]].append(
-                ServiceListing(**{name: service[name] for name in SERVICE_LISTING_FIELDS})
-            )
-        index.service_count = count = len(service_position)
-        for row in rows:
-            own_services = sorted(listed.get(row["pk"], ()), key=lambda s: (normalize_search(s.name), s.name))
-            fields = {name: row[name] for name in LISTING_FIELDS}
-            index.listings.append(
-                Listing(**fields, is_signatory=row["is_signatory"], services=tuple(own_services))
-            )
-        index.services_by_public = {key: mask_of(values, count) for key, values in publics.items()}
-        index.services_by_access = {key: mask_of(values, count) for key, values in access.items()}
-        index.free_services = mask_of(free, count)
-
+            if service.opening_hours:
+                self.service_own_hours.add(position)
+            if service.closed_from:
+                self.service_closures[position] = (service.closed_from, service.closed_until)
+        self.service_count = count = len(self.service_structure)
+        self.services_by_public = {key: mask_of(values, count) for key, values in publics.items()}
+        self.services_by_access = {key: mask_of(values, count) for key, values in access.items()}
+        self.free_services = mask_of(free, count)
         themes: dict[str, list[int]] = defaultdict(list)
         through = Service.thematiques.through.objects.filter(
             service__association__status=PublicationStatus.PUBLISHED
         ).values_list("service_id", "thematique__slug")
         for service_id, slug in through:
-            themes[slug].append(service_position[service_id])
-        index.services_by_thematique = {key: mask_of(values, count) for key, values in themes.items()}
+            themes[slug].append(self.service_position[service_id])
+        self.services_by_thematique = {key: mask_of(values, count) for key, values in themes.items()}
 
+    def _load_slots(self) -> None:
         own: dict[int, list[Slot]] = defaultdict(list)
         of_services: dict[int, list[Slot]] = defaultdict(list)
-        slots = OpeningSlot.objects.filter(association__status=PublicationStatus.PUBLISHED).values_list(
+        rows = OpeningSlot.objects.filter(association__status=PublicationStatus.PUBLISHED).values_list(
             "association_id", "service_id", "weekday", "opens", "closes", "holidays_closed"
         )
-        for association_id, service_id, *slot in slots:
+        for association_id, service_id, *slot in rows:
             if service_id is None:
-                own[position_of[association_id]].append(tuple(slot))
+                own[self.position_of[association_id]].append(tuple(slot))
             else:
-                of_services[service_position[service_id]].append(tuple(slot))
-        index.slots = {key: tuple(values) for key, values in own.items()}
-        index.service_slots = {key: tuple(values) for key, values in of_services.items()}
-        return index
+                of_services[self.service_position[service_id]].append(tuple(slot))
+        self.slots = {key: tuple(values) for key, values in own.items()}
+        self.service_slots = {key: tuple(values) for key, values in of_services.items()}
 
     # --- searching ----------------------------------------------------------------------------
     def _containing(self, field: str, expression: str) -> int:
@@ -371,11 +378,17 @@ class DirectoryIndex:
             positions.sort(
                 key=lambda p: (
                     -sum(p in names for names in in_name),
-                    -similarity(self.name_trigrams[p], query),
+                    -similarity(self._trigrams_of_name(p), query),
                     p,
                 )
             )
         return [self.pks[p] for p in positions]
+
+    def _trigrams_of_name(self, position: int) -> frozenset[str]:
+        grams = self._name_trigrams.get(position)
+        if grams is None:
+            grams = self._name_trigrams[position] = trigrams(self.names[position])
+        return grams
 
     def listings_of(self, pks: Iterable[int]) -> list[Listing]:
         """The cards of `pks`, in that order (a pk unknown to this snapshot is left out)."""
