@@ -10,6 +10,7 @@ class AssociationsConfig(AppConfig):
     def ready(self) -> None:
         from solidaire.core.worklist import register_provider
 
+        from .council import tasks as council_tasks  # noqa: F401  (the beat's daily purge)
         from .council.selectors import council_requests_pending
         from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
         from .directory.worklist import directory_pending_work

@@ -71,38 +71,75 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-@association_permission_required(can_edit)
-def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
-    """The per-day hours editor: writes the OSM rule and the exceptional closure of the card
-    (moderated like any other change of the card)."""
-    initial = {
-        "closed_from": association.closed_from,
-        "closed_until": association.closed_until,
-        "closure_message": association.closure_message,
-    }
-    form = HoursEditorForm(request.POST or None, expression=association.opening_hours, initial=initial)
+HOURS_FIELDS = ("opening_hours", "closed_from", "closed_until", "closure_message")
+
+
+def _add_save_error(form, exc: ValidationError) -> None:
+    """A refusal of the service layer, shown on the form: on the field when the form has it,
+    above the form otherwise (add_error() would raise on a field the form lacks: a 500)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _hours_editor(request, *, association, instance, save, template: str, context=None) -> HttpResponse:
+    """The per-day editor on the hours and exceptional closure of `instance` (the structure or
+    one of its services). `save(data)` gets only what changed and goes through the service
+    layer, so moderation is that of any other change of the same object."""
+    initial = {name: getattr(instance, name) for name in HOURS_FIELDS if name != "opening_hours"}
+    form = HoursEditorForm(request.POST or None, expression=instance.opening_hours, initial=initial)
     if request.method == "POST" and form.is_valid():
-        wanted = {
-            "opening_hours": form.cleaned_data["opening_hours"],
-            "closed_from": form.cleaned_data["closed_from"],
-            "closed_until": form.cleaned_data["closed_until"],
-            "closure_message": form.cleaned_data["closure_message"],
+        data = {
+            name: form.cleaned_data[name]
+            for name in HOURS_FIELDS
+            if form.cleaned_data[name] != getattr(instance, name)
         }
-        data = {key: value for key, value in wanted.items() if value != getattr(association, key)}
         if not data:
             messages.info(request, "Aucune modification à enregistrer.")
             return redirect("associations:member_area", slug=association.slug)
         try:
-            result = services.association_card_update(
-                association=Association.objects.get(pk=association.pk), data=data, by=request.user
-            )
+            result = save(data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _add_save_error(form, exc)
         else:
             _saved_message(request, result)
             return redirect("associations:member_area", slug=association.slug)
-    return render(request, "associations/hours_edit.html", {"association": association, "form": form})
+    return render(request, template, {"association": association, "form": form, **(context or {})})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@association_permission_required(can_edit)
+def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
+    """The structure's hours, day by day: written on the card (moderated like any card change)."""
+    return _hours_editor(
+        request,
+        association=association,
+        instance=association,
+        save=lambda data: services.association_card_update(
+            association=Association.objects.get(pk=association.pk), data=data, by=request.user
+        ),
+        template="associations/hours_edit.html",
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@association_permission_required(can_edit)
+def service_hours_edit(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    """A service's own hours, day by day (the shower's); empty, the structure's hours apply.
+    Saved like any other change of the service (moderated the same way)."""
+    service = get_object_or_404(Service, pk=pk, association=association)
+    return _hours_editor(
+        request,
+        association=association,
+        instance=service,
+        save=lambda data: services.service_save(
+            association=association, service=service, data=data, by=request.user
+        ),
+        template="associations/service_hours_edit.html",
+        context={"service": service},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

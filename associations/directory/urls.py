@@ -49,6 +49,11 @@ urlpatterns = [
     path("<slug:slug>/espace/services/nouveau/", selfservice.service_edit, name="service_new"),
     path("<slug:slug>/espace/services/<int:pk>/", selfservice.service_edit, name="service_edit"),
     path(
+        "<slug:slug>/espace/services/<int:pk>/horaires/",
+        selfservice.service_hours_edit,
+        name="service_hours_edit",
+    ),
+    path(
         "<slug:slug>/espace/services/<int:pk>/supprimer/",
         selfservice.service_delete,
         name="service_delete",

@@ -271,6 +271,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "congress.privacy.tasks.anonymise_registrations",
         "schedule": crontab(hour=4, minute=20),
     },
+    # Users' council requests past the retention period stated on the form (3:40: after the DST hour).
+    "council-purge-requests": {
+        "task": "associations.council.tasks.purge_council_requests",
+        "schedule": crontab(hour=3, minute=40),
+    },
 }
 
 # --- Congress ---------------------------------------------------------------------------------

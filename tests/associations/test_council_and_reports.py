@@ -1,10 +1,15 @@
 """The users' council form and the card error reports (issue #13): sent once, bots and floods
 refused, staff told on their home page."""
 
-import pytest
-from django.core import mail
+import datetime as dt
 
-from associations.council.models import CouncilRequest
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+
+from associations.council.models import RETENTION_MONTHS, CouncilRequest
+from associations.council.tasks import purge_council_requests
 from associations.reports.models import CardReport
 from solidaire.core.worklist import pending_work_for
 from tests import factories
@@ -74,6 +79,26 @@ def test_staff_see_new_requests_and_open_reports_on_their_home(staff_user, user)
     assert not any(
         line.label.startswith(("Demandes au conseil", "Erreurs")) for line in pending_work_for(user)
     )
+
+
+def _sent_days_ago(name: str, days: int) -> None:
+    request = CouncilRequest.objects.create(name=name, phone="0612345678", consent=True)
+    CouncilRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - dt.timedelta(days=days))
+
+
+def test_the_daily_task_deletes_requests_past_the_retention_period():
+    retention = RETENTION_MONTHS * 30  # days, as council_requests_purge counts them
+    _sent_days_ago("Ancienne", retention + 10)
+    _sent_days_ago("Récente", retention - 10)
+    assert purge_council_requests.delay().get() == 1
+    assert list(CouncilRequest.objects.values_list("name", flat=True)) == ["Récente"]
+
+
+def test_beat_runs_the_purge_daily():
+    entry = settings.CELERY_BEAT_SCHEDULE["council-purge-requests"]
+    assert entry["task"] == purge_council_requests.name
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({3}, {40})
+    assert entry["schedule"].day_of_week == set(range(7))
 
 
 def test_reporting_an_error_tells_the_admins_and_the_ccas(

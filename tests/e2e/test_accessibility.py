@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from associations.actions.models import Action
-from associations.structures.models import Association
+from associations.structures.models import Association, Service
 from associations.structures.taxonomy import ProposalKind
 from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
@@ -160,6 +160,12 @@ def _pending_event_work() -> str:
     return f"/evenements/{edition.slug}/participer/"
 
 
+def _service_hours_path() -> str:
+    """The per-day editor of one of the demo structure's services (its id is the demo's)."""
+    service = Service.objects.filter(association__slug=STRUCTURE).order_by("name").first()
+    return f"/annuaire/{STRUCTURE}/espace/services/{service.pk}/horaires/"
+
+
 def sign_in(page, live_server, email: str) -> None:
     """Hand the browser a server-side session (the login form has its own test)."""
     page.context.clear_cookies()
@@ -290,7 +296,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
 
     apply_path = _pending_event_work()
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
-    for path in [*MEMBER_PAGES, apply_path]:
+    for path in [*MEMBER_PAGES, apply_path, _service_hours_path()]:
         visit(page, live_server, path, found)
 
     # A list of checkboxes is a group named by its legend (a lone <label> names nothing).
@@ -348,6 +354,14 @@ def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):
     page.locator("#id_d0_close1").fill("12:00")
     page.get_by_role("button", name="Enregistrer les horaires").click()
     check_errors(page, "horaires jour par jour (envoi erroné)", found)
+
+    page.goto(live_server.url + _service_hours_path())
+    page.locator("#id_d1_open1").fill("09:00")
+    page.locator("#id_d1_close1").fill("13:00")
+    page.locator("#id_d1_open2").fill("12:00")
+    page.locator("#id_d1_close2").fill("17:00")
+    page.get_by_role("button", name="Enregistrer les horaires du service").click()
+    check_errors(page, "horaires propres d'un service (envoi erroné)", found)
 
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/fiche/")
     page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")

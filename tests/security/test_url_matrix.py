@@ -124,6 +124,7 @@ PRIVATE = {
     "associations:card_verified": Case(STRUCTURE, _b, "post"),
     "associations:service_new": Case(STRUCTURE, _b),
     "associations:service_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}),
+    "associations:service_hours_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}),
     "associations:service_delete": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.service_b.pk}, "post"),
     "associations:practice_new": Case(STRUCTURE, _b),
     "associations:practice_edit": Case(STRUCTURE, lambda w: {**_b(w), "pk": w.practice_b.pk}),
