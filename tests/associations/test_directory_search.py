@@ -162,3 +162,39 @@ def test_odd_queries_never_fail(client, query):
     if len(query) > 200:
         assert "au plus 200 caractères" in content  # said in French, the search ignored
         assert names(response) == ["Toujours là"]
+
+
+@pytest.mark.parametrize(
+    ("name", "words", "expected"),
+    # Figures given by PostgreSQL's pg_trgm for the same folded texts.
+    [
+        ("epicerie solidaire des sablons", "epicerie", 0.3),
+        ("les restaurants du coeur", "restos", 0.142857),
+        ("vestiboutique", "epicerie", 0.0),
+    ],
+)
+def test_ranking_similarity_is_pg_trgm_s(name, words, expected):
+    from associations.search.index import similarity, trigrams
+
+    assert trigrams("l epicerie") == {
+        "  e",
+        "  l",
+        " ep",
+        " l ",
+        "cer",
+        "epi",
+        "eri",
+        "ice",
+        "ie ",
+        "pic",
+        "rie",
+    }
+    assert similarity(trigrams(name), trigrams(words)) == pytest.approx(expected, abs=1e-6)
+
+
+def test_bitmask_sets_round_trip():
+    from associations.search.index import mask_of, positions_of
+
+    positions = [0, 7, 8, 63, 64, 4999]
+    assert positions_of(mask_of(positions, 5000)) == positions
+    assert positions_of(mask_of([], 5000)) == []
