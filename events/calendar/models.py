@@ -17,21 +17,11 @@ from associations.structures.models import Association
 from associations.structures.taxonomy import Quartier
 from solidaire.core.db import TimeStampedModel
 
+# When and where an edition takes place (`events.changes` e-mails participants when they move).
+WHEN_FIELDS = ("starts_at", "ends_at", "all_day")
+WHERE_FIELDS = ("venue_name", "street", "postcode", "city", "latitude", "longitude")
 # What an attendee's calendar shows: a change to one of these bumps the edition's SEQUENCE.
-CALENDAR_FIELDS = (
-    "title",
-    "summary",
-    "status",
-    "starts_at",
-    "ends_at",
-    "all_day",
-    "venue_name",
-    "street",
-    "postcode",
-    "city",
-    "latitude",
-    "longitude",
-)
+CALENDAR_FIELDS = ("title", "summary", "status", *WHEN_FIELDS, *WHERE_FIELDS)
 
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
@@ -160,6 +150,13 @@ class Edition(TimeStampedModel):
     report = models.TextField(
         "compte rendu", blank=True, help_text="Ce qui s'est passé (Markdown).", validators=[validate_no_html]
     )
+    cancellation_reason = models.CharField(
+        "motif de l'annulation",
+        max_length=500,
+        blank=True,
+        help_text="Facultatif. Envoyé par e-mail avec l'annonce de l'annulation aux structures "
+        "participantes (ou en attente de réponse) et à la structure qui a proposé l'événement.",
+    )
     # RFC 5545 SEQUENCE: increases with each change an attendee's calendar must pick up.
     sequence = models.PositiveIntegerField("version du calendrier", default=0, editable=False)
     # The edition's VEVENT as last written for the feeds, and what it was written from: the
@@ -197,6 +194,19 @@ class Edition(TimeStampedModel):
         # Read from __dict__: a deferred field is not loaded (no query) and counts as unchanged.
         return tuple(self.__dict__.get(name) for name in CALENDAR_FIELDS)
 
+    def calendar_changes(self, since: Edition | None = None) -> set[str]:
+        """The CALENDAR_FIELDS that differ from `since` (this edition as stored), by default from
+        this instance as loaded: what bumps SEQUENCE, and what services read to tell people."""
+        before = since._calendar_snapshot() if since is not None else getattr(self, "_calendar_state", None)
+        if before is None:
+            return set()
+        current = self._calendar_snapshot()
+        return {
+            name
+            for name, old, new in zip(CALENDAR_FIELDS, before, current, strict=True)
+            if old != new and name in self.__dict__
+        }
+
     def clean(self) -> None:
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
@@ -210,14 +220,12 @@ class Edition(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         # A change visible in a calendar bumps SEQUENCE, so subscribed calendars replace the event.
-        previous = getattr(self, "_calendar_state", None)
-        current = self._calendar_snapshot()
-        if self.pk and previous is not None and previous != current:
+        if self.pk and self.calendar_changes():
             self.sequence += 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
         super().save(*args, **kwargs)
-        self._calendar_state = current
+        self._calendar_state = self._calendar_snapshot()
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})

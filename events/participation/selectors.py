@@ -1,4 +1,5 @@
-"""Reads on participations: the staff queue, a structure's applications, the worklist count."""
+"""Reads on participations: the staff queue, a structure's applications, the worklist count,
+whom to write to about a participation."""
 
 from __future__ import annotations
 
@@ -45,3 +46,11 @@ def edition_occupancy(*, edition: Edition) -> dict:
         accepted=Count("pk", filter=Q(status=ParticipationStatus.ACCEPTED)),
         pending=Count("pk", filter=Q(status=ParticipationStatus.PENDING)),
     )
+
+
+def structure_recipients(participation: Participation) -> list[str]:
+    """Whom to write to about a structure's participation: the structure's address and the member
+    who applied. Every e-mail about a participation (decision, cancelled or moved edition) goes
+    to them; `association` and `applied_by` should be joined."""
+    addresses = (participation.association.email, getattr(participation.applied_by, "email", ""))
+    return sorted({email for email in addresses if email})

@@ -15,6 +15,7 @@ from solidaire.core.text.french import format_date, format_period
 from ..calendar.models import Edition, EditionStatus
 from ..calendar.permissions import can_act_for, can_decide
 from .models import Participation, ParticipationStatus
+from .selectors import structure_recipients
 
 
 def _accepted_count(edition: Edition, *, excluding: int | None = None) -> int:
@@ -126,13 +127,7 @@ def participation_decide(
         participation.decided_at = timezone.now()
         participation.full_clean()
         participation.save()
-        recipients = sorted(
-            {
-                email
-                for email in (participation.association.email, getattr(participation.applied_by, "email", ""))
-                if email
-            }
-        )
+        recipients = structure_recipients(participation)
         if recipients:
             email_send(
                 template="events/emails/participation_decided",

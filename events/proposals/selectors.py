@@ -1,4 +1,5 @@
-"""Reads on proposals: the proposer's own, the staff queue, the worklist count."""
+"""Reads on proposals: the proposer's own, the staff queue, the worklist count, whom to write to
+about a proposal."""
 
 from __future__ import annotations
 
@@ -41,3 +42,10 @@ def pending_summary() -> dict:
     return EventProposal.objects.filter(status=ProposalStatus.SUBMITTED).aggregate(
         count=Count("pk"), oldest=Min("created_at")
     )
+
+
+def proposer_recipients(proposal: EventProposal) -> list[str]:
+    """Whom to write to about a proposal (the decision, later its edition cancelled or moved): the
+    member who proposed it and the proposing structure; `proposed_by` and `association` should
+    be joined."""
+    return sorted({e for e in (getattr(proposal.proposed_by, "email", ""), proposal.association.email) if e})

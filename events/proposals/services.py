@@ -17,6 +17,7 @@ from solidaire.core.email.services import email_send
 from ..calendar.models import Edition, EventSeries
 from ..calendar.permissions import can_act_for, can_decide
 from .models import EventProposal, ProposalStatus
+from .selectors import proposer_recipients
 
 EDITABLE = (
     "title",
@@ -113,9 +114,7 @@ def _unique_slug(model, stem: str) -> str:
 
 
 def _tell_proposer(proposal: EventProposal) -> None:
-    recipients = sorted(
-        {e for e in (getattr(proposal.proposed_by, "email", ""), proposal.association.email) if e}
-    )
+    recipients = proposer_recipients(proposal)
     if recipients:
         email_send(template="events/emails/proposal_decided", context={"proposal": proposal}, to=recipients)
 
