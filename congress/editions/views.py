@@ -1,11 +1,14 @@
-"""Public pages of the congress: the featured edition and the archive."""
+"""Public pages of the congress: the featured edition, the archive, an edition's calendar file."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
-from . import selectors
+from solidaire.core.calendar.ics import ics_response
+
+from . import ics, selectors
 from .models import CongressEdition
 
 
@@ -31,3 +34,13 @@ def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     except CongressEdition.DoesNotExist:
         raise Http404("Édition introuvable") from None
     return render(request, "congress/edition_detail.html", _context(edition, request))
+
+
+@require_safe
+def edition_calendar(request: HttpRequest, year: int) -> HttpResponse:
+    """The edition's days as an .ics file, to add to one's calendar."""
+    try:
+        edition = selectors.edition_get(year=year)
+    except CongressEdition.DoesNotExist:
+        raise Http404("Édition introuvable") from None
+    return ics_response(ics.edition_calendar(edition), f"congres-{edition.year}.ics")

@@ -1,17 +1,21 @@
 """Reads on registrations: by token, the choices offered on the form, summaries, data export,
-the public list of participants."""
+the public list of participants, a person's registrations in « Mon espace »."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
 
-from congress.editions.models import CongressDay, CongressEdition, Session, SessionKind
+from congress.editions.models import CongressDay, CongressEdition, RegistrationState, Session, SessionKind
+from solidaire.accounts.selectors import verified_addresses
 from solidaire.core.text.french import format_date, format_datetime, format_time
 
-from .models import Booking, BookingStatus, Registration, RegistrationStatus
+from .models import ACTIVE_STATUSES, Booking, BookingStatus, Registration, RegistrationStatus
 
 
 @dataclass
@@ -150,3 +154,111 @@ def public_participants(edition: CongressEdition) -> QuerySet[Registration]:
         .only("first_name", "last_name", "organisation", "organisation_kind", "city", "country")
         .order_by("last_name", "first_name")
     )
+
+
+# Shorter than the model's labels: « Mon espace » lists several registrations.
+ACCOUNT_STATUS_LABELS = {
+    RegistrationStatus.PENDING: "À confirmer",
+    RegistrationStatus.CONFIRMED: "Confirmée",
+    RegistrationStatus.CANCELLED: "Annulée",
+    RegistrationStatus.EXPIRED: "Expirée",
+}
+
+
+@dataclass
+class AccountRegistration:
+    """A registration as « Mon espace » shows it, with what its private links allow now (the
+    same rules as the private page)."""
+
+    registration: Registration
+    bookings: list[Booking]  # not given back; a waiting one carries its `waiting_position`
+    status_label: str
+    is_past: bool
+    can_confirm: bool
+    can_change: bool
+    can_cancel: bool
+    can_propose: bool
+
+
+@dataclass
+class AccountRegistrations:
+    current: list[AccountRegistration] = field(default_factory=list)
+    past: list[AccountRegistration] = field(default_factory=list)  # the last edition first
+
+
+def _bookings_with_queue_position() -> QuerySet[Booking]:
+    """Bookings not given back, with the place in the waiting list of those waiting: 1 + the
+    waiting bookings of active registrations booked before, in the order `capacity.refill`
+    offers freed places."""
+    ahead = (
+        Booking.objects.filter(
+            session=OuterRef("session"),
+            status=BookingStatus.WAITING,
+            registration__status__in=ACTIVE_STATUSES,
+        )
+        .filter(
+            Q(created_at__lt=OuterRef("created_at"))
+            | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    position = Case(
+        When(status=BookingStatus.WAITING, then=Coalesce(Subquery(ahead), 0) + 1),
+        output_field=IntegerField(),
+    )
+    return (
+        Booking.objects.exclude(status=BookingStatus.RELEASED)
+        .select_related("session__day")
+        .annotate(waiting_position=position)
+        .order_by("session__day__date", "session__starts_at", "pk")
+    )
+
+
+def _for_account(registration: Registration, *, now: dt.datetime, today: dt.date) -> AccountRegistration:
+    edition = registration.edition
+    is_past = edition.is_past(today)
+    active = registration.is_active
+    can_confirm = registration.status == RegistrationStatus.PENDING and (
+        registration.expires_at is None or registration.expires_at > now
+    )
+    label = ACCOUNT_STATUS_LABELS.get(registration.status, registration.get_status_display())
+    if registration.status == RegistrationStatus.PENDING and not can_confirm:
+        label = ACCOUNT_STATUS_LABELS[RegistrationStatus.EXPIRED]  # the beat task has not run yet
+    return AccountRegistration(
+        registration=registration,
+        bookings=registration.shown_bookings,
+        status_label=label,
+        is_past=is_past,
+        can_confirm=can_confirm,
+        can_change=active and edition.registration_state(now) == RegistrationState.OPEN,
+        can_cancel=active and not is_past,
+        can_propose=registration.status == RegistrationStatus.CONFIRMED and not edition.cahier_published_at,
+    )
+
+
+def registrations_of_user(*, user) -> AccountRegistrations:
+    """A signed-in person's registrations: those made from their account, and those made
+    without one from an address of theirs that is verified (an unverified address proves
+    nothing; a registration tied to another account is that account's). Anonymised ones are
+    gone. Two queries, whatever the number of registrations."""
+    if not getattr(user, "is_authenticated", False):
+        return AccountRegistrations()
+    # Both sides lower-cased: the service stores addresses so, staff may type them otherwise.
+    mine = Q(user=user) | Q(user__isnull=True, address__in=verified_addresses(user))
+    registrations = (
+        Registration.objects.annotate(address=Lower("email"))
+        .filter(mine, anonymised_at__isnull=True)
+        .select_related("edition")
+        .prefetch_related(Prefetch("bookings", _bookings_with_queue_position(), to_attr="shown_bookings"))
+        .order_by("edition__starts_on", "-created_at", "-pk")
+    )
+    now, today = timezone.now(), timezone.localdate()
+    found = AccountRegistrations()
+    for registration in registrations:
+        item = _for_account(registration, now=now, today=today)
+        (found.past if item.is_past else found.current).append(item)
+    found.past.sort(key=lambda item: item.registration.edition.starts_on, reverse=True)  # stable
+    return found

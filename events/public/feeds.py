@@ -7,25 +7,23 @@ icalendar spends about a millisecond per event: each edition keeps its VEVENT as
 (`Edition.ics_vevent`) with a fingerprint of what it was written from (SEQUENCE, the edition's
 and its series' last change, the site's address); a feed rewrites only the stale ones
 (`services.edition_vevents_refresh`) and joins the others, so the full feed of 2,000 editions
-costs one query and a join. Links are absolute on the configured site (SITE_DOMAIN), as in
-e-mails: a calendar file outlives the request that fetched it."""
+costs one query and a join. The VCALENDAR around them, the time zone and absolute links are
+`solidaire.core.calendar.ics`'s, shared with the congress's calendar."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 from collections.abc import Iterable
-from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
+
+from solidaire.core.calendar.ics import TZID, local_naive, site_base
+from solidaire.core.calendar.ics import calendar_ics as _calendar_ics
 
 from ..calendar.models import Edition, EditionStatus
 
 PRODID = "-//Le Mans solidaire//Agenda du réseau//FR"
-TZID = "Europe/Paris"
-PARIS = ZoneInfo(TZID)
 UID_DOMAIN = "evenements.lemans-solidaire.fr"
 STATUS = {
     EditionStatus.SCHEDULED: "CONFIRMED",
@@ -39,19 +37,6 @@ def edition_uid(edition: Edition) -> str:
     return f"edition-{edition.pk}@{UID_DOMAIN}"
 
 
-@functools.lru_cache(maxsize=1)
-def _vtimezone_ical() -> bytes:
-    """Europe/Paris as a VTIMEZONE, covering the years an agenda may hold (built once)."""
-    return icalendar.Timezone.from_tzinfo(
-        PARIS, tzid=TZID, first_date=dt.date(2010, 1, 1), last_date=dt.date(2045, 1, 1)
-    ).to_ical()
-
-
-def _local_naive(value: dt.datetime) -> dt.datetime:
-    # Written with an explicit TZID parameter: icalendar then skips guessing the zone's name.
-    return value.astimezone(PARIS).replace(tzinfo=None)
-
-
 def _event(edition: Edition, url: str) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", edition_uid(edition))
@@ -63,8 +48,8 @@ def _event(edition: Edition, url: str) -> icalendar.Event:
         event.add("dtstart", edition.start_date)
         event.add("dtend", edition.end_date + dt.timedelta(days=1))  # DTEND is exclusive
     else:
-        event.add("dtstart", _local_naive(edition.starts_at), parameters={"TZID": TZID})
-        event.add("dtend", _local_naive(edition.ends_at), parameters={"TZID": TZID})
+        event.add("dtstart", local_naive(edition.starts_at), parameters={"TZID": TZID})
+        event.add("dtend", local_naive(edition.ends_at), parameters={"TZID": TZID})
     event.add("summary", edition.title)
     description = edition.summary or edition.series.summary
     event.add("description", f"{description}\n\n{url}" if description else url)
@@ -76,12 +61,6 @@ def _event(edition: Edition, url: str) -> icalendar.Event:
     event.add("url", url)
     event.add("categories", [edition.series.get_kind_display()])
     return event
-
-
-def site_base() -> str:
-    domain = settings.SITE_DOMAIN
-    scheme = "http" if domain.startswith(("127.", "localhost", "testserver")) else "https"
-    return f"{scheme}://{domain}"
 
 
 def edition_url(edition: Edition) -> str:
@@ -100,17 +79,5 @@ def vevent(edition: Edition) -> str:
 
 
 def calendar_ics(vevents: Iterable[str], *, name: str = "Le Mans solidaire") -> bytes:
-    """A VCALENDAR with the Europe/Paris VTIMEZONE and the given VEVENTs (as `vevent` wrote them)."""
-    cal = icalendar.Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", PRODID)
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZID)
-    # RFC 7986: how often a subscribed calendar should come back (cancellations show up then).
-    cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT6H")
-    head, _, _ = cal.to_ical().rpartition(b"END:VCALENDAR")
-    # The VTIMEZONE is serialised once per process: it is the same in every feed.
-    return head + _vtimezone_ical() + "".join(vevents).encode() + b"END:VCALENDAR\r\n"
+    """The agenda's VCALENDAR with the given VEVENTs (as `vevent` wrote them)."""
+    return _calendar_ics(vevents, name=name, prodid=PRODID)

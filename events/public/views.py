@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
+
+from solidaire.core.calendar.ics import ics_response
 
 from ..calendar.models import Edition, EventSeries
 from ..participation.services import applications_closed_reason
@@ -105,19 +106,12 @@ def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=900)
-    return response
-
-
 @require_safe
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
     rows = selectors.feed_rows(filterset=selectors.edition_filter(params=request.GET))
     vevents = services.edition_vevents_refresh(rows=rows)
-    return _ics_response(feeds.calendar_ics(vevents), "le-mans-solidaire.ics")
+    return ics_response(feeds.calendar_ics(vevents), "le-mans-solidaire.ics")
 
 
 @require_safe
@@ -126,4 +120,4 @@ def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
     if not rows:
         raise Http404("Événement introuvable")
     vevents = services.edition_vevents_refresh(rows=rows)
-    return _ics_response(feeds.calendar_ics(vevents, name=rows[0]["title"]), f"{slug}.ics")
+    return ics_response(feeds.calendar_ics(vevents, name=rows[0]["title"]), f"{slug}.ics")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
+from congress.registrations.selectors import registrations_of_user
 from events.public.selectors import upcoming_events
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.worklist import pending_work_for
@@ -36,6 +37,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "portal/account.html",
         {
             "memberships": list(memberships_of_user(user=request.user)),
+            "congress": registrations_of_user(user=request.user),
         },
     )
 

@@ -117,12 +117,13 @@ def personal(**overrides) -> dict:
     }
 
 
-def register(p: dict, *sessions, days=None, accept_waiting_list=True, **overrides):
-    """A registration through the service (pending until confirmed)."""
+def register(p: dict, *sessions, days=None, accept_waiting_list=True, user=None, **overrides):
+    """A registration through the service (pending until confirmed); `user`: made signed in."""
     return registration_create(
         edition=p["edition"],
         personal=personal(**overrides),
         choices=Choices(
             days=days or [p["day1"]], sessions=list(sessions), accept_waiting_list=accept_waiting_list
         ),
+        user=user,
     )

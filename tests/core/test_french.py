@@ -12,6 +12,7 @@ from solidaire.core.text.french import (
     NumberFormatError,
     format_date,
     format_number,
+    format_ordinal,
     format_percent,
     format_period,
     parse_number,
@@ -34,6 +35,14 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 )
 def test_numbers_are_written_the_french_way(value, decimals, expected):
     assert format_number(value, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "feminine", "expected"),
+    [(1, False, "1er"), (1, True, "1re"), (2, True, "2e"), (21, False, "21e"), (None, False, "")],
+)
+def test_ordinals(value, feminine, expected):
+    assert format_ordinal(value, feminine=feminine) == expected
 
 
 def test_percent_has_a_no_break_space():

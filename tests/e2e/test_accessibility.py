@@ -177,6 +177,37 @@ def sign_in(page, live_server, email: str) -> None:
     )
 
 
+def _member_registrations(edition: CongressEdition, day, workshop) -> None:
+    """« Mon espace » of the demo member with congress registrations: one to confirm on the next
+    edition, and a confirmed one at the 2024 edition (folded under the past editions)."""
+    from congress.registrations.models import Registration
+    from congress.registrations.services import Choices, registration_create
+
+    member = User.objects.get(email=DEMO_MEMBER_EMAIL)
+    personal = {
+        "civility": "autre",
+        "last_name": "Martin",
+        "first_name": "Camille",
+        "email": member.email,
+        "organisation_kind": "association",
+        "city": "Le Mans",
+        "country": "France",
+        "consent_processing": True,
+    }
+    registration_create(
+        edition=edition, personal=personal, choices=Choices(days=[day], sessions=[workshop]), user=member
+    )
+    # The services refuse a closed edition: the past registration is written as it stands.
+    Registration.objects.create(
+        edition=CongressEdition.objects.get(year=2024),
+        user=member,
+        status="confirmed",
+        token="demo-membre-2024",
+        checkin_code="DEMO2024",
+        **personal,
+    )
+
+
 def _congress_pages() -> tuple[list[str], list[str]]:
     """The demo's next edition with a confirmed registration: its public and private pages, and
     its staff pages."""
@@ -201,6 +232,7 @@ def _congress_pages() -> tuple[list[str], list[str]]:
         choices=Choices(days=[day], sessions=[workshop]),
     )
     registration_confirm(registration=registration)
+    _member_registrations(edition, day, workshop)
     token, year = registration.token, edition.year
     public = [
         f"/congres/{year}/",
@@ -298,6 +330,14 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     for path in [*MEMBER_PAGES, apply_path, _service_hours_path()]:
         visit(page, live_server, path, found)
+
+    # « Mon espace » lists the member's congress registrations; the past ones unfold.
+    page.goto(live_server.url + "/mon-espace/")
+    congress = page.get_by_role("region", name="Mes inscriptions au congrès")
+    assert congress.get_by_role("link", name="Confirmer mon inscription").is_visible()
+    congress.get_by_text("Inscriptions aux éditions passées (1)").click()
+    assert congress.get_by_role("heading", level=3).count() == 2
+    check_axe(page, "/mon-espace/ (éditions passées dépliées)", found)
 
     # A list of checkboxes is a group named by its legend (a lone <label> names nothing).
     page.goto(live_server.url + f"/annuaire/{STRUCTURE}/espace/services/nouveau/")

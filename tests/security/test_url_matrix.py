@@ -60,6 +60,7 @@ PUBLIC = {
     "events:edition_feed",
     "congress:index",
     "congress:edition",
+    "congress:edition_calendar",
     "observatoire:home",
     "congress:register",
     "congress:registration_sent",

@@ -49,6 +49,12 @@ def number_filter(value, decimals=None) -> str:
     return french.format_number(value, None if decimals in (None, "") else int(decimals))
 
 
+@register.filter(name="ordinal_fr")
+def ordinal_filter(value, gender="") -> str:
+    """{{ 2|ordinal_fr }} → « 2e »; {{ 1|ordinal_fr:"f" }} → « 1re » (« la 1re position »)."""
+    return french.format_ordinal(value, feminine=gender == "f")
+
+
 @register.filter(name="date_fr")
 def date_filter(value, style="") -> str:
     """{{ day|date_fr }} → « vendredi 12 mars 2027 »; {{ day|date_fr:"sans_jour" }} → « 12 mars 2027 »."""

@@ -1,7 +1,8 @@
-"""French formatting, in one place: numbers (« 1 234,5 »), dates (« vendredi 12 mars 2027 »),
-times (« 14 h 30 »), periods (« vendredi 12 mars 2027, de 14 h à 18 h », « du 2 au 3 février
-2024 ») and the parsing of numbers as French users type them (« 5 100,5 »). Pages (template
-filters in `portal`), e-mails, PDFs and exports all call these functions.
+"""French formatting, in one place: numbers (« 1 234,5 »), ordinals (« 1re », « 2e »), dates
+(« vendredi 12 mars 2027 »), times (« 14 h 30 »), periods (« vendredi 12 mars 2027, de 14 h à
+18 h », « du 2 au 3 février 2024 ») and the parsing of numbers as French users type them
+(« 5 100,5 »). Pages (template filters in `portal`), e-mails, PDFs and exports all call these
+functions.
 """
 
 from __future__ import annotations
@@ -65,6 +66,16 @@ def format_percent(value, decimals: int = 0) -> str:
     if value is None:
         return ""
     return f"{format_number(Decimal(str(value)) * 100, decimals)}{NO_BREAK_SPACE}%"
+
+
+def format_ordinal(value, *, feminine: bool = False) -> str:
+    """« 1er », « 1re » (feminine: « la 1re position »), « 2e », « 21e »; empty for None."""
+    if value is None or value == "":
+        return ""
+    value = int(value)
+    if value == 1:
+        return "1re" if feminine else "1er"
+    return f"{value}e"
 
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]")
