@@ -385,13 +385,14 @@ class DirectoryIndex:
             # Names holding a word are few: sets of positions test faster than shifting masks.
             in_name = [set(positions_of(self._any_of("name", words))) for words in criteria.words]
             query = trigrams(criteria.query)
-            positions.sort(
-                key=lambda p: (
-                    -sum(p in names for names in in_name),
-                    -similarity(self._trigrams_of_name(p), query),
-                    p,
-                )
-            )
+            ranked = []
+            for p in positions:
+                hits = 0
+                for names in in_name:
+                    hits += p in names
+                ranked.append((-hits, -similarity(self._trigrams_of_name(p), query), p))
+            ranked.sort()
+            positions = [p for _, _, p in ranked]
         return [self.pks[p] for p in positions]
 
     def _trigrams_of_name(self, position: int) -> frozenset[str]:
