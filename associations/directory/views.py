@@ -26,9 +26,9 @@ from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import exports, selectors
-from .cards import render_cards
 from .filters import FILTER_NAMES
 from .forms import StructureProposalForm
+from .markup import render_cards, render_filters
 
 PAGE_SIZE = 20
 PRINT_LIMIT = 200
@@ -48,10 +48,12 @@ def association_list(request: HttpRequest) -> HttpResponse:
             "associations/includes/results.html",
             {
                 "search_form": form,
+                "filters": render_filters(
+                    form, action=request.path, active_filters=_active_filter_count(request)
+                ),
                 "page_obj": page,
                 "cards": render_cards(selectors.card_rows(page.object_list)),
                 "query_string": _filters_only(request),
-                "active_filters": _active_filter_count(request),
                 "suggestion": _suggestion_link(request, selectors.search_suggestion(form=form, page=page)),
                 "groups": selectors.search_other_groups(text=form.criteria.get("q", "")),
             },
@@ -98,9 +100,10 @@ def association_map(request: HttpRequest) -> HttpResponse:
         request,
         "associations/association_map.html",
         {
-            "search_form": form,
+            "filters": render_filters(
+                form, action=request.path, active_filters=_active_filter_count(request)
+            ),
             "points": points,
-            "filter_action": "associations:map",
             "query_string": _filters_only(request),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,

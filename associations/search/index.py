@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,8 +37,10 @@ from associations.structures.selectors import association_list_public, with_sign
 from associations.structures.taxonomy import Fee, Public, PublicationStatus
 from associations.structures.workflow import OpeningSlot
 
-# How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000).
+# How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000), and
+# how many rankings (each at most 4 bytes a structure: 20 kB at 5,000).
 WORD_MEMO_SIZE = 2048
+RANKING_MEMO_SIZE = 256
 
 _ONE = re.compile("1")
 _TRIGRAM_WORD = re.compile(r"[a-z0-9]+")
@@ -97,10 +100,6 @@ class Criteria:
     acces: str = ""
     gratuit: bool = False
     when: str = ""  # "now", "today" or "" (any time)
-
-    @property
-    def query(self) -> str:
-        return " ".join(expressions[0] for expressions in self.words)
 
 
 def mask_of(positions: Iterable[int], size: int) -> int:
@@ -165,17 +164,19 @@ class DirectoryIndex:
         self.closures: dict[int, tuple[dt.date, dt.date | None]] = {}  # position -> closure
         self.slots: dict[int, tuple[Slot, ...]] = {}  # position -> the structure's own slots
         # Services, by their own positions.
-        self.service_count = 0
         self.service_position: dict[int, int] = {}  # service pk -> position
         self.service_structure: list[int] = []  # service position -> structure position
-        self.services_by_thematique: dict[str, int] = {}
-        self.services_by_public: dict[str, int] = {}
-        self.services_by_access: dict[str, int] = {}
-        self.free_services = 0
+        # Services are kept as sets, not bitmasks: the matching services of a search are few,
+        # and mapping a 15,000-bit mask back to structures cost more than the whole search.
+        self.services_by_thematique: dict[str, frozenset[int]] = {}
+        self.services_by_public: dict[str, frozenset[int]] = {}
+        self.services_by_access: dict[str, frozenset[int]] = {}
+        self.free_services: frozenset[int] = frozenset()
         self.service_own_hours: set[int] = set()
         self.service_slots: dict[int, tuple[Slot, ...]] = {}
         self.service_closures: dict[int, tuple[dt.date, dt.date | None]] = {}
         self._word_masks: dict[tuple[str, str], int] = {}
+        self._rankings: dict[tuple[tuple[str, ...], ...], array] = {}
         self._lock = threading.Lock()
 
     # --- building -----------------------------------------------------------------------------
@@ -256,17 +257,16 @@ class DirectoryIndex:
                 self.service_own_hours.add(position)
             if service.closed_from:
                 self.service_closures[position] = (service.closed_from, service.closed_until)
-        self.service_count = count = len(self.service_structure)
-        self.services_by_public = {key: mask_of(values, count) for key, values in publics.items()}
-        self.services_by_access = {key: mask_of(values, count) for key, values in access.items()}
-        self.free_services = mask_of(free, count)
+        self.services_by_public = {key: frozenset(values) for key, values in publics.items()}
+        self.services_by_access = {key: frozenset(values) for key, values in access.items()}
+        self.free_services = frozenset(free)
         themes: dict[str, list[int]] = defaultdict(list)
         through = Service.thematiques.through.objects.filter(
             service__association__status=PublicationStatus.PUBLISHED
         ).values_list("service_id", "thematique__slug")
         for service_id, slug in through:
             themes[slug].append(self.service_position[service_id])
-        self.services_by_thematique = {key: mask_of(values, count) for key, values in themes.items()}
+        self.services_by_thematique = {key: frozenset(values) for key, values in themes.items()}
 
     def _load_slots(self) -> None:
         own: dict[int, list[Slot]] = defaultdict(list)
@@ -303,8 +303,8 @@ class DirectoryIndex:
             mask |= self._containing(field, expression)
         return mask
 
-    def _structures_of(self, services: int) -> int:
-        return mask_of((self.service_structure[s] for s in positions_of(services)), len(self.pks))
+    def _structures_of(self, services: Iterable[int]) -> int:
+        return mask_of((self.service_structure[s] for s in services), len(self.pks))
 
     def _structure_open(self, position: int, weekday: int, minute: int | None, holiday: bool) -> bool:
         return _open_in(self.slots.get(position, ()), weekday, minute, holiday)
@@ -334,10 +334,7 @@ class DirectoryIndex:
         services = self._services_matching(criteria)
         if services is not None:
             if criteria.when and criteria.thematique:
-                services = mask_of(
-                    (s for s in positions_of(services) if self._service_open(s, day, minute, holiday)),
-                    self.service_count,
-                )
+                services = [s for s in services if self._service_open(s, day, minute, holiday)]
             found &= self._structures_of(services)
         if criteria.when:
             if not criteria.thematique:
@@ -353,47 +350,64 @@ class DirectoryIndex:
             found &= ~closed
         return found
 
-    def _services_matching(self, criteria: Criteria) -> int | None:
-        """The bitmask of the services meeting every service criterion (one and the same service
-        must), or None when no service criterion is set."""
-        services = None
-
-        def narrow(mask: int) -> None:
-            nonlocal services
-            services = mask if services is None else services & mask
-
+    def _services_matching(self, criteria: Criteria) -> Iterable[int] | None:
+        """The services meeting every service criterion (one and the same service must), or None
+        when no service criterion is set."""
+        required = []
         if criteria.thematique:
-            narrow(self.services_by_thematique.get(criteria.thematique, 0))
+            required.append(self.services_by_thematique.get(criteria.thematique, frozenset()))
+        if criteria.acces:
+            required.append(self.services_by_access.get(criteria.acces, frozenset()))
+        if criteria.gratuit:
+            required.append(self.free_services)
+        served = everyone = frozenset()
         if criteria.public:
             # A service open to everyone serves every public.
-            narrow(
-                self.services_by_public.get(criteria.public, 0)
-                | self.services_by_public.get(Public.TOUS_PUBLICS, 0)
-            )
-        if criteria.acces:
-            narrow(self.services_by_access.get(criteria.acces, 0))
-        if criteria.gratuit:
-            narrow(self.free_services)
+            served = self.services_by_public.get(criteria.public, frozenset())
+            everyone = self.services_by_public.get(Public.TOUS_PUBLICS, frozenset())
+        if not required:
+            return served | everyone if criteria.public else None
+        base, *others = sorted(required, key=len)
+        services = base.intersection(*others)
+        if criteria.public:
+            services = [s for s in services if s in served or s in everyone]
         return services
 
     def search(self, criteria: Criteria, *, now: dt.datetime) -> list[int]:
         """The pks of the matching structures, best first: with words, those whose name holds
         more of them (or their synonyms) first, then by trigram similarity of the name to the
         words (as PostgreSQL's pg_trgm computes it), then by name; without words, by name."""
-        positions = positions_of(self.matching(criteria, now=now))
-        if criteria.words and len(positions) > 1:
-            # Names holding a word are few: sets of positions test faster than shifting masks.
-            in_name = [set(positions_of(self._any_of("name", words))) for words in criteria.words]
-            query = trigrams(criteria.query)
-            ranked = []
-            for p in positions:
-                hits = 0
-                for names in in_name:
-                    hits += p in names
-                ranked.append((-hits, -similarity(self._trigrams_of_name(p), query), p))
-            ranked.sort()
-            positions = [p for _, _, p in ranked]
-        return [self.pks[p] for p in positions]
+        found = self.matching(criteria, now=now)
+        if not criteria.words:
+            return [self.pks[p] for p in positions_of(found)]
+        kept = set(positions_of(found))
+        return [self.pks[p] for p in self._ranked(criteria.words) if p in kept]
+
+    def _ranked(self, words: tuple[tuple[str, ...], ...]) -> array:
+        """Every structure holding the words, best first. The order depends on the words only,
+        not on the filters, so it is remembered per index like what each word matches."""
+        ranked = self._rankings.get(words)
+        if ranked is not None:
+            return ranked
+        matching = self.everything
+        for expressions in words:
+            matching &= self._any_of("text", expressions)
+        # Names holding a word are few: sets of positions test faster than shifting masks.
+        in_name = [set(positions_of(self._any_of("name", expressions))) for expressions in words]
+        query = trigrams(" ".join(expressions[0] for expressions in words))
+        keyed = []
+        for p in positions_of(matching):
+            hits = 0
+            for names in in_name:
+                hits += p in names
+            keyed.append((-hits, -similarity(self._trigrams_of_name(p), query), p))
+        keyed.sort()
+        ranked = array("I", (p for _, _, p in keyed))
+        with self._lock:
+            if len(self._rankings) >= RANKING_MEMO_SIZE:
+                self._rankings.clear()
+            self._rankings[words] = ranked
+        return ranked
 
     def _trigrams_of_name(self, position: int) -> frozenset[str]:
         grams = self._name_trigrams.get(position)
