@@ -28,19 +28,20 @@ def congress_index(request: HttpRequest) -> HttpResponse:
     return render(request, "congress/congress_index.html", context)
 
 
-def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
+def _edition_or_404(year: int) -> CongressEdition:
     try:
-        edition = selectors.edition_get(year=year)
+        return selectors.edition_get(year=year)
     except CongressEdition.DoesNotExist:
         raise Http404("Édition introuvable") from None
+
+
+def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
+    edition = _edition_or_404(year)
     return render(request, "congress/edition_detail.html", _context(edition, request))
 
 
 @require_safe
 def edition_calendar(request: HttpRequest, year: int) -> HttpResponse:
     """The edition's days as an .ics file, to add to one's calendar."""
-    try:
-        edition = selectors.edition_get(year=year)
-    except CongressEdition.DoesNotExist:
-        raise Http404("Édition introuvable") from None
+    edition = _edition_or_404(year)
     return ics_response(ics.edition_calendar(edition), f"congres-{edition.year}.ics")
