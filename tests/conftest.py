@@ -21,6 +21,26 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _test_now():
+    """`TEST_NOW="2026-12-31 23:45"` runs the whole suite as if started then (Paris time; the
+    clock keeps ticking): the way to prove that no test depends on the hour or the date."""
+    when = os.environ.get("TEST_NOW")
+    if not when:
+        yield
+        return
+    import datetime as dt
+    import zoneinfo
+
+    import time_machine
+
+    start = dt.datetime.fromisoformat(when)
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+    with time_machine.travel(start, tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -18,6 +18,14 @@ from solidaire.accounts.roles import sync_ccas_group
 PASSWORD = "un-mot-de-passe-solide"
 
 
+def local_day_at(days: int, hour: int = 14) -> dt.datetime:
+    """An aware datetime `days` from today (Paris) at `hour`:00, so that « 3 hours later » stays
+    on the same day whatever the hour the suite runs (« now + 10 days » crossed midnight every
+    evening after 21:00)."""
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
 # --- accounts --------------------------------------------------------------------------------
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -147,7 +155,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Pique-nique solidaire {n}")
     slug = factory.Sequence(lambda n: f"pique-nique-solidaire-{n}")
     status = "scheduled"
-    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    starts_at = factory.LazyFunction(lambda: local_day_at(10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=3))
     venue_name = "Jardin des Plantes"
     city = "Le Mans"

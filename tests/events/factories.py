@@ -44,6 +44,6 @@ class EventProposalFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Fête des voisins {n}")
     kind = "autre"
     description = "Un repas partagé dans le quartier."
-    starts_at = factory.LazyFunction(lambda: factories.timezone.now() + dt.timedelta(days=40))
+    starts_at = factory.LazyFunction(lambda: factories.local_day_at(40))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=4))
     venue_name = "Square des Sablons"
