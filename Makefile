@@ -24,9 +24,12 @@ run: install
 	$(BIN)/python manage.py load_demo
 	SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One pytest worker per core (pytest-xdist): the suite is CPU-bound (PDFs, templates, browsers).
+PYTEST_WORKERS ?= auto
+
 test: install
 	@mkdir -p var
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
