@@ -1,6 +1,8 @@
-"""The directory app: its configuration connects the cache's signals and registers its tasks."""
+"""The associations app: its features register their documents, work lists and receivers on start-up."""
 
 from django.apps import AppConfig
+
+from solidaire.core.runtime.hooks import load_feature_hooks
 
 
 class AssociationsConfig(AppConfig):
@@ -8,19 +10,4 @@ class AssociationsConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self) -> None:
-        from solidaire.core.worklist import register_provider
-
-        from .council import tasks as council_tasks  # noqa: F401  (the beat's daily purge)
-        from .council.selectors import council_requests_pending
-        from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
-        from .directory.worklist import directory_pending_work
-        from .practices import documents  # noqa: F401  (registers the booklet renderer)
-        from .reports.selectors import card_reports_pending
-        from .search.signals import connect_signals as connect_search_signals
-        from .structures.cache import connect_signals
-
-        connect_signals()
-        connect_search_signals()
-        register_provider("associations.card_reports", card_reports_pending)
-        register_provider("associations.council_requests", council_requests_pending)
-        register_provider("associations.directory", directory_pending_work)
+        load_feature_hooks(self)

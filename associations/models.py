@@ -16,6 +16,13 @@ from .council.models import CouncilRequest  # noqa: F401
 from .practices.models import Practice  # noqa: F401
 from .reports.models import CardReport  # noqa: F401
 from .search.models import SearchSynonym  # noqa: F401
-from .structures.models import Association, Membership, Service, Thematique  # noqa: F401
-from .structures.workflow import ChangeProposal, DirectorySettings, OpeningSlot  # noqa: F401
+from .structures.models import (  # noqa: F401
+    Association,
+    ChangeProposal,
+    DirectorySettings,
+    Membership,
+    OpeningSlot,
+    Service,
+    Thematique,
+)
 from .volunteering.models import VolunteerInterest, VolunteerMission, VolunteerSkill  # noqa: F401

@@ -46,10 +46,9 @@ def generate() -> None:
     """Bulk-create the dataset once (re-runs reuse it): search text and opening table are
     computed here as save() would, since bulk_create skips save()."""
     from associations.structures.hours import closed_on_holidays, weekly_slots
-    from associations.structures.models import Association, Service, Thematique
+    from associations.structures.models import Association, OpeningSlot, Service, Thematique
     from associations.structures.services import thematiques_sync
     from associations.structures.taxonomy import Quartier
-    from associations.structures.workflow import OpeningSlot
     from solidaire.core.text.search import normalize_search
 
     if Association.objects.filter(slug__startswith=PREFIX).count() >= STRUCTURES:

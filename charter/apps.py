@@ -1,4 +1,8 @@
+"""The charter app: its features register their documents, work lists and receivers on start-up."""
+
 from django.apps import AppConfig
+
+from solidaire.core.runtime.hooks import load_feature_hooks
 
 
 class CharterConfig(AppConfig):
@@ -6,9 +10,4 @@ class CharterConfig(AppConfig):
     verbose_name = "Charte"
 
     def ready(self) -> None:
-        from solidaire.core.worklist import register_provider
-
-        from . import documents, signals  # noqa: F401  (registers the renderers, connects the receivers)
-        from .selectors import charter_pending_work
-
-        register_provider("charter.signatures", charter_pending_work)
+        load_feature_hooks(self)

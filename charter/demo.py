@@ -9,8 +9,8 @@ from associations.structures.cache import bump_directory_version
 from associations.structures.demo import STRUCTURES as DEMO_STRUCTURES
 from associations.structures.models import Association
 from associations.structures.taxonomy import StructureKind
+from solidaire.core.db import sync
 from solidaire.core.documents.services import document_invalidate
-from solidaire.core.sync import sync
 
 from . import documents
 from .demo_data import charter_v1 as v1

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-
 from associations.structures.models import Association
 from associations.structures.permissions import can_manage
 from solidaire.accounts.roles import is_ccas_staff
@@ -20,17 +15,3 @@ def can_sign_for(user, association: Association) -> bool:
 def can_moderate(user) -> bool:
     """Approve, refuse or withdraw signatures, adopt versions, ask to re-sign: CCAS staff."""
     return is_ccas_staff(user)
-
-
-def moderator_required(view):
-    """View decorator: anonymous users go to log in, non-staff get a 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_moderate(request.user):
-            raise PermissionDenied("Cette page est réservée à l'équipe du CCAS.")
-        return view(request, *args, **kwargs)
-
-    return wrapped

@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
-from django.urls import reverse
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from associations.structures.cache import TTL, directory_version
 from associations.structures.models import Association, Thematique
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import StructureKind
 from solidaire.core.text.search import normalize_search
-from solidaire.core.worklist import PendingWork
 
 from .models import (
     ACTIVE_STATUSES,
@@ -24,7 +22,6 @@ from .models import (
     SignatureInvitation,
     SignatureStatus,
 )
-from .permissions import can_moderate
 
 
 def current_version() -> CharterVersion | None:
@@ -171,21 +168,3 @@ def resign_candidates(*, version: CharterVersion) -> QuerySet[Association]:
         .distinct()
         .order_by("name")
     )
-
-
-def charter_pending_work(user) -> list[PendingWork]:
-    """The staff home's line for the charter: signatures waiting for approval (one query)."""
-    if not can_moderate(user):
-        return []
-    pending = Signature.objects.filter(status=SignatureStatus.REQUESTED).aggregate(
-        count=Count("pk"), oldest=Min("created_at")
-    )
-    return [
-        PendingWork(
-            "Signatures de la charte à valider",
-            pending["count"],
-            reverse("charter:moderation"),
-            pending["oldest"],
-            "Charte",
-        )
-    ]

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solidaire.accounts.permissions import permission_required, public, signed_in, staff_required
 from solidaire.core.documents.views import document_response
 
 from . import diff, documents, selectors, services
 from .forms import SignatoryFilterForm, SignatureDecisionForm, SignatureForm, VersionCompareForm
 from .models import Signature
-from .permissions import moderator_required
 
 
+@public
 def charter_current(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -28,6 +28,7 @@ def charter_current(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def version_list(request: HttpRequest) -> HttpResponse:
     versions = list(selectors.adopted_versions())
     numbers = [v.number for v in versions]
@@ -51,6 +52,7 @@ def version_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def version_detail(request: HttpRequest, number: int) -> HttpResponse:
     version = selectors.version_with_content(number=number)
     if version is None:
@@ -60,6 +62,7 @@ def version_detail(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "charter/version_detail.html", {"version": version})
 
 
+@public
 def signatory_list(request: HttpRequest) -> HttpResponse:
     form = SignatoryFilterForm(request.GET or None)
     quartier, thematique = "", None
@@ -80,7 +83,7 @@ def signatory_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(signed_in)
 @require_http_methods(["GET", "HEAD", "POST"])
 def sign(request: HttpRequest) -> HttpResponse:
     version = selectors.version_with_content()
@@ -148,13 +151,13 @@ def _moderation_page(
     )
 
 
-@moderator_required
+@staff_required
 def moderation(request: HttpRequest) -> HttpResponse:
     return _moderation_page(request)
 
 
 @require_POST
-@moderator_required
+@staff_required
 def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     signature = get_object_or_404(Signature, pk=pk)
     form = SignatureDecisionForm(request.POST, prefix=f"s{pk}")
@@ -179,7 +182,7 @@ def moderation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@moderator_required
+@staff_required
 def moderation_invite(request: HttpRequest) -> HttpResponse:
     version = selectors.current_version()
     if version is None:
@@ -198,9 +201,11 @@ def moderation_invite(request: HttpRequest) -> HttpResponse:
     return redirect("charter:moderation")
 
 
+@public
 def charter_pdf(request: HttpRequest) -> HttpResponse:
     return document_response(request, kind=documents.CHARTER)
 
 
+@public
 def signatories_pdf(request: HttpRequest) -> HttpResponse:
     return document_response(request, kind=documents.SIGNATORIES)

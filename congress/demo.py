@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from solidaire.core.sync import sync_or_create
+from solidaire.core.db import sync_or_create
 
 from .editions.models import CongressDay, CongressEdition, Session, SessionKind, Theme
 from .proposals.models import Proposal, ProposalStatus

@@ -1,4 +1,8 @@
+"""The events app: its features register their documents, work lists and receivers on start-up."""
+
 from django.apps import AppConfig
+
+from solidaire.core.runtime.hooks import load_feature_hooks
 
 
 class EventsConfig(AppConfig):
@@ -6,8 +10,4 @@ class EventsConfig(AppConfig):
     verbose_name = "Événements"
 
     def ready(self) -> None:
-        from .public.cache import connect_signals
-        from .worklist import register
-
-        connect_signals()
-        register()
+        load_feature_hooks(self)

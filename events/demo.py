@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from associations.structures.models import Association
-from solidaire.core.sync import sync, sync_or_create
+from solidaire.core.db import sync, sync_or_create
 
 from .calendar.models import Edition, EditionPhoto, EventSeries, SeriesKind, Stage
 from .participation.models import Participation, ParticipationStatus

@@ -35,5 +35,4 @@ def pending_event_work(user) -> list[PendingWork]:
     ]
 
 
-def register() -> None:
-    register_provider("events.pending", pending_event_work)
+register_provider("events.pending", pending_event_work)

@@ -6,12 +6,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from solidaire.accounts.permissions import public
+
 from . import selectors
 from .models import Action
 
 PER_PAGE = 20
 
 
+@public
 def action_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.action_filter(params=request.GET)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
@@ -26,6 +29,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def action_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         action = selectors.action_get_public(slug=slug)

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from solidaire.accounts.permissions import public
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import services
@@ -20,6 +21,7 @@ THANKS = (
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@public
 def council_join(request: HttpRequest) -> HttpResponse:
     form = CouncilRequestForm(request.POST or None)
     status = 200

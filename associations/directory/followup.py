@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from associations.structures import pending_logos, selectors, services
-from associations.structures.models import Association
-from associations.structures.workflow import ChangeProposal, DirectorySettings
-from solidaire.accounts.roles import is_ccas_staff
+from associations.structures.models import Association, ChangeProposal, DirectorySettings
+from solidaire.accounts.permissions import staff_required
 
 from . import services as directory_services
 from .forms import DecisionForm
 from .moderation import proposals_with_diffs
-from .tasks import send_update_reminder
-
-
-def _staff_only(request: HttpRequest):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_ccas_staff(request.user):
-        raise PermissionDenied("Page réservée au CCAS.")
-    return None
 
 
 @require_safe
+@staff_required
 def staff_followup(request: HttpRequest) -> HttpResponse:
     """CCAS: changes to moderate, proposed structures, cards to check (12 months)."""
-    if (denied := _staff_only(request)) is not None:
-        return denied
     return render(
         request,
         "associations/staff_followup.html",
@@ -71,9 +58,8 @@ def _staff_decision(
 
 
 @require_POST
+@staff_required
 def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
-        return denied
     proposal = get_object_or_404(ChangeProposal, pk=pk)
     per_field = "per_field" in request.POST
     return _staff_decision(
@@ -98,9 +84,8 @@ def staff_change_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@staff_required
 def staff_structure_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
-        return denied
     association = get_object_or_404(Association, pk=pk)
     return _staff_decision(
         request,
@@ -114,13 +99,9 @@ def staff_structure_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@staff_required
 def staff_campaign(request: HttpRequest) -> HttpResponse:
-    if (denied := _staff_only(request)) is not None:
-        return denied
-    ids = directory_services.update_campaign_targets(by=request.user)
-    # One reminder per structure, queued once the request's writes are committed.
-    for pk in ids:
-        transaction.on_commit(lambda pk=pk: send_update_reminder.delay(pk))
+    ids = directory_services.update_campaign_launch(by=request.user)
     messages.success(
         request,
         f"Campagne de mise à jour lancée : {len(ids)} structure(s) recevront "
@@ -129,10 +110,9 @@ def staff_campaign(request: HttpRequest) -> HttpResponse:
     return redirect("associations:staff_followup")
 
 
+@staff_required
 def staff_change_logo(request: HttpRequest, pk: int) -> HttpResponse:
     """The logo a queued change proposes, for CCAS staff only (it waits in the private storage)."""
-    if (denied := _staff_only(request)) is not None:
-        return denied
     proposal = get_object_or_404(ChangeProposal, pk=pk)
     name = proposal.payload.get("logo") or ""
     handle = pending_logos.pending_logo_open(name)

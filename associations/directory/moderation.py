@@ -11,9 +11,8 @@ from decimal import Decimal, InvalidOperation
 from django.urls import reverse
 
 from associations.structures.hours import humanize
-from associations.structures.models import Association, Service, Thematique
+from associations.structures.models import Association, ChangeProposal, Service, Thematique
 from associations.structures.taxonomy import ProposalKind
-from associations.structures.workflow import ChangeProposal
 from solidaire.core.text.french import format_date, format_number
 
 IMAGE = "image"

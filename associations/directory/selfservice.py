@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from associations.structures import memberships, services
 from associations.structures import selectors as structure_selectors
-from associations.structures.models import Association, Membership, Service
+from associations.structures import services
+from associations.structures.models import Association, ChangeProposal, DirectorySettings, Membership, Service
 from associations.structures.permissions import (
     association_permission_required,
     can_edit,
@@ -19,7 +18,7 @@ from associations.structures.permissions import (
     can_view_private,
 )
 from associations.structures.taxonomy import MembershipRole
-from associations.structures.workflow import ChangeProposal, DirectorySettings
+from solidaire.accounts.permissions import permission_required, signed_in
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
@@ -194,8 +193,8 @@ def card_verified(request: HttpRequest, association: Association) -> HttpRespons
 
 
 # --- joining a structure, the member area --------------------------------------------------
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required(signed_in)
 def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)
@@ -213,7 +212,7 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
         status = 429
     if request.method == "POST" and form.is_valid():
         try:
-            memberships.membership_request(
+            services.membership_request(
                 user=request.user, association=association, message=form.cleaned_data["message"]
             )
         except ValidationError as exc:
@@ -221,7 +220,7 @@ def membership_request(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             who = (
                 "aux administrateurs de la structure"
-                if memberships.membership_request_recipients(association)
+                if services.membership_request_recipients(association)
                 else "au CCAS, car la structure n'a pas encore d'administrateur·rice sur le portail"
             )
             messages.success(
@@ -263,12 +262,12 @@ def membership_decide(request: HttpRequest, association: Association, pk: int) -
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
-                memberships.membership_approve(
+                services.membership_approve(
                     membership=membership, by=request.user, role=form.cleaned_data["role"]
                 )
                 messages.success(request, f"{membership.user} fait désormais partie de la structure.")
             else:
-                memberships.membership_reject(
+                services.membership_reject(
                     membership=membership, by=request.user, reason=form.cleaned_data["reason"]
                 )
                 messages.success(request, "La demande a été refusée ; la personne est prévenue.")
@@ -298,7 +297,7 @@ def membership_role(request: HttpRequest, association: Association, pk: int) -> 
     return _membership_action(
         request,
         association,
-        lambda: memberships.membership_change_role(membership=membership, role=role, by=request.user),
+        lambda: services.membership_change_role(membership=membership, role=role, by=request.user),
         f"Rôle de {membership.user} modifié.",
     )
 
@@ -310,7 +309,7 @@ def membership_remove(request: HttpRequest, association: Association, pk: int) -
     return _membership_action(
         request,
         association,
-        lambda: memberships.membership_remove(membership=membership, by=request.user),
+        lambda: services.membership_remove(membership=membership, by=request.user),
         f"{membership.user} ne fait plus partie de la structure ; la personne est prévenue.",
     )
 
@@ -323,7 +322,7 @@ def membership_leave(request: HttpRequest, association: Association) -> HttpResp
         messages.error(request, "Vous n'êtes pas membre de cette structure.")
         return redirect("associations:member_area", slug=association.slug)
     try:
-        memberships.membership_remove(membership=membership, by=request.user)
+        services.membership_remove(membership=membership, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("associations:member_area", slug=association.slug)

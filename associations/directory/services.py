@@ -13,22 +13,28 @@ from django.utils import timezone
 
 from associations.structures import pending_logos
 from associations.structures import services as structure_services
-from associations.structures.models import Association
+from associations.structures.models import Association, ChangeProposal
 from associations.structures.services import absolute_url
 from associations.structures.taxonomy import MembershipStatus, ProposalKind, ProposalStatus, PublicationStatus
-from associations.structures.workflow import ChangeProposal
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.services import email_send
+from solidaire.core.runtime.queue import enqueue_after_commit
 
 CAMPAIGN_MIN_INTERVAL = dt.timedelta(days=300)
+UPDATE_REMINDER_TASK = "associations.tasks.send_update_reminder"
 
 
-def update_campaign_targets(*, by) -> list[int]:
-    """The published structures to remind (staff only). The caller queues one reminder task per
-    id after commit: a service never queues a task (tasks call services)."""
+@transaction.atomic
+def update_campaign_launch(*, by) -> list[int]:
+    """Staff launch the « merci de vérifier votre fiche » campaign: one reminder task per
+    published structure, started once this transaction commits (each task is idempotent, see
+    `update_reminder_send`). Returns the ids reminded."""
     if not is_ccas_staff(by):
         raise PermissionDenied("Réservé au CCAS.")
-    return list(Association.objects.filter(status=PublicationStatus.PUBLISHED).values_list("pk", flat=True))
+    ids = list(Association.objects.filter(status=PublicationStatus.PUBLISHED).values_list("pk", flat=True))
+    for association_id in ids:
+        enqueue_after_commit(UPDATE_REMINDER_TASK, association_id=association_id)
+    return ids
 
 
 @transaction.atomic

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from associations.structures.hours import opening_state
 from associations.structures.models import Association
 from associations.structures.permissions import can_view_private
 from associations.volunteering import selectors as volunteering_selectors
+from solidaire.accounts.permissions import permission_required, public, signed_in
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
@@ -35,6 +35,7 @@ PRINT_LIMIT = 200
 
 
 @require_safe
+@public
 def association_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "print":
         return association_print(request)
@@ -71,6 +72,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public
 def association_print(request: HttpRequest) -> HttpResponse:
     """The same search, laid out for paper: addresses, phones, hours, no pagination."""
     form, matches = selectors.directory_search(params=request.GET)
@@ -92,6 +94,7 @@ MAP_LIMIT = 1000
 
 
 @require_safe
+@public
 def association_map(request: HttpRequest) -> HttpResponse:
     """The same search on a map (Leaflet); the structures are also listed as text below."""
     form, matches = selectors.directory_search(params=request.GET)
@@ -134,6 +137,7 @@ def _filters_only(request: HttpRequest) -> str:
 
 
 @require_safe
+@public
 def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         association = selectors.association_get_public(slug=slug)
@@ -163,6 +167,7 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public
 def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -173,6 +178,7 @@ def export_structures_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @require_safe
+@public
 def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
     base = request.build_absolute_uri("/").rstrip("/")
     response = StreamingHttpResponse(
@@ -183,20 +189,15 @@ def export_services_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @require_safe
+@permission_required(is_ccas_staff, message="Export réservé au CCAS.")
 def export_structures_csv(request: HttpRequest) -> StreamingHttpResponse:
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    if not is_ccas_staff(request.user):
-        raise PermissionDenied("Export réservé au CCAS.")
     response = StreamingHttpResponse(exports.structures_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="annuaire-structures.csv"'
     return response
 
 
-@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required(signed_in)
 def structure_propose(request: HttpRequest) -> HttpResponse:
     form = StructureProposalForm(request.POST or None)
     status = 200

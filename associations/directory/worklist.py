@@ -7,16 +7,15 @@ from __future__ import annotations
 from django.db.models import Count, Exists, Min, OuterRef
 from django.urls import reverse
 
-from associations.structures.models import Association, Membership
+from associations.structures.models import Association, ChangeProposal, Membership
 from associations.structures.taxonomy import (
     MembershipRole,
     MembershipStatus,
     ProposalStatus,
     PublicationStatus,
 )
-from associations.structures.workflow import ChangeProposal
 from solidaire.accounts.roles import is_ccas_staff
-from solidaire.core.worklist import PendingWork
+from solidaire.core.worklist import PendingWork, register_provider
 
 SECTION = "Annuaire"
 
@@ -68,3 +67,6 @@ def directory_pending_work(user) -> list[PendingWork]:
             SECTION,
         ),
     ]
+
+
+register_provider("associations.directory", directory_pending_work)

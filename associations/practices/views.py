@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required
+from solidaire.accounts.permissions import permission_required, public
 from solidaire.core.documents import selectors as document_selectors
 from solidaire.core.documents import services as document_services
 
@@ -24,6 +24,7 @@ PAGE_SIZE = 20
 
 
 @require_safe
+@public
 def practice_list(request: HttpRequest) -> HttpResponse:
     filterset, practices, actions_page = selectors.practice_directory(
         params=request.GET, page_number=request.GET.get("page"), per_page=PAGE_SIZE
@@ -42,6 +43,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         practice = selectors.practice_get(slug=slug)
@@ -90,11 +92,9 @@ def practice_edit(request: HttpRequest, association: Association, pk: int | None
 
 
 @require_POST
-@login_required
+@permission_required(can_publish, message="Réservé au CCAS.")
 def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_object_or_404(Practice, slug=slug)
-    if not can_publish(request.user):
-        raise PermissionDenied("Réservé au CCAS.")
     try:
         if request.POST.get("decision") == "archive":
             services.practice_archive(user=request.user, practice=practice)
@@ -108,11 +108,9 @@ def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@login_required
+@permission_required(can_publish, message="Réservé au CCAS.")
 def practice_booklet(request: HttpRequest) -> HttpResponse:
     """Staff ask for the booklet « Pratiques inspirantes » and follow its rendering."""
-    if not can_publish(request.user):
-        raise PermissionDenied("Réservé au CCAS.")
     if request.method == "POST":
         document_services.document_request(kind=BOOKLET, params={}, user=request.user)
         return redirect("associations:practice_booklet")

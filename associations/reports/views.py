@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus
+from solidaire.accounts.permissions import public
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import services
@@ -19,6 +20,7 @@ THANKS = "Merci ! Votre signalement est transmis à la structure et au CCAS, qui
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@public
 def card_report(request: HttpRequest, slug: str) -> HttpResponse:
     association = Association.objects.filter(slug=slug, status=PublicationStatus.PUBLISHED).first()
     if association is None:

@@ -32,10 +32,9 @@ from django.db.models.functions import Cast
 from associations.structures.cache import directory_version
 from associations.structures.fields import SEP
 from associations.structures.hours import holiday_name
-from associations.structures.models import Service
+from associations.structures.models import OpeningSlot, Service
 from associations.structures.selectors import association_list_public, with_signatory
 from associations.structures.taxonomy import Fee, Public, PublicationStatus
-from associations.structures.workflow import OpeningSlot
 
 # How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000), and
 # how many rankings (each at most 4 bytes a structure: 20 kB at 5,000).

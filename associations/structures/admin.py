@@ -4,11 +4,18 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from . import memberships, services
-from .models import Association, Membership, Service, Thematique
+from . import services
+from .models import (
+    Association,
+    ChangeProposal,
+    DirectorySettings,
+    Membership,
+    OpeningSlot,
+    Service,
+    Thematique,
+)
 from .selectors import stale_cutoff
 from .taxonomy import MembershipStatus, ProposalStatus
-from .workflow import ChangeProposal, DirectorySettings, OpeningSlot
 
 
 class ServiceInline(admin.TabularInline):
@@ -147,7 +154,7 @@ class MembershipAdmin(admin.ModelAdmin):
         done = 0
         for membership in queryset.filter(status=MembershipStatus.REQUESTED):
             try:
-                memberships.membership_approve(membership=membership, by=request.user)
+                services.membership_approve(membership=membership, by=request.user)
                 done += 1
             except ValidationError as exc:
                 self.message_user(request, f"{membership} : {' '.join(exc.messages)}", messages.ERROR)

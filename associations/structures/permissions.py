@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from solidaire.accounts.permissions import Loader, permission_required
 from solidaire.accounts.roles import is_ccas_staff
 
 from .models import Association, Membership
@@ -49,20 +46,10 @@ def can_request_membership(user, association: Association) -> bool:
     return getattr(user, "is_authenticated", False) and association.is_published
 
 
+# The structure named by the URL's `slug`, handed to the view as `association`.
+ASSOCIATION = Loader("association", lambda slug: get_object_or_404(Association, slug=slug))
+
+
 def association_permission_required(check):
-    """View decorator: loads `slug` as `association`, sends anonymous users to log in,
-    refuses (403) anyone `check(user, association)` says no to."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, slug: str, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            association = get_object_or_404(Association, slug=slug)
-            if not check(request.user, association):
-                raise PermissionDenied("Vous n'avez pas accès à cette structure.")
-            return view(request, *args, association=association, **kwargs)
-
-        return wrapped
-
-    return decorator
+    """The gate for a structure's pages: `check(user, association)`."""
+    return permission_required(check, load=ASSOCIATION, message="Vous n'avez pas accès à cette structure.")

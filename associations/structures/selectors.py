@@ -7,9 +7,8 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from .models import Association, Membership
+from .models import Association, ChangeProposal, DirectorySettings, Membership
 from .taxonomy import MembershipStatus, ProposalStatus, PublicationStatus
-from .workflow import ChangeProposal, DirectorySettings
 
 
 def association_list_public() -> QuerySet[Association]:

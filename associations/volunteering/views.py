@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from associations.structures import selectors as structure_selectors
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required, can_edit
+from solidaire.accounts.permissions import public
 from solidaire.core.security.ratelimit import request_allowed
 from solidaire.core.text.french import format_datetime
 
@@ -31,6 +32,7 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+@public
 def volunteering(request: HttpRequest) -> HttpResponse:
     filterset = selectors.mission_filter(params=request.GET)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
@@ -50,6 +52,7 @@ def volunteering(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@public
 def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         mission = selectors.mission_get_public(pk=pk)

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from solidaire.accounts.permissions import public
 from solidaire.core.calendar.ics import ics_response
 
 from . import ics, selectors
@@ -20,6 +21,7 @@ def _context(edition: CongressEdition, request: HttpRequest) -> dict:
     }
 
 
+@public
 def congress_index(request: HttpRequest) -> HttpResponse:
     featured = selectors.featured_edition()
     context = {"editions": list(selectors.editions()), "featured": featured}
@@ -35,11 +37,13 @@ def _edition_or_404(year: int) -> CongressEdition:
         raise Http404("Édition introuvable") from None
 
 
+@public
 def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition_or_404(year)
     return render(request, "congress/edition_detail.html", _context(edition, request))
 
 
+@public
 @require_safe
 def edition_calendar(request: HttpRequest, year: int) -> HttpResponse:
     """The edition's days as an .ics file, to add to one's calendar."""

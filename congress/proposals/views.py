@@ -4,7 +4,6 @@ tend them (facilitators), and the cahier's PDF."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +11,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.editions.models import CongressEdition
-from congress.editions.permissions import can_facilitate, can_manage_congress
+from congress.editions.permissions import EDITION, can_facilitate, can_manage_congress, can_manage_edition
 from congress.registrations.models import Registration, RegistrationStatus
 from congress.registrations.views import with_registration
+from solidaire.accounts.permissions import permission_required, public, signed_in
 from solidaire.core.documents.views import document_response
 
 from . import selectors, services
@@ -30,12 +30,13 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+@public
 def cahier(request: HttpRequest, year: int) -> HttpResponse:
     get_object_or_404(CongressEdition, year=year)
     return document_response(request, kind=services.CAHIER, params={"year": year})
 
 
-@login_required
+@permission_required(signed_in)
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_list(request: HttpRequest, year: int) -> HttpResponse:
     """The proposals of an edition, by theme, for facilitators and staff; they may add some."""
@@ -65,12 +66,12 @@ def proposal_list(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(
+    can_manage_edition, load=EDITION, message="Seul le CCAS publie le cahier des propositions."
+)
 @require_POST
-def cahier_publish(request: HttpRequest, year: int) -> HttpResponse:
-    edition = get_object_or_404(CongressEdition, year=year)
-    if not can_manage_congress(request.user):
-        raise PermissionDenied("Seul le CCAS publie le cahier des propositions.")
+def cahier_publish(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    year = edition.year
     try:
         services.cahier_publish(edition=edition, by=request.user)
     except ValidationError as exc:
@@ -83,7 +84,7 @@ def cahier_publish(request: HttpRequest, year: int) -> HttpResponse:
     return redirect("congress:proposals", year=year)
 
 
-@login_required
+@permission_required(signed_in)
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(Proposal.objects.select_related("theme__edition"), pk=pk)

@@ -6,7 +6,7 @@ from django.db.models import Count, Min, Q
 from django.urls import reverse
 
 from congress.editions.permissions import can_manage_congress
-from solidaire.core.worklist import PendingWork
+from solidaire.core.worklist import PendingWork, register_provider
 
 from .models import Proposal, ProposalStatus
 
@@ -36,3 +36,6 @@ def pending_proposals(user) -> list[PendingWork]:
             )
         )
     return lines
+
+
+register_provider("congress.proposals", pending_proposals)

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.editions.models import CongressEdition, RegistrationState
+from solidaire.accounts.permissions import PRIVATE_LINK, public
 from solidaire.core.security.ratelimit import LIMITED, attempt_allowed, request_allowed
 
 from . import selectors, services
@@ -55,6 +56,7 @@ def with_registration(view):
             return invalid_link(request)
         return view(request, registration, *args, **kwargs)
 
+    wrapper.gate = PRIVATE_LINK
     return wrapper
 
 
@@ -67,6 +69,7 @@ def _initial(request: HttpRequest) -> dict:
     return {"email": user.email, "first_name": first, "last_name": last}
 
 
+@public
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
@@ -116,6 +119,7 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
+@public
 def registration_sent(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     return render(
@@ -241,6 +245,7 @@ def registration_data(request: HttpRequest, registration: Registration) -> HttpR
     return response
 
 
+@public
 def participants(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition(year)
     return render(

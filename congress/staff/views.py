@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from congress.editions.models import CongressEdition
-from congress.editions.permissions import can_manage_congress
+from congress.editions.permissions import EDITION, can_manage_edition
+from solidaire.accounts.permissions import permission_required
 from solidaire.core.documents.selectors import document_status
 from solidaire.core.documents.services import document_get, document_invalidate
 
@@ -22,23 +20,11 @@ from .documents import BADGES
 from .filters import RegistrationFilter
 from .forms import CheckInForm, MessageForm
 
-
-def staff_edition(view):
-    """Signed-in CCAS staff only; resolves the edition of the URL."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, year: int, *args, **kwargs):
-        if not can_manage_congress(request.user):
-            raise PermissionDenied("Réservé à l'équipe du CCAS.")
-        edition = get_object_or_404(CongressEdition, year=year)
-        return view(request, edition, *args, **kwargs)
-
-    return wrapper
+STAFF_ONLY = "Réservé à l'équipe du CCAS."
 
 
 @require_safe
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition)
     badges = document_get(kind=BADGES, params={"year": edition.year})
@@ -55,7 +41,7 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 
 @require_safe
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition, queryset=edition.registrations.all())
     if not filterset.is_valid():
@@ -71,7 +57,7 @@ def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResp
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +75,7 @@ def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 
 @require_POST
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     """Produce the badges again from the confirmed registrations (the status shows on the
     dashboard, the file downloads from the shared documents page)."""
@@ -102,7 +88,7 @@ def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def checkin(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     """The tablet at the entrance: search by name, or scan / type the badge's code."""
     form = CheckInForm(request.POST or None)
@@ -135,6 +121,6 @@ def checkin(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 
 @never_cache
 @require_safe
-@staff_edition
+@permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def checkin_counts(request: HttpRequest, edition: CongressEdition) -> JsonResponse:
     return JsonResponse(selectors.checkin_counts(edition))

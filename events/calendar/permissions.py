@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-
 from associations.structures.models import Association
 from associations.structures.permissions import can_edit
 from solidaire.accounts.roles import is_ccas_staff
@@ -26,11 +22,4 @@ def can_decide(user) -> bool:
     return is_ccas_staff(user)
 
 
-def staff_gate(request: HttpRequest) -> HttpResponse | None:
-    """For the CCAS's event pages: anonymous visitors are sent to log in (returned response),
-    other signed-in users get a 403; None lets CCAS staff through."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_decide(request.user):
-        raise PermissionDenied("Page réservée au CCAS.")
-    return None
+STAFF_ONLY = "Page réservée au CCAS."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +10,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
+from solidaire.accounts.permissions import permission_required, signed_in
 
 from ..calendar.models import Edition
-from ..calendar.permissions import staff_gate
+from ..calendar.permissions import STAFF_ONLY, can_decide
 from . import selectors, services
 from .forms import DecisionForm, ParticipationForm
 from .models import Participation
@@ -29,9 +29,8 @@ def add_errors(form, exc: ValidationError) -> None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required(signed_in)
 def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     edition = get_object_or_404(Edition.objects.select_related("series"), slug=slug)
     associations = associations_of_user(user=request.user).filter(status=PublicationStatus.PUBLISHED)
     closed = services.applications_closed_reason(edition)
@@ -74,10 +73,9 @@ def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@permission_required(can_decide, message=STAFF_ONLY)
 def staff_participations(request: HttpRequest) -> HttpResponse:
     """CCAS: applications to take part in editions, pending ones first."""
-    if (denied := staff_gate(request)) is not None:
-        return denied
     participations = list(selectors.participations_to_review()[:300])
     return render(
         request,
@@ -87,9 +85,8 @@ def staff_participations(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@permission_required(can_decide, message=STAFF_ONLY)
 def participation_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := staff_gate(request)) is not None:
-        return denied
     try:
         participation = selectors.participation_get(pk=pk)
     except Participation.DoesNotExist:

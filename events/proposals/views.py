@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,8 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from associations.structures.selectors import associations_of_user
 from associations.structures.taxonomy import PublicationStatus
+from solidaire.accounts.permissions import permission_required, signed_in
 
-from ..calendar.permissions import can_decide, staff_gate
+from ..calendar.permissions import STAFF_ONLY, can_decide
 from ..participation.views import add_errors
 from . import selectors, services
 from .forms import ProposalDecisionForm, ProposalForm
@@ -22,9 +22,8 @@ FIELDS = ProposalForm.Meta.fields
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required(signed_in)
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     associations = associations_of_user(user=request.user).filter(status=PublicationStatus.PUBLISHED)
     form = ProposalForm(request.POST or None, request.FILES or None, associations=associations)
     if request.method == "POST" and form.is_valid():
@@ -50,9 +49,8 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@permission_required(signed_in)
 def my_proposals(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     return render(
         request,
         "events/my_proposals.html",
@@ -61,10 +59,9 @@ def my_proposals(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required(signed_in)
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposer changes a proposal sent back by CCAS staff, and sends it again."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     try:
         if can_decide(request.user):  # CCAS staff may fix a proposal on a structure's behalf
             proposal = selectors.proposals_to_review().get(pk=pk)
@@ -97,9 +94,8 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+@permission_required(can_decide, message=STAFF_ONLY)
 def staff_proposals(request: HttpRequest) -> HttpResponse:
-    if (denied := staff_gate(request)) is not None:
-        return denied
     proposals = list(selectors.proposals_to_review()[:300])
     return render(
         request,
@@ -109,9 +105,8 @@ def staff_proposals(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@permission_required(can_decide, message=STAFF_ONLY)
 def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if (denied := staff_gate(request)) is not None:
-        return denied
     try:
         proposal = selectors.proposals_to_review().get(pk=pk)
     except EventProposal.DoesNotExist:

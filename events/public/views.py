@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from solidaire.accounts.permissions import public
 from solidaire.core.calendar.ics import ics_response
 
 from ..calendar.models import Edition, EventSeries
@@ -21,6 +22,7 @@ from .structured import edition_json_ld
 
 
 @require_safe
+@public
 def edition_list(request: HttpRequest) -> HttpResponse:
     """The agenda. Its results are cached per query string (see `cache`); for anonymous
     visitors without a pending message, the whole page is, as it is the same for all of them."""
@@ -60,6 +62,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public
 def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         edition = selectors.edition_get_public(slug=slug)
@@ -95,6 +98,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         series = selectors.series_get(slug=slug)
@@ -107,6 +111,7 @@ def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every edition to come, with the page's filters (`?type=…&quartier=…`)."""
     rows = selectors.feed_rows(filterset=selectors.edition_filter(params=request.GET))
@@ -115,6 +120,7 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public
 def edition_feed(request: HttpRequest, slug: str) -> HttpResponse:
     rows = selectors.edition_feed_rows(slug=slug)
     if not rows:

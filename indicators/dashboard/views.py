@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from associations.structures.models import Association
+from associations.structures.permissions import association_permission_required
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.sheets import selectors as sheet_selectors
-from indicators.sheets.permissions import check_can_view_sheets
+from indicators.sheets.permissions import can_view_sheets
 
 from . import selectors
 from .charts import bar_chart
@@ -21,10 +21,8 @@ def _chart_title(indicator) -> str:
     return indicator.label if unit.lower() in indicator.label.lower() else f"{indicator.label} ({unit})"
 
 
-@login_required
-def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
-    association = get_object_or_404(Association, slug=slug)
-    check_can_view_sheets(request.user, association)
+@association_permission_required(can_view_sheets)
+def association_dashboard(request: HttpRequest, association: Association) -> HttpResponse:
     charts = [
         bar_chart(
             title=_chart_title(s["indicator"]),

@@ -3,25 +3,24 @@ every year (long)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from associations.structures.models import Association
+from associations.structures.permissions import association_permission_required
 from indicators.catalogue.models import Campaign
 from indicators.sheets.models import SheetValue
-from indicators.sheets.permissions import check_can_view_sheets, staff_required
+from indicators.sheets.permissions import can_view_sheets
+from solidaire.accounts.permissions import staff_required
 
 from . import formats
 
 
 @require_safe
-@login_required
-def association_export(request: HttpRequest, slug: str) -> HttpResponse:
+@association_permission_required(can_view_sheets)
+def association_export(request: HttpRequest, association: Association) -> HttpResponse:
     """A structure's own history, long format (never another structure's figures)."""
-    association = get_object_or_404(Association, slug=slug)
-    check_can_view_sheets(request.user, association)
     values = SheetValue.objects.filter(sheet__association=association)
     return formats.long_csv_response(
         values=values, filename=f"indicateurs-{association.slug}.csv", codes=_codes(request)

@@ -15,7 +15,7 @@ from indicators.sheets import selectors as sheet_selectors
 from indicators.sheets import services as sheet_services
 from indicators.sheets.forms import sheet_groups
 from indicators.sheets.models import Sheet, SheetStatus
-from indicators.sheets.permissions import staff_required
+from solidaire.accounts.permissions import staff_required
 
 from . import selectors
 from .forms import ReopenForm, ReturnForm

@@ -14,7 +14,7 @@ from indicators.catalogue.models import Campaign
 from indicators.sheets.models import Sheet, SheetStatus
 from indicators.sheets.permissions import can_review
 from indicators.sheets.selectors import expected_associations
-from solidaire.core.worklist import PendingWork
+from solidaire.core.worklist import PendingWork, register_provider
 
 SECTION = "Indicateurs"
 ANSWERED = [SheetStatus.SUBMITTED, SheetStatus.VALIDATED]
@@ -67,3 +67,6 @@ def indicators_pending_work(user) -> list[PendingWork]:
             )
         )
     return lines
+
+
+register_provider("indicators.sheets", indicators_pending_work)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from associations.structures.models import Association
-from indicators.sheets.permissions import can_view_sheets, staff_required  # noqa: F401 - re-exported
+from indicators.sheets.permissions import can_view_sheets  # noqa: F401 - re-exported
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.documents.models import params_key
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from associations.structures.models import Association
+from associations.structures.permissions import association_permission_required
 from indicators.territories import services as territory_services
 from indicators.territories.forms import ContoursForm, ReferenceCsvForm
+from solidaire.accounts.permissions import public, staff_required
 from solidaire.core.documents import services as document_services
 from solidaire.core.documents.models import GeneratedDocument
 from solidaire.core.documents.selectors import document_status, documents_of_kind
@@ -43,6 +44,7 @@ def _report_or_none(year: int | None, *, internal: bool = False):
         return None
 
 
+@public
 def observatoire_home(request: HttpRequest) -> HttpResponse:
     report = _report_or_none(selectors.latest_validated_year())
     publication = ReportPublication.objects.select_related("document").exclude(document__file_name="").first()
@@ -59,7 +61,7 @@ def observatoire_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permissions.staff_required
+@staff_required
 def reports(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +92,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@permissions.staff_required
+@staff_required
 def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(GeneratedDocument, pk=pk)
     try:
@@ -102,7 +104,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("observatoire:reports")
 
 
-@permissions.staff_required
+@staff_required
 def territories(request: HttpRequest) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
     ref_data = (request.POST, request.FILES) if which == "reference" else (None, None)
@@ -147,7 +149,7 @@ def _dashboard_report(request: HttpRequest):
     return years, _report_or_none(year, internal=internal), internal
 
 
-@permissions.staff_required
+@staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     years, report, internal = _dashboard_report(request)
     return render(
@@ -165,7 +167,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permissions.staff_required
+@staff_required
 def dashboard_csv(request: HttpRequest, table: str) -> HttpResponse:
     _, report, internal = _dashboard_report(request)
     if report is None:
@@ -185,15 +187,12 @@ def dashboard_csv(request: HttpRequest, table: str) -> HttpResponse:
     return response
 
 
-@login_required
-def structure_report(request: HttpRequest, slug: str) -> HttpResponse:
+@association_permission_required(permissions.can_have_structure_report)
+def structure_report(request: HttpRequest, association: Association) -> HttpResponse:
     """A structure's own sheet (its figures beside the network's median): produced on demand,
     followed on the document's status page, then downloaded."""
-    association = get_object_or_404(Association, slug=slug)
-    if not permissions.can_have_structure_report(request.user, association):
-        raise PermissionDenied("Vous n'avez pas accès aux indicateurs de cette structure.")
     document = document_services.document_request(
-        kind=documents.STRUCTURE, params={"structure": slug}, user=request.user
+        kind=documents.STRUCTURE, params={"structure": association.slug}, user=request.user
     )
     if document.is_up_to_date:
         return redirect("core:document_file", pk=document.pk)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
-from indicators.sheets.permissions import staff_required
+from solidaire.accounts.permissions import staff_required
 from solidaire.core.text.french import format_number
 
 from .models import ReminderKind

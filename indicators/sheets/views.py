@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,14 +12,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from associations.structures.models import Association
+from associations.structures.permissions import association_permission_required
 from associations.structures.selectors import associations_of_user
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
+from solidaire.accounts.permissions import permission_required, signed_in
 
 from . import selectors, services
 from .forms import CampaignContactForm, SheetForm, sheet_groups
 from .models import CampaignContact, Sheet
-from .permissions import can_name_contact, can_review, check_can_fill_sheet, check_can_view_sheets
+from .permissions import can_fill_sheet, can_name_contact, can_review, can_view_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ SAVE_FAILED = (
 )
 
 
-@login_required
+@permission_required(signed_in)
 def indicators_home(request: HttpRequest) -> HttpResponse:
     campaign = catalogue_selectors.campaign_current()
     associations = list(associations_of_user(user=request.user))
@@ -51,10 +52,8 @@ def indicators_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def sheet_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    association = get_object_or_404(Association, slug=slug)
-    check_can_fill_sheet(request.user, association)
+@association_permission_required(can_fill_sheet)
+def sheet_edit(request: HttpRequest, association: Association, year: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
     sheet = Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
         association=association, campaign=campaign
@@ -195,11 +194,9 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
 
 
 @require_safe
-@login_required
-def activity_report(request: HttpRequest, slug: str, year: int) -> FileResponse:
+@association_permission_required(can_view_sheets)
+def activity_report(request: HttpRequest, association: Association, year: int) -> FileResponse:
     """The uploaded PDF, served through the permission check (never a public media URL)."""
-    association = get_object_or_404(Association, slug=slug)
-    check_can_view_sheets(request.user, association)
     sheet = get_object_or_404(Sheet, association=association, campaign__year=year)
     if not sheet.activity_report:
         raise Http404("Aucun rapport d'activité déposé.")

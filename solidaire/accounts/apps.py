@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+
+from solidaire.core.runtime.hooks import load_feature_hooks
 
 
 class AccountsConfig(AppConfig):
@@ -8,7 +9,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "Comptes"
 
     def ready(self) -> None:
-        from .roles import sync_ccas_group
-
-        # Keeps the CCAS group's permissions in step with the models after every migrate.
-        post_migrate.connect(lambda **kwargs: sync_ccas_group(), dispatch_uid="sync_ccas_group", weak=False)
+        load_feature_hooks(self)

@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 
 from solidaire.accounts.models import User
 from solidaire.accounts.roles import CCAS_GROUP, sync_ccas_group
-from solidaire.core.sync import sync_or_create
+from solidaire.core.db import sync_or_create
 
 from .pages.models import InfoPage
 

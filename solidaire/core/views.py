@@ -12,6 +12,8 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from solidaire.accounts.permissions import public
+
 logger = logging.getLogger(__name__)
 _broker_client = None
 
@@ -47,6 +49,7 @@ def _check_broker() -> str:
 
 @never_cache
 @require_safe
+@public
 def healthz(request: HttpRequest) -> JsonResponse:
     """Readiness for the container healthcheck, the proxy and monitoring: the database and the
     broker answer (503 and which one failed otherwise). The cache is not checked: the portal

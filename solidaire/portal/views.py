@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -13,11 +10,12 @@ from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
 from congress.registrations.selectors import registrations_of_user
 from events.public.selectors import upcoming_events
-from solidaire.accounts.roles import is_ccas_staff
+from solidaire.accounts.permissions import permission_required, public, signed_in, staff_required
 from solidaire.core.worklist import pending_work_for
 
 
 @require_safe
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -29,8 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_safe
+@permission_required(signed_in)
 def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -43,12 +41,9 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@staff_required
 def staff_home(request: HttpRequest) -> HttpResponse:
     """The CCAS staff home: everything that waits for them, with counts, ages and links."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not is_ccas_staff(request.user):
-        raise PermissionDenied("Cette page est réservée à l'équipe du CCAS.")
     sections: dict[str, list] = {}
     for line in pending_work_for(request.user):
         sections.setdefault(line.section or "Autres demandes", []).append(line)

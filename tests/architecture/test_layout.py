@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections import Counter
 from pathlib import Path
 
@@ -77,3 +78,74 @@ def test_the_checker_finds_a_lazy_cycle_and_a_folder_cycle(tmp_path):
     graph = module_graph(found_modules)
     assert ["demoapp.services", "demoapp.tasks"] in cycles(graph)
     assert ["demoapp.feature_a", "demoapp.feature_b"] in cycles(folder_graph(found_modules, graph))
+
+
+def _defined_calls(module, attribute: str) -> list[int]:
+    tree = ast.parse(module.path.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "attr", None) == attribute or getattr(node.func, "id", None) == attribute)
+    ]
+
+
+def test_every_app_ready_is_one_line(modules):
+    """Apps plug their documents, work lists and receivers in by module name
+    (solidaire/core/runtime/hooks.py), not by hand in `ready()`."""
+    long_ready = []
+    for module in modules.values():
+        if module.path.name != "apps.py":
+            continue
+        for node in ast.walk(ast.parse(module.path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name == "ready":
+                body = [
+                    n
+                    for n in node.body
+                    if not isinstance(n, ast.Expr) or not isinstance(n.value, ast.Constant)
+                ]
+                if len(body) != 1:
+                    long_ready.append(module.name)
+    assert long_ready == []
+
+
+def test_no_custom_signal_and_no_task_sent_by_hand(modules):
+    """Services start work with `enqueue_after_commit("<task name>", ...)`: no signal exists to
+    reach a task, and nobody calls `.delay()` / `.apply_async()` / `on_commit(...delay)` outside
+    the queue itself."""
+    offenders = []
+    for name, module in modules.items():
+        if name == "solidaire.core.runtime.queue":
+            continue
+        offenders += [f"{name}:{line} Signal()" for line in _defined_calls(module, "Signal")]
+        offenders += [f"{name}:{line} .delay()" for line in _defined_calls(module, "delay")]
+        offenders += [f"{name}:{line} .apply_async()" for line in _defined_calls(module, "apply_async")]
+    assert offenders == []
+
+
+ROLE_OF_CALL = {"register_provider": "worklist", "register": "documents", "shared_task": "tasks"}
+
+
+def test_each_kind_of_thing_lives_in_its_module(modules):
+    """A model is defined in models.py, a work-list provider is registered in worklist.py, a
+    renderer in documents.py, a Celery task in tasks.py, signal receivers in receivers.py."""
+    misplaced = []
+    for name, module in modules.items():
+        stem = module.path.stem
+        tree = ast.parse(module.path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and stem not in {"models", "db"}:
+                bases = {getattr(b, "attr", getattr(b, "id", "")) for b in node.bases}
+                if bases & {"Model", "TimeStampedModel"}:
+                    misplaced.append(f"{name}: model {node.name}")
+            if isinstance(node, ast.Call):
+                called = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                bare = isinstance(node.func, ast.Name)  # admin.site.register is the admin's own
+                role = ROLE_OF_CALL.get(called) if bare or called != "register" else None
+                if called == "register" and stem == "models":
+                    role = None  # simple_history's register(Model) beside the model it records
+                if called == "connect" and stem != "receivers":
+                    misplaced.append(f"{name}:{node.lineno} connects a receiver")
+                if role and stem != role and not name.startswith("solidaire.core.documents"):
+                    misplaced.append(f"{name}:{node.lineno} {called}")
+    assert misplaced == []

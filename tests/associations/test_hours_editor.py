@@ -3,8 +3,7 @@
 import pytest
 
 from associations.structures.hours import compose, decompose
-from associations.structures.models import Association
-from associations.structures.workflow import DirectorySettings
+from associations.structures.models import Association, DirectorySettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db

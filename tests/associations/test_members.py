@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from associations.structures import memberships
+from associations.structures import services
 from associations.structures.models import Membership
 from tests import factories
 
@@ -68,13 +68,13 @@ def test_the_last_admin_cannot_leave_nor_be_demoted(client, association, member_
     assert "doit garder au moins un·e administrateur·rice" in text(response)
     assert membership(admin, association).role == "admin"
     with pytest.raises(ValidationError):
-        memberships.membership_change_role(membership=membership(admin, association), role="member", by=admin)
+        services.membership_change_role(membership=membership(admin, association), role="member", by=admin)
     assert membership(admin, association).role == "admin"
 
 
 def test_ccas_staff_may_remove_the_last_admin(association, member_of, staff_user):
     admin = member_of(association, role="admin")
-    memberships.membership_remove(membership=membership(admin, association), by=staff_user)
+    services.membership_remove(membership=membership(admin, association), by=staff_user)
     assert not Membership.objects.filter(association=association).exists()
 
 

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from associations.directory.services import change_proposal_decide
+from associations.structures.models import ChangeProposal
 from associations.structures.pending_logos import pending_logo_save
-from associations.structures.workflow import ChangeProposal
 from tests import factories
 
 pytestmark = pytest.mark.django_db

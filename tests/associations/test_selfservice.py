@@ -6,8 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from associations.structures.models import Association, Service
-from associations.structures.workflow import ChangeProposal, DirectorySettings
+from associations.structures.models import Association, ChangeProposal, DirectorySettings, Service
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -334,7 +333,7 @@ def test_unchanged_card_creates_no_proposal(client, association, member_of):
 
 def test_weekly_task_rebuilds_the_opening_table():
     from associations.directory.tasks import refresh_opening_slots
-    from associations.structures.workflow import OpeningSlot
+    from associations.structures.models import OpeningSlot
 
     association = factories.AssociationFactory(opening_hours="Mo-Fr 09:00-12:00")
     OpeningSlot.objects.all().delete()

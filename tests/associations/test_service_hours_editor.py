@@ -3,10 +3,9 @@
 
 import pytest
 
-from associations.structures.models import Service
+from associations.structures.models import ChangeProposal, DirectorySettings, OpeningSlot, Service
 from associations.structures.services import change_proposal_approve
 from associations.structures.taxonomy import ProposalKind
-from associations.structures.workflow import ChangeProposal, DirectorySettings, OpeningSlot
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -10,17 +10,15 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from celery import Celery
 from post_office.models import STATUS, Email
 
 from charter.documents import SIGNATORIES
-from solidaire.core.documents import handlers as document_handlers
 from solidaire.core.documents.models import GeneratedDocument
 from solidaire.core.documents.services import document_request
-from solidaire.core.email import handlers as email_handlers
+from solidaire.core.runtime import queue as work_queue
 from tests.associations.factories_actions import VolunteerMissionFactory
 from tests.associations.test_volunteering import interest_data
 from tests.core.worker import database_url_for_worker
@@ -55,24 +53,11 @@ def test_nothing_is_lost_while_the_worker_is_stopped(client, throwaway_redis, mo
     throwaway_redis.start(appendonly=True)  # the production broker's persistence
     broker = Celery("solidaire-test-producer", broker=throwaway_redis.url, set_as_current=False)
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    # The project's app runs tasks eagerly in tests: send what its handlers enqueue to the broker.
+    # The project's app runs tasks eagerly in tests: send what services enqueue to the broker.
     monkeypatch.setattr(
-        email_handlers,
-        "flush_outbox",
-        SimpleNamespace(
-            delay=lambda: broker.send_task("solidaire.core.email.tasks.flush_outbox", queue=queue)
-        ),
-    )
-    monkeypatch.setattr(
-        document_handlers,
-        "generate_document",
-        SimpleNamespace(
-            delay=lambda document_id: broker.send_task(
-                "solidaire.core.documents.tasks.generate_document",
-                kwargs={"document_id": document_id},
-                queue=queue,
-            )
-        ),
+        work_queue,
+        "dispatch",
+        lambda name, kwargs: broker.send_task(name, kwargs=kwargs, queue=queue),
     )
 
     # No worker: the volunteer still sees success, the e-mail and the document wait.

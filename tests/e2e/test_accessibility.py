@@ -15,9 +15,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from associations.actions.models import Action
-from associations.structures.models import Association, Service
+from associations.structures.models import Association, ChangeProposal, Service
 from associations.structures.taxonomy import ProposalKind
-from associations.structures.workflow import ChangeProposal
 from associations.volunteering.models import MissionStatus, VolunteerMission
 from charter import services as charter_services
 from charter.models import CharterVersion

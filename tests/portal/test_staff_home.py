@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from associations.structures.workflow import ChangeProposal
+from associations.structures.models import ChangeProposal
 from indicators.catalogue import selectors as catalogue_selectors
 from solidaire.core.text.french import format_age
 from tests import factories

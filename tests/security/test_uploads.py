@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from associations.structures.workflow import ChangeProposal
+from associations.structures.models import ChangeProposal
 from tests.associations.test_selfservice import CARD, moderation
 
 pytestmark = pytest.mark.django_db

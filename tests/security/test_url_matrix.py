@@ -15,8 +15,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from associations.structures.models import ChangeProposal
 from associations.structures.pending_logos import pending_logo_save
-from associations.structures.workflow import ChangeProposal
 from congress.editions.models import CongressEdition
 from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate

@@ -1,6 +1,6 @@
 """Writes of the generated-documents machinery: ask for a document, run its renderer, record
 the outcome. The rendering itself runs in a Celery task (`tasks.generate_document`), queued after
-commit by the handler of `signals.document_queued` — services never import tasks.
+commit by `_queue` (`enqueue_after_commit`, by name: services never import tasks).
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from solidaire.core.runtime.queue import enqueue_after_commit
+
 from .models import DocumentStatus, GeneratedDocument, params_key
 from .registry import Rendered, Renderer, TransientRenderError, get_renderer
-from .signals import document_queued
 
 logger = logging.getLogger(__name__)
+GENERATE_TASK = "solidaire.core.documents.tasks.generate_document"
 
 # A task queued or started longer ago than this is presumed lost (worker restarted while it was
 # running): the next request queues it again.
@@ -61,7 +63,7 @@ def _queue(document: GeneratedDocument, *, user=None, step: str = "En attente du
     if user is not None and getattr(user, "is_authenticated", False):
         document.requested_by = user
     document.save()
-    document_queued.send(sender=GeneratedDocument, document_id=document.pk)
+    enqueue_after_commit(GENERATE_TASK, document_id=document.pk)
 
 
 def _check_request(renderer: Renderer, user, params: dict) -> None:

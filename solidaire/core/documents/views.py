@@ -3,14 +3,12 @@ kind's own permission; features serve their documents through `document_response
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from solidaire.accounts.permissions import Loader, permission_required, refusal
 
 from . import services
 from .models import DocumentStatus, GeneratedDocument
@@ -20,38 +18,26 @@ from .selectors import document_status
 RETRY_AFTER_SECONDS = 10
 
 
-class _LoginRequired(Exception):
-    pass
+NOT_YOURS = "Vous n'avez pas accès à ce document."
 
 
-def _check_view(request: HttpRequest, renderer: Renderer, params: dict) -> None:
-    if not renderer.can_view(request.user, params):
-        if not request.user.is_authenticated:
-            raise _LoginRequired
-        raise PermissionDenied("Vous n'avez pas accès à ce document.")
-
-
-def _visible_document(request: HttpRequest, pk: int) -> tuple[GeneratedDocument, Renderer]:
+def _document(pk: int) -> tuple[GeneratedDocument, Renderer]:
     try:
         document = GeneratedDocument.objects.get(pk=pk)
-        renderer = get_renderer(document.kind)
+        return document, get_renderer(document.kind)
     except (GeneratedDocument.DoesNotExist, UnknownDocumentKind):
         raise Http404("Document introuvable.") from None
-    _check_view(request, renderer, document.params)
-    return document, renderer
 
 
-def _login_first(view):
-    """Anonymous visitors asking for a document they may not see are sent to log in."""
+def can_view_document(user, found: tuple[GeneratedDocument, Renderer]) -> bool:
+    """Each kind's own rule (public documents included, hence `anonymous=True` below)."""
+    document, renderer = found
+    return renderer.can_view(user, document.params)
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
 
-    return wrapped
+# The document of the URL's `pk` with its renderer, handed to the view as `found`.
+DOCUMENT = Loader("found", _document)
+document_gate = permission_required(can_view_document, load=DOCUMENT, anonymous=True, message=NOT_YOURS)
 
 
 def _file_response(document: GeneratedDocument, renderer: Renderer) -> HttpResponse | None:
@@ -76,13 +62,13 @@ def _pending_response(request: HttpRequest, document: GeneratedDocument) -> Http
     return response
 
 
-@_login_first
 def document_response(request: HttpRequest, *, kind: str, params: dict | None = None) -> HttpResponse:
     """Serve a document at its own URL (e.g. /charte/charte.pdf): the stored file when it may be
     served, else queue its rendering and answer a 503 page that follows its progress. Never
     renders inside the request."""
     renderer = get_renderer(kind)
-    _check_view(request, renderer, params or {})
+    if not renderer.can_view(request.user, params or {}):
+        return refusal(request, NOT_YOURS)
     document = services.document_get(kind=kind, params=params)
     if not document.is_up_to_date:
         document = services.document_request(kind=kind, params=params)
@@ -99,9 +85,9 @@ def document_response(request: HttpRequest, *, kind: str, params: dict | None = 
 
 @never_cache
 @require_safe
-@_login_first
-def status_page(request: HttpRequest, pk: int) -> HttpResponse:
-    document, _ = _visible_document(request, pk)
+@document_gate
+def status_page(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> HttpResponse:
+    document, _ = found
     return render(
         request, "core/documents/status.html", {"document": document, "status": document_status(document)}
     )
@@ -109,16 +95,16 @@ def status_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @require_safe
-@_login_first
-def status_json(request: HttpRequest, pk: int) -> JsonResponse:
-    document, _ = _visible_document(request, pk)
+@document_gate
+def status_json(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> JsonResponse:
+    document, _ = found
     return JsonResponse(document_status(document))
 
 
 @require_safe
-@_login_first
-def download(request: HttpRequest, pk: int) -> HttpResponse:
-    document, renderer = _visible_document(request, pk)
+@document_gate
+def download(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> HttpResponse:
+    document, renderer = found
     if not document.has_file:
         return _pending_response(request, document)
     response = _file_response(document, renderer)

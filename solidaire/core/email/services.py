@@ -2,7 +2,8 @@
 
 A service renders the message and writes it to the outbox inside the caller's transaction: if
 the change that causes the e-mail is rolled back, so is the e-mail. Once the transaction
-commits, a handler asks the worker to flush the outbox (`outbox_flush`); a failed delivery is
+commits, the service's own `enqueue_after_commit` asks the worker to flush the outbox
+(`outbox_flush`); a failed delivery is
 kept and retried later (POST_OFFICE's MAX_RETRIES × RETRY_INTERVAL, then the periodic flush),
 and never reaches the user's response. Staff see sent / waiting / failed mails in the admin and
 can re-queue them.
@@ -18,7 +19,9 @@ from django.template.loader import render_to_string
 from post_office import mail
 from post_office.models import Email
 
-from .signals import outbox_filled
+from solidaire.core.runtime.queue import enqueue_after_commit
+
+FLUSH_TASK = "solidaire.core.email.tasks.flush_outbox"
 
 
 @transaction.atomic
@@ -49,7 +52,7 @@ def email_send(
         }
         or None,
     )
-    outbox_filled.send(sender=Email)
+    enqueue_after_commit(FLUSH_TASK)
     return email
 
 
@@ -72,7 +75,7 @@ def email_queue_message(*, message: EmailMessage) -> Email:
         headers=dict(message.extra_headers) or None,
         priority="medium",
     )
-    outbox_filled.send(sender=Email)
+    enqueue_after_commit(FLUSH_TASK)
     return email
 
 

@@ -6,11 +6,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from solidaire.accounts.permissions import public
+
 from .models import InfoPage
 from .selectors import info_page_get
 
 
 @require_safe
+@public
 def info_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         page = info_page_get(slug=slug)

@@ -10,7 +10,6 @@ from functools import partial
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
-from django.db.models.signals import post_delete, pre_save
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +44,11 @@ def _delete_quietly(storage, name: str) -> None:
         logger.warning("Could not delete the replaced file %s", name, exc_info=True)
 
 
-def delete_replaced_files(model, field_names: list[str]) -> None:
-    """Remove a file from its storage once the row that pointed to it points elsewhere (a new
-    logo, a cleared field) or is deleted, after the transaction commits (a rollback keeps it).
-    Connected from settings.FILES_DELETED_WHEN_REPLACED by CoreConfig.ready()."""
+def replaced_file_receivers(field_names: list[str]):
+    """The (pre_save, post_delete) receivers that remove a file from its storage once the row
+    that pointed to it points elsewhere (a new logo, a cleared field) or is deleted, after the
+    transaction commits (a rollback keeps it). `solidaire/core/receivers.py` connects them for
+    settings.FILES_DELETED_WHEN_REPLACED."""
 
     def before_save(sender, instance, raw=False, update_fields=None, using=None, **kwargs):
         fields = [f for f in field_names if update_fields is None or f in update_fields]
@@ -67,6 +67,4 @@ def delete_replaced_files(model, field_names: list[str]) -> None:
             if file and file.name:
                 transaction.on_commit(partial(_delete_quietly, file.storage, file.name), using=using)
 
-    uid = f"delete_replaced_files:{model._meta.label}"
-    pre_save.connect(before_save, sender=model, weak=False, dispatch_uid=uid)
-    post_delete.connect(after_delete, sender=model, weak=False, dispatch_uid=uid)
+    return before_save, after_delete

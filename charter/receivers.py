@@ -1,11 +1,13 @@
 """Keep the signatories PDF in step with the directory: a signatory renamed, moved to another
-quartier or kind changes the printed list. Connected in CharterConfig.ready()."""
+quartier or kind changes the printed list; and keep the directory's cached cards (which show
+the charter badge) in step with the signatures. Imported by `load_feature_hooks`."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from associations.structures.cache import bump_directory_version
 from associations.structures.models import Association
 from solidaire.core.documents.services import document_invalidate
 
@@ -13,6 +15,10 @@ from . import documents
 from .models import Signature, SignatureStatus
 
 PRINTED_FIELDS = ("name", "kind", "quartier")
+
+# A card shows whether its structure signed: a signature saved or deleted moves the directory on.
+post_save.connect(bump_directory_version, sender=Signature, dispatch_uid="directory-cache-save-Signature")
+post_delete.connect(bump_directory_version, sender=Signature, dispatch_uid="directory-cache-delete-Signature")
 
 
 @receiver(pre_save, sender=Association, dispatch_uid="charter_association_pre_save")
