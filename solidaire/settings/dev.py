@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import env
 from .base import *  # noqa: F403
-from .base import BASE_DIR, REDIS_URL
+from .base import BASE_DIR, LOGGING, REDIS_URL
 
 DEBUG = env.bool_("DEBUG", False)
 
@@ -52,3 +52,6 @@ if not REDIS_URL and _broker_from_env.startswith("filesystem://"):
     }
     CELERY_RESULT_BACKEND = f"file://{CELERY_QUEUE_DIR / 'results'}"
     CELERY_TASK_ALWAYS_EAGER = False
+    # The filesystem transport has no host: kombu warns « No hostname was supplied » at every
+    # connection, which only confuses whoever reads the terminal.
+    LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
