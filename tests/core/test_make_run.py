@@ -26,6 +26,15 @@ import django
 django.setup()
 from django.conf import settings
 from django.test import Client
+from django.urls import clear_url_caches, path
+import solidaire.dev_urls
+
+def broken_view(request):
+    raise RuntimeError("a bug, for the test")
+
+# A page with a bug, to see what a visitor gets for an error.
+solidaire.dev_urls.urlpatterns.append(path("erreur-de-test/", broken_view))
+clear_url_caches()
 client = Client(raise_request_exception=False)
 out = {"DEBUG": settings.DEBUG, "eager": settings.CELERY_TASK_ALWAYS_EAGER,
        "broker": settings.CELERY_BROKER_URL}
@@ -71,8 +80,8 @@ def fetch(tmp_path, *urls: str, host: str = "127.0.0.1", http_host: str = "", **
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_an_unknown_url_shows_the_french_404_and_static_files_are_served(tmp_path):
-    seen = fetch(tmp_path, "/cette-page-n-existe-pas/", "/static/css/portal.css")
+def test_unknown_urls_and_errors_show_the_french_pages_and_static_files_are_served(tmp_path):
+    seen = fetch(tmp_path, "/cette-page-n-existe-pas/", "/static/css/portal.css", "/erreur-de-test/")
     assert seen["DEBUG"] is False
     # Tasks go to the worker, not run inside the request (test_a_real_worker_runs_…).
     assert seen["eager"] is False
@@ -82,17 +91,24 @@ def test_an_unknown_url_shows_the_french_404_and_static_files_are_served(tmp_pat
     assert "<h1>Page introuvable</h1>" in body
     assert "Retour à l'accueil" in body
     assert "Using the URLconf" not in body  # not Django's technical page
+    status, body = seen["/erreur-de-test/"]
+    assert status == 500
+    assert "<h1>Une erreur est survenue</h1>" in body  # the portal's page, not a traceback
+    assert "RuntimeError" not in body
     status, body = seen["/static/css/portal.css"]
     assert status == 200  # WhiteNoise, without collectstatic
     assert "{" in body
 
 
 def test_debug_1_brings_the_technical_pages_back(tmp_path):
-    seen = fetch(tmp_path, "/cette-page-n-existe-pas/", debug="1")
+    seen = fetch(tmp_path, "/cette-page-n-existe-pas/", "/erreur-de-test/", debug="1")
     assert seen["DEBUG"] is True
     status, body = seen["/cette-page-n-existe-pas/"]
     assert status == 404
     assert "Using the URLconf" in body
+    status, body = seen["/erreur-de-test/"]
+    assert status == 500
+    assert "RuntimeError" in body and "a bug, for the test" in body  # the traceback page
 
 
 def test_every_interface_accepts_the_host_it_is_reached_by(tmp_path):
