@@ -11,11 +11,14 @@ from django.core.management import call_command
 
 from associations.structures.demo import UNREACHABLE_IN_DEMO
 from indicators.catalogue.models import Campaign
+from indicators.reminders.models import Reminder
 from indicators.reminders.selectors import unreachable_associations
+from indicators.reminders.services import reminders_send_late
 from indicators.sheets.selectors import expected_associations
 from indicators.territories import demo as territories_demo
 from indicators.territories.demo import CONTOURS
 from indicators.territories.models import Territory
+from solidaire.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +74,13 @@ def test_the_open_campaign_can_remind_almost_every_structure(client):
     assert client.login(email="ccas@demo.lemans-solidaire.fr", password="solidaire-demo-2026")
     page = client.get(f"/indicateurs/suivi/{campaign.year}/").content.decode()
     assert "Structures injoignables (2)" in page
+
+    # « Relancer toutes les structures en retard » reaches the seven others.
+    staff = User.objects.get(email="ccas@demo.lemans-solidaire.fr")
+    report = reminders_send_late(campaign=campaign, user=staff)
+    assert len(report.sent) == 7
+    assert sorted(a.slug for a in report.unreachable) == sorted(UNREACHABLE_IN_DEMO)
+    assert Reminder.objects.filter(campaign=campaign).exclude(recipients="").count() == 7
 
 
 def _inside(point, ring) -> bool:
