@@ -18,11 +18,20 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The embedded default: DEBUG off unless `DEBUG=1 make run`, tasks queued in var/celery/ for a
+# real Celery worker (kombu's filesystem transport, no broker server) started beside the server
+# and stopped with it.
+RUN_ENV = DEBUG=$(DEBUG) RUN_HOST=$(HOST) CELERY_BROKER_URL=filesystem://
+
 run: install
 	@mkdir -p var
-	SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py migrate --noinput
+	@$(RUN_ENV) SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py load_demo
+	@echo "Portail : http://$(HOST):$(PORT)/  (Ctrl-C arrête le serveur et le worker)"
+	@$(RUN_ENV) SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/celery -A solidaire worker --beat --schedule=var/celerybeat-schedule \
+	  --concurrency=1 --loglevel=WARNING --without-gossip --without-mingle --without-heartbeat & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist): the suite is CPU-bound (PDFs, templates, browsers).
 PYTEST_WORKERS ?= auto

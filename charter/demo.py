@@ -108,7 +108,4 @@ def load(*, stdout) -> None:
     total = (
         Signature.objects.filter(status=SignatureStatus.SIGNED).values("association_id").distinct().count()
     )
-    stdout.write(
-        f"Charte : version {version.number} ({'mise à jour' if changed else 'inchangée'}),"
-        f" {total} structures signataires ({len(new)} nouvelles signatures)."
-    )
+    stdout.write(f"Charte : version {version.number}, {total} structures signataires.")

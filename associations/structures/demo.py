@@ -94,11 +94,16 @@ STRUCTURES = [
 ]
 
 DEMO_ADMIN_OF = "epicerie-solidaire-des-sablons"
+UNREACHABLE_IN_DEMO = ("union-mancelle-des-centres-sociaux", "france-benevolat-sarthe")
 
 # Contact details, hours (OpenStreetMap syntax) and a position in Le Mans, per slug. Addresses
 # and hours are illustrative; they look like the real thing so the demo can be walked through.
+# E-mail addresses are on the demo domain (nothing real is written to). Two structures keep
+# none and no member, as some real ones do: the campaign follow-up then shows its list
+# « Structures injoignables » with them (UNREACHABLE_IN_DEMO).
 DETAILS: dict[str, dict] = {
     "ccas-ville-du-mans": {
+        "email": "accueil.ccas@demo.lemans-solidaire.fr",
         "street": "Place Saint-Pierre",
         "postcode": "72000",
         "latitude": "48.007600",
@@ -135,6 +140,7 @@ DETAILS: dict[str, dict] = {
         "opening_hours": "Mo-Fr 09:00-17:00; PH off",
     },
     "epicerie-solidaire-des-sablons": {
+        "email": "epicerie.sablons@demo.lemans-solidaire.fr",
         "street": "Rue des Sablons",
         "postcode": "72100",
         "latitude": "47.995800",
@@ -145,6 +151,7 @@ DETAILS: dict[str, dict] = {
         "staff_volunteers": 18,
     },
     "restos-du-coeur-sarthe": {
+        "email": "restos72@demo.lemans-solidaire.fr",
         "street": "Rue de l'Éventail",
         "postcode": "72100",
         "latitude": "47.981900",
@@ -153,6 +160,7 @@ DETAILS: dict[str, dict] = {
         "network_labels": "Les Restos du Cœur",
     },
     "secours-populaire-sarthe": {
+        "email": "secours-populaire72@demo.lemans-solidaire.fr",
         "street": "Rue Paul Courboulay",
         "postcode": "72000",
         "latitude": "48.000900",
@@ -161,6 +169,7 @@ DETAILS: dict[str, dict] = {
         "languages": ["fr", "en", "es"],
     },
     "secours-catholique-le-mans": {
+        "email": "secours-catholique.lemans@demo.lemans-solidaire.fr",
         "street": "Rue de l'Écrevisse",
         "postcode": "72000",
         "latitude": "48.009900",
@@ -171,6 +180,7 @@ DETAILS: dict[str, dict] = {
         "network_labels": "Caritas France",
     },
     "croix-rouge-le-mans": {
+        "email": "croix-rouge.lemans@demo.lemans-solidaire.fr",
         "street": "Rue Gougeard",
         "postcode": "72000",
         "latitude": "48.002800",
@@ -178,6 +188,7 @@ DETAILS: dict[str, dict] = {
         "opening_hours": "Mo-Sa 14:00-18:00; PH off",
     },
     "maison-de-quartier-bellevue": {
+        "email": "cs.bellevue@demo.lemans-solidaire.fr",
         "street": "Avenue de Bellevue",
         "postcode": "72000",
         "latitude": "48.013300",
@@ -396,4 +407,12 @@ def load(*, stdout) -> None:
             association=Association.objects.get(slug=DEMO_ADMIN_OF),
             defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.APPROVED},
         )
-    stdout.write(f"Annuaire : {Association.objects.count()} structures.")
+    # What the demo holds, never what this run changed: a second run prints the same lines. The
+    # count is of published structures (the public directory's), not of every row: the actions
+    # import adds draft cards for the social centres it names.
+    published = Association.objects.filter(status=PublicationStatus.PUBLISHED)
+    reachable = published.exclude(email="") | published.filter(memberships__status=MembershipStatus.APPROVED)
+    stdout.write(
+        f"Annuaire : {published.count()} structures publiées, dont "
+        f"{reachable.distinct().count()} joignables (adresse e-mail ou membre)."
+    )

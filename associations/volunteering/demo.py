@@ -59,7 +59,6 @@ def load(*, stdout) -> None:
     structures = Association.objects.in_bulk(
         [mission["association"] for mission in MISSIONS], field_name="slug"
     )
-    created = 0
     for data in MISSIONS:
         data = dict(data)
         association = structures.get(data.pop("association"))
@@ -71,5 +70,4 @@ def load(*, stdout) -> None:
         )
         if was_created:
             mission.skills.set([VolunteerSkill.get_for_label(label) for label in skills])
-            created += 1
-    stdout.write(f"Bénévolat : {created} mission(s) créée(s), {VolunteerMission.objects.count()} au total.")
+    stdout.write(f"Bénévolat : {VolunteerMission.objects.count()} missions.")

@@ -109,37 +109,85 @@ def registration_summary(registration: Registration) -> list[str]:
     )
 
 
+# « My data » speaks French, keys and values alike: the file is read by the attendee first.
+_DATA_STATUS = {
+    RegistrationStatus.PENDING: "en attente de confirmation de l'adresse",
+    RegistrationStatus.CONFIRMED: "confirmée",
+    RegistrationStatus.CANCELLED: "annulée",
+    RegistrationStatus.EXPIRED: "expirée (adresse non confirmée à temps)",
+}
+_DATA_BOOKING = {
+    BookingStatus.PLACE: "place réservée",
+    BookingStatus.OFFERED: "place libérée pour vous, à confirmer",
+    BookingStatus.WAITING: "liste d'attente",
+    BookingStatus.RELEASED: "place libérée",
+}
+_DATA_KIND = {
+    SessionKind.PLENARY: "plénière",
+    SessionKind.WORKSHOP: "atelier",
+    SessionKind.LUNCH: "déjeuner",
+    SessionKind.OTHER: "autre temps",
+}
+
+
 def registration_data(registration: Registration) -> dict:
-    """Everything the portal holds on one registration (the attendee's JSON download)."""
-    fields = [
-        "civility",
-        "last_name",
-        "first_name",
-        "email",
-        "phone",
-        "organisation",
-        "organisation_kind",
-        "role",
-        "city",
-        "country",
-        "dietary_needs",
-        "accessibility_needs",
-        "consent_processing",
-        "consent_public_list",
-        "consent_image",
-        "status",
-    ]
-    data = {name: getattr(registration, name) for name in fields}
-    for name in ["created_at", "confirmed_at", "cancelled_at", "checked_in_at", "expires_at"]:
-        value = getattr(registration, name)
-        data[name] = value.isoformat() if value else None
-    data["edition"] = registration.edition.title
-    data["days"] = [d.date.isoformat() for d in registration.days.all()]
-    data["bookings"] = [
-        {"session": b.session.title, "kind": b.session.kind, "status": b.status}
-        for b in registration.bookings.all()
-    ]
-    return data
+    """Everything the portal holds on one registration (the attendee's JSON download « Mes
+    données »), in French. The keys, in this order:
+
+    - « congrès » : the edition's title; « état » : « en attente de confirmation de l'adresse »,
+      « confirmée », « annulée » or « expirée (adresse non confirmée à temps) »;
+    - « civilité », « nom », « prénom », « adresse e-mail », « téléphone », « organisme »,
+      « type d'organisme », « fonction », « ville », « pays », « régime alimentaire »,
+      « besoins d'accessibilité »: what was typed on the form (choices as their French label,
+      « » when left empty);
+    - « accord pour le traitement des données », « accord pour figurer dans la liste publique »,
+      « droit à l'image »: true or false;
+    - « inscrite le », « confirmée le », « annulée le », « arrivée le » (check-in at the
+      congress), « à confirmer avant »: ISO 8601 date-times with their UTC offset, or null;
+    - « jours de présence »: ISO 8601 dates;
+    - « ateliers et repas »: one object per booking with « intitulé », « type » (« plénière »,
+      « atelier », « déjeuner », « autre temps ») and « état » (« place réservée », « place
+      libérée pour vous, à confirmer », « liste d'attente », « place libérée »).
+    """
+
+    def when(value):
+        return timezone.localtime(value).isoformat() if value else None
+
+    return {
+        "congrès": registration.edition.title,
+        "état": _DATA_STATUS.get(registration.status, registration.get_status_display()),
+        "civilité": registration.get_civility_display(),
+        "nom": registration.last_name,
+        "prénom": registration.first_name,
+        "adresse e-mail": registration.email,
+        "téléphone": registration.phone,
+        "organisme": registration.organisation,
+        "type d'organisme": registration.get_organisation_kind_display(),
+        "fonction": registration.role,
+        "ville": registration.city,
+        "pays": registration.country,
+        "régime alimentaire": registration.dietary_needs,
+        "besoins d'accessibilité": registration.accessibility_needs,
+        "accord pour le traitement des données": registration.consent_processing,
+        "accord pour figurer dans la liste publique": registration.consent_public_list,
+        "droit à l'image": registration.consent_image,
+        "inscrite le": when(registration.created_at),
+        "confirmée le": when(registration.confirmed_at),
+        "annulée le": when(registration.cancelled_at),
+        "arrivée le": when(registration.checked_in_at),
+        "à confirmer avant": when(registration.expires_at),
+        "jours de présence": [d.date.isoformat() for d in registration.days.order_by("date")],
+        "ateliers et repas": [
+            {
+                "intitulé": b.session.title,
+                "type": _DATA_KIND.get(b.session.kind, b.session.get_kind_display().lower()),
+                "état": _DATA_BOOKING.get(b.status, b.get_status_display().lower()),
+            }
+            for b in registration.bookings.select_related("session").order_by(
+                "session__day__date", "session__starts_at", "pk"
+            )
+        ],
+    }
 
 
 def public_participants(edition: CongressEdition) -> QuerySet[Registration]:

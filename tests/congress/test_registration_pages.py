@@ -73,7 +73,7 @@ def test_a_newcomer_registers_confirms_changes_and_cancels(client, django_captur
     assert Booking.objects.get(registration=registration, session=p["w1"]).status == BookingStatus.RELEASED
 
     data = client.get(reverse("congress:registration_data", args=[registration.token]))
-    assert json.loads(data.content)["email"] == "eric.durand@example.org"
+    assert json.loads(data.content)["adresse e-mail"] == "eric.durand@example.org"
 
     client.post(reverse("congress:registration_cancel", args=[registration.token]))
     assert Registration.objects.get().status == RegistrationStatus.CANCELLED
