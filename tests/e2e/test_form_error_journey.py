@@ -1,0 +1,93 @@
+"""A refused form guides, by keyboard (issue 21, item 3): submit → the error summary has the
+focus → its links lead into each field → fixed → accepted. The honeypot is out of sight, radios
+and boxes are at least 24 px, and at 320 px a wrapped label stays beside its radio."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from associations.council.models import CouncilRequest
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+COUNCIL = "/annuaire/conseil-des-usagers/"
+ACTIVE = "() => document.activeElement.id"
+# Where to leave screenshots to look at (E2E_SCREENSHOTS=/tmp/shots); none by default.
+SHOTS = os.environ.get("E2E_SCREENSHOTS")
+
+
+def shoot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+def test_refused_summary_focused_fixed_accepted_by_keyboard(live_server, browser_page):
+    page = browser_page
+    page.goto(live_server.url + COUNCIL)
+    # The honeypot is in the page but nobody sees it.
+    box = page.locator(".hp-field").bounding_box()
+    assert box is None or box["x"] + box["width"] <= 0
+
+    page.locator("#id_name").focus()
+    page.keyboard.type("Mireille")
+    page.keyboard.press("Enter")  # no phone nor e-mail, no consent
+    page.wait_for_selector("[data-error-summary]")
+    assert page.evaluate(ACTIVE) == "form-errors"  # the summary
+    summary = page.locator("[data-error-summary]")
+    assert "Indiquez un téléphone ou une adresse e-mail" in summary.inner_text()
+    assert "Cochez cette case" in summary.inner_text()
+    assert page.locator("#id_name").input_value() == "Mireille"  # what was typed stays
+    shoot(page, "council-refused-1280")
+
+    page.keyboard.press("Tab")  # the summary's first link
+    page.keyboard.press("Enter")
+    assert page.evaluate(ACTIVE) == "id_phone"
+    page.keyboard.type("06 12 34 56 78")
+
+    page.locator("[data-error-summary] a[href='#id_consent']").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(ACTIVE) == "id_consent"
+    page.keyboard.press("Space")
+    assert page.locator("#id_consent").is_checked()
+    page.keyboard.press("Tab")  # past the honeypot (out of the tab order): the button
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "Envoyer ma demande"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".message-success")
+    assert "Merci" in page.locator(".message-success").inner_text()
+    assert CouncilRequest.objects.get().phone == "06 12 34 56 78"
+
+
+def test_radios_are_big_enough_and_stay_beside_their_wrapped_label(live_server, _browser):
+    structure = factories.AssociationFactory(name="Épicerie solidaire des Sablons", summary="")
+    context = _browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + f"/annuaire/{structure.slug}/signaler/")
+        page.get_by_role("button", name="Envoyer le signalement").click()
+        page.wait_for_selector("[data-error-summary]")
+        shoot(page, "report-refused-320")
+        layout = page.evaluate(
+            """() => [...document.querySelectorAll('main .field-group label')].map(label => {
+                const input = label.querySelector('input').getBoundingClientRect();
+                const range = document.createRange();
+                range.selectNodeContents(label);
+                range.setStartAfter(label.querySelector('input'));
+                const lines = [...range.getClientRects()].filter(r => r.width > 0);
+                return {
+                    text: label.textContent.trim(), width: input.width, height: input.height,
+                    beside: lines.every(r => r.left >= input.right - 1), lines: lines.length,
+                };
+            })"""
+        )
+        assert layout, "no radio"
+        for radio in layout:
+            assert radio["width"] >= 24 and radio["height"] >= 24, radio
+            assert radio["beside"], radio
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
