@@ -91,3 +91,24 @@ def test_radios_are_big_enough_and_stay_beside_their_wrapped_label(live_server, 
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_search_results_put_the_french_classes_first(live_server, _browser, width):
+    from tests.associations.test_search_quality import FRENCH_CLASSES, load_demo_directory
+
+    load_demo_directory()
+    context = _browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/annuaire/?q=cours+de+fran%C3%A7ais")
+        links = page.locator(".directory-card h2 a")
+        slugs = {
+            href.strip("/").split("/")[-1]
+            for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        }
+        assert slugs == FRENCH_CLASSES
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        shoot(page, f"search-cours-de-francais-{width}")
+    finally:
+        context.close()
