@@ -7,8 +7,13 @@ structures before a card is drawn, on the portal's most used page. The published
 small (a few MB at 5,000 structures) and changes a few times a day, so each process keeps it
 here under the directory version, which every write moves on (`structures/cache.py`), and
 builds it again on the first search after a change (`bench/bench_directory.py` prints that
-cost). A search is then set operations on bitmasks and substring tests on the folded text
-that SQL compared before, the same on SQLite and PostgreSQL.
+cost). A search is then set operations on bitmasks, the same on SQLite and PostgreSQL.
+
+Words are French: the index keeps, for each folded word of the directory, the structures whose
+text, name or services hold it, and the vocabulary sorted and grouped by Snowball stem, so that
+a query word finds the words it starts, its plural and its family (`words_like`), short words
+and acronyms only as whole words; stop words are never looked for. Where a word is found
+weighs in the ranking (services and thematiques, then the name, then the rest).
 
 Sets of structures (and of services) are Python ints used as bitmasks: bit n is the structure
 at position n in name order. An intersection is one `&`, a count is `bit_count()`, and the
