@@ -112,3 +112,33 @@ def test_search_results_put_the_french_classes_first(live_server, _browser, widt
         shoot(page, f"search-cours-de-francais-{width}")
     finally:
         context.close()
+
+
+CONTROLS = """() => [...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')]
+    .filter(input => !input.closest('.hp-field'))
+    .map(input => { const box = input.getBoundingClientRect(); return [input.id, box.width, box.height]; })"""
+
+
+def test_a_refused_congress_registration_at_375_px(live_server, _browser):
+    from tests.congress.factories import programme
+
+    edition = programme()["edition"]
+    context = _browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + edition.get_absolute_url() + "inscription/")
+        page.locator("#id_last_name").fill("Durand")
+        page.get_by_role("button", name="Envoyer mon inscription").click()
+        page.wait_for_selector("[data-error-summary]")
+        assert page.evaluate(ACTIVE) == "form-errors"
+        targets = page.locator("[data-error-summary] a").evaluate_all("as => as.map(a => a.hash)")
+        assert "#id_days_0" in targets and "#id_consent_processing" in targets
+        for target in targets:  # every link leads to a control of the page
+            assert page.locator(target).count() == 1, target
+        assert page.locator("#id_last_name").input_value() == "Durand"
+        for name, width, height in page.evaluate(CONTROLS):  # day boxes, workshop radios, consents
+            assert width >= 24 and height >= 24, name
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+        shoot(page, "congress-refused-375")
+    finally:
+        context.close()
