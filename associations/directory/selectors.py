@@ -240,6 +240,12 @@ def _q(text: str) -> str:
     return urlencode({"q": text})
 
 
+def words_ignored(*, form: DirectorySearchForm) -> bool:
+    """Whether words were typed but none is searched for (only stop words or symbols)."""
+    text = form.criteria.get("q", "")
+    return bool(text.strip()) and not query_words(text)
+
+
 def search_suggestion(*, form: DirectorySearchForm, page: Page) -> str | None:
     """« Vouliez-vous dire … ? » when the words found nothing as typed (None otherwise)."""
     text = form.criteria.get("q")

@@ -68,3 +68,12 @@ def test_a_staff_phrase_is_read_as_one_need(client):
     assert word_expressions("aides aux devoirs")[0][0] == "aides devoirs"
     assert names(client.get("/annuaire/", {"q": "aides aux devoirs"})) == [centre.name]
     assert names(client.get("/annuaire/", {"q": "aide aux devoirs le soir"})) == []
+
+
+@pytest.mark.parametrize("query", ["de la", "🛒", "  les   aux "])
+def test_a_query_of_nothing_searchable_says_so(client, directory, query):
+    content = client.get("/annuaire/", {"q": query}).content.decode()
+    assert "ne contient que des mots trop courants" in content
+    assert "2 structures trouvées" in content
+    content = client.get("/annuaire/", {"q": "épicerie de la"}).content.decode()
+    assert "ne contient que des mots trop courants" not in content
