@@ -6,11 +6,12 @@ from django import forms
 
 from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus
+from solidaire.core.security.spam import HoneypotFormMixin
 
 from .models import RETENTION_MONTHS
 
 
-class CouncilRequestForm(forms.Form):
+class CouncilRequestForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(label="Votre nom ou prénom", max_length=150)
     phone = forms.CharField(label="Téléphone", max_length=20, required=False)
     email = forms.EmailField(label="E-mail", required=False)
@@ -35,15 +36,6 @@ class CouncilRequestForm(forms.Form):
         f"du conseil des usagers. Elles sont conservées {RETENTION_MONTHS} mois au plus, puis effacées.",
         error_messages={"required": "Cochez cette case pour que le CCAS puisse vous recontacter."},
     )
-    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
-    site_web = forms.CharField(
-        label="Laissez ce champ vide",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "site_web"]
 
     def clean(self):
         data = super().clean()
@@ -54,7 +46,3 @@ class CouncilRequestForm(forms.Form):
         ):
             self.add_error("phone", "Indiquez un téléphone ou une adresse e-mail pour être recontacté·e.")
         return data
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("site_web"))

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from solidaire.accounts.permissions import public
-from solidaire.core.security.ratelimit import LIMITED, request_allowed
+from solidaire.core.security.spam import Outcome, submission_outcome
 
 from . import services
 from .forms import CouncilRequestForm
@@ -23,20 +23,19 @@ THANKS = (
 @require_http_methods(["GET", "HEAD", "POST"])
 @public
 def council_join(request: HttpRequest) -> HttpResponse:
-    form = CouncilRequestForm(request.POST or None)
+    # An empty POST is still a submit to refuse (`request.POST or None` drew a blank form).
+    form = CouncilRequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if not request_allowed(request, scope="council_request"):
-            form.is_valid()
-            form.add_error(None, LIMITED)
+        outcome = submission_outcome(request, form, scope="council_request")
+        if outcome is Outcome.LIMITED:
             status = 429
-        elif form.is_valid():
-            if form.is_spam:
-                messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
-                return redirect("associations:council_join")
-            data = {k: v for k, v in form.cleaned_data.items() if k != "site_web"}
+        elif outcome is Outcome.SPAM:
+            messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
+            return redirect("associations:council_join")
+        elif outcome is Outcome.VALID:
             try:
-                services.council_request_create(**data)
+                services.council_request_create(**form.data_without_honeypot())
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:

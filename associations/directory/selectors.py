@@ -240,12 +240,26 @@ def _q(text: str) -> str:
     return urlencode({"q": text})
 
 
+def words_ignored(*, form: DirectorySearchForm) -> bool:
+    """Whether words were typed but none is searched for (only stop words or symbols)."""
+    text = form.criteria.get("q", "")
+    return bool(text.strip()) and not query_words(text)
+
+
 def search_suggestion(*, form: DirectorySearchForm, page: Page) -> str | None:
     """« Vouliez-vous dire … ? » when the words found nothing as typed (None otherwise)."""
     text = form.criteria.get("q")
     if not text or (page.paginator.count and not page.approximate):
         return None
-    return suggestion(text)
+    proposed = suggestion(text)
+    if proposed is None:
+        return None
+    # Offered only when it finds something as spelt, with the same filters (« épicerie
+    # solidaires » once led to nothing either).
+    params = form.data.copy()
+    params["q"] = proposed
+    _, matches = directory_search(params=params)
+    return proposed if matches.pks and not matches.approximate else None
 
 
 def map_points(pks: list[int], *, limit: int) -> list[dict]:

@@ -57,6 +57,7 @@ def association_list(request: HttpRequest) -> HttpResponse:
                 "query_string": _filters_only(request),
                 "suggestion": _suggestion_link(request, selectors.search_suggestion(form=form, page=page)),
                 "groups": selectors.search_other_groups(text=form.criteria.get("q", "")),
+                "words_ignored": selectors.words_ignored(form=form),
             },
             request=request,
         )

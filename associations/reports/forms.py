@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from solidaire.core.security.spam import HoneypotFormMixin
+
 from .models import ReportTopic
 
 
-class CardReportForm(forms.Form):
+class CardReportForm(HoneypotFormMixin, forms.Form):
     topic = forms.ChoiceField(
         label="Qu'est-ce qui ne va pas ?", choices=ReportTopic.choices, widget=forms.RadioSelect
     )
@@ -22,16 +24,3 @@ class CardReportForm(forms.Form):
         required=False,
         help_text="Seulement si vous souhaitez une réponse.",
     )
-    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
-    site_web = forms.CharField(
-        label="Laissez ce champ vide",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "site_web"]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("site_web"))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus
 from solidaire.accounts.permissions import public
-from solidaire.core.security.ratelimit import LIMITED, request_allowed
+from solidaire.core.security.spam import Outcome, submission_outcome
 
 from . import services
 from .forms import CardReportForm
@@ -25,24 +25,18 @@ def card_report(request: HttpRequest, slug: str) -> HttpResponse:
     association = Association.objects.filter(slug=slug, status=PublicationStatus.PUBLISHED).first()
     if association is None:
         raise Http404("Structure introuvable")
-    form = CardReportForm(request.POST or None)
+    form = CardReportForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if not request_allowed(request, scope="card_report"):
-            form.is_valid()
-            form.add_error(None, LIMITED)
+        outcome = submission_outcome(request, form, scope="card_report")
+        if outcome is Outcome.LIMITED:
             status = 429
-        elif form.is_valid():
-            if form.is_spam:
-                messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
-                return redirect(association.get_absolute_url())
+        elif outcome is Outcome.SPAM:
+            messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
+            return redirect(association.get_absolute_url())
+        elif outcome is Outcome.VALID:
             try:
-                services.card_report_create(
-                    association=association,
-                    topic=form.cleaned_data["topic"],
-                    message=form.cleaned_data["message"],
-                    email=form.cleaned_data["email"],
-                )
+                services.card_report_create(association=association, **form.data_without_honeypot())
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:

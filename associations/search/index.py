@@ -7,8 +7,13 @@ structures before a card is drawn, on the portal's most used page. The published
 small (a few MB at 5,000 structures) and changes a few times a day, so each process keeps it
 here under the directory version, which every write moves on (`structures/cache.py`), and
 builds it again on the first search after a change (`bench/bench_directory.py` prints that
-cost). A search is then set operations on bitmasks and substring tests on the folded text
-that SQL compared before, the same on SQLite and PostgreSQL.
+cost). A search is then set operations on bitmasks, the same on SQLite and PostgreSQL.
+
+Words are French: the index keeps, for each folded word of the directory, the structures whose
+text, name or services hold it, and the vocabulary sorted and grouped by Snowball stem, so that
+a query word finds the words it starts, its plural and its family (`words_like`), short words
+and acronyms only as whole words; stop words are never looked for. Where a word is found
+weighs in the ranking (services and thematiques, then the name, then the rest).
 
 Sets of structures (and of services) are Python ints used as bitmasks: bit n is the structure
 at position n in name order. An intersection is one `&`, a count is `bit_count()`, and the
@@ -17,6 +22,7 @@ positions come out already in the directory's order.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import threading
@@ -35,6 +41,7 @@ from associations.structures.hours import holiday_name
 from associations.structures.models import OpeningSlot, Service
 from associations.structures.selectors import association_list_public, with_signatory
 from associations.structures.taxonomy import Fee, Public, PublicationStatus
+from solidaire.core.text.search import STOP_WORDS, normalize_search, word_key, word_keys
 
 # How many words' matches a built index remembers (each a bitmask: ~600 bytes at 5,000), and
 # how many rankings (each at most 4 bytes a structure: 20 kB at 5,000).
@@ -45,6 +52,20 @@ _ONE = re.compile("1")
 _TRIGRAM_WORD = re.compile(r"[a-z0-9]+")
 
 Slot = tuple[int, int, int, bool]  # weekday (0 = Monday), opens, closes (minutes), shut on holidays
+
+
+# What a word found in each part of a card weighs in the ranking: a structure's services and
+# their thematiques say what it does, its name may hold a word by chance (« Secours populaire
+# français » for « cours de français »), the rest of its text (summary, mission) least.
+WEIGHT_SERVICES, WEIGHT_NAME, WEIGHT_TEXT = 3, 2, 1
+# A word of at most this many letters (CAF, RSA, PMI) is found as a whole word only, never as
+# the start of another one (« caf » is not « café »).
+SHORT_WORD = 3
+# A stem this long is specific enough to find longer stems of its family (« aliment »:
+# « alimentaire »); a shorter one (« vet », « franc ») only finds its own.
+LONG_STEM = 6
+# Two words of one stem meet when the stemmer cut at most this many letters of each.
+STEM_CUT = 2
 
 
 # Named tuples: built by the ten thousand when the index is built, where a frozen dataclass's
@@ -174,6 +195,14 @@ class DirectoryIndex:
         self.service_own_hours: set[int] = set()
         self.service_slots: dict[int, tuple[Slot, ...]] = {}
         self.service_closures: dict[int, tuple[dt.date, dt.date | None]] = {}
+        # Words: field ("text", "name", "services") -> folded word -> positions holding it; every
+        # word of the directory sorted (for prefixes) and by key (stem, for plurals and families).
+        self._postings: dict[str, dict[str, list[int]]] = {"text": {}, "name": {}, "services": {}}
+        self._vocabulary: list[str] = []
+        self._by_key: dict[str, list[str]] = {}
+        self._keys: list[str] = []
+        self._word_tokens: dict[str, frozenset[str]] = {}
+        self._service_words: dict[int, set[str]] = {}  # only while building
         self._word_masks: dict[tuple[str, str], int] = {}
         self._rankings: dict[tuple[tuple[str, ...], ...], array] = {}
         self._lock = threading.Lock()
@@ -187,6 +216,7 @@ class DirectoryIndex:
         services = index._load_structures()
         index._load_services(services)
         index._load_slots()
+        index._load_words()
         return index
 
     def _load_structures(self) -> dict[int, list[ServiceListing]]:
@@ -231,22 +261,41 @@ class DirectoryIndex:
         publics: dict[str, list[int]] = defaultdict(list)
         access: dict[str, list[int]] = defaultdict(list)
         free = []
+        # The words of each structure's services: their names, descriptions, publics and
+        # thematiques (the ranking weighs them above the name). Folded once per distinct text.
+        self._service_words = defaultdict(set)
+        folded: dict[str, list[str]] = {}
+
+        def words_of(text: str) -> list[str]:
+            words = folded.get(text)
+            if words is None:
+                words = folded[text] = normalize_search(text).split()
+            return words
+
+        public_labels = dict(Public.choices)
         rows = (
             Service.objects.filter(association__status=PublicationStatus.PUBLISHED)
             .order_by("association_id", "name", "pk")
             # The stored "|a|b|" text, split below: the field's own conversion to a list, row by
             # row, cost more than the query.
             .annotate(served=Cast("publics", CharField()), conditions=Cast("access_conditions", CharField()))
-            .values_list("pk", "association_id", "served", "conditions", *SERVICE_LISTING_FIELDS)
+            .values_list(
+                "pk", "association_id", "served", "conditions", "description", *SERVICE_LISTING_FIELDS
+            )
         )
-        for position, (pk, association_id, served, conditions, *fields) in enumerate(rows):
+        for position, (pk, association_id, served, conditions, description, *fields) in enumerate(rows):
             service = ServiceListing(*fields)
             listed[association_id].append(service)
             self.service_position[pk] = position
-            self.service_structure.append(self.position_of[association_id])
+            structure = self.position_of[association_id]
+            self.service_structure.append(structure)
+            words = self._service_words[structure]
+            words.update(words_of(service.name))
+            words.update(words_of(description))
             for code in served.split(SEP):
                 if code:
                     publics[code].append(position)
+                    words.update(words_of(public_labels.get(code, "")))
             for code in conditions.split(SEP):
                 if code:
                     access[code].append(position)
@@ -262,9 +311,11 @@ class DirectoryIndex:
         themes: dict[str, list[int]] = defaultdict(list)
         through = Service.thematiques.through.objects.filter(
             service__association__status=PublicationStatus.PUBLISHED
-        ).values_list("service_id", "thematique__slug")
-        for service_id, slug in through:
-            themes[slug].append(self.service_position[service_id])
+        ).values_list("service_id", "thematique__slug", "thematique__label")
+        for service_id, slug, label in through:
+            position = self.service_position[service_id]
+            themes[slug].append(position)
+            self._service_words[self.service_structure[position]].update(words_of(label))
         self.services_by_thematique = {key: frozenset(values) for key, values in themes.items()}
 
     def _load_slots(self) -> None:
@@ -281,15 +332,83 @@ class DirectoryIndex:
         self.slots = {key: tuple(values) for key, values in own.items()}
         self.service_slots = {key: tuple(values) for key, values in of_services.items()}
 
+    def _load_words(self) -> None:
+        """Which structures hold each folded word, in their whole text, their name and their
+        services; the vocabulary sorted, and grouped by French stem (one stemmer call)."""
+        text, name, services = (self._postings[field] for field in ("text", "name", "services"))
+        of_services = self._service_words
+        for position, value in enumerate(self.texts):
+            # The stored text holds the services' words; the union keeps both in step anyway.
+            for word in set(value.split()).union(of_services.get(position, ())):
+                text.setdefault(word, []).append(position)
+        for position, value in enumerate(self.names):
+            for word in set(value.split()):
+                name.setdefault(word, []).append(position)
+        for position, words in of_services.items():
+            for word in words:
+                services.setdefault(word, []).append(position)
+        self._service_words = {}  # only needed while building
+        vocabulary = sorted(text.keys() | name.keys() | services.keys())
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word, key in zip(vocabulary, word_keys(vocabulary), strict=True):
+            by_key[key].append(word)
+        self._vocabulary = vocabulary
+        self._by_key = dict(by_key)
+        self._keys = sorted(by_key)
+
     # --- searching ----------------------------------------------------------------------------
+    def words_like(self, word: str) -> frozenset[str]:
+        """The directory's words that count as the folded query word `word`: itself when short
+        (CAF, RSA: whole words only), else the words it starts (« restau »: « restaurants »),
+        those of its stem (« epiceries »: « epicerie ») and, for a long stem, of its family
+        (« alimentation »: « alimentaire »). Remembered per index."""
+        found = self._word_tokens.get(word)
+        if found is not None:
+            return found
+        vocabulary = self._vocabulary
+        if len(word) <= SHORT_WORD:
+            tokens = {word} if word in self._postings["text"] else set()
+        else:
+            tokens = set(_starting_with(vocabulary, word))
+            key = word_key(word)
+            # Words of the same stem, when the stemmer cut little of both (« sociaux »,
+            # « social »), or the same word in the singular (« vetements », « vetement »): the
+            # stemmer cuts « habitants » to « habit » and « francais » to « franc » (« France »).
+            close = len(word) - len(key) <= STEM_CUT
+            singular = _singular(word)
+            tokens.update(
+                token
+                for token in self._by_key.get(key, ())
+                if (close and len(token) - len(key) <= STEM_CUT) or _singular(token) == singular
+            )
+            if len(key) >= LONG_STEM:
+                for longer in _starting_with(self._keys, key):
+                    tokens.update(self._by_key[longer])
+        found = frozenset(tokens)
+        with self._lock:
+            if len(self._word_tokens) >= WORD_MEMO_SIZE:
+                self._word_tokens.clear()
+            self._word_tokens[word] = found
+        return found
+
     def _containing(self, field: str, expression: str) -> int:
-        """The structures whose folded `field` ("text" or "name") holds `expression` (remembered:
-        the first search for a word scans every structure, the next ones do not)."""
+        """The structures whose `field` ("text", "name" or "services") holds every word of the
+        folded `expression` (as `words_like` understands them; stop words left out). Remembered:
+        the first search for a word looks it up, the next ones do not."""
         key = (field, expression)
         mask = self._word_masks.get(key)
         if mask is None:
-            values = self.texts if field == "text" else self.names
-            mask = mask_of((n for n, value in enumerate(values) if expression in value), len(values))
+            postings = self._postings[field]
+            size = len(self.pks)
+            words = [word for word in expression.split() if word not in STOP_WORDS]
+            mask = self.everything if words else 0
+            for word in words:
+                positions: set[int] = set()
+                for token in self.words_like(word):
+                    positions.update(postings.get(token, ()))
+                mask &= mask_of(positions, size)
+                if not mask:
+                    break
             with self._lock:
                 if len(self._word_masks) >= WORD_MEMO_SIZE:
                     self._word_masks.clear()
@@ -373,9 +492,10 @@ class DirectoryIndex:
         return services
 
     def search(self, criteria: Criteria, *, now: dt.datetime) -> list[int]:
-        """The pks of the matching structures, best first: with words, those whose name holds
-        more of them (or their synonyms) first, then by trigram similarity of the name to the
-        words (as PostgreSQL's pg_trgm computes it), then by name; without words, by name."""
+        """The pks of the matching structures, best first: with words, by the weight of where
+        each word (or a synonym) was found, services and thematiques first, then the name, then
+        the rest of the text (WEIGHT_*); then by trigram similarity of the name to the words (as
+        PostgreSQL's pg_trgm computes it), then by name; without words, by name."""
         found = self.matching(criteria, now=now)
         if not criteria.words:
             return [self.pks[p] for p in positions_of(found)]
@@ -391,15 +511,21 @@ class DirectoryIndex:
         matching = self.everything
         for expressions in words:
             matching &= self._any_of("text", expressions)
-        # Names holding a word are few: sets of positions test faster than shifting masks.
-        in_name = [set(positions_of(self._any_of("name", expressions))) for expressions in words]
+        # Names and services holding a word are few: sets of positions test faster than masks.
+        where = [
+            (
+                set(positions_of(self._any_of("services", expressions) & matching)),
+                set(positions_of(self._any_of("name", expressions) & matching)),
+            )
+            for expressions in words
+        ]
         query = trigrams(" ".join(expressions[0] for expressions in words))
         keyed = []
         for p in positions_of(matching):
-            hits = 0
-            for names in in_name:
-                hits += p in names
-            keyed.append((-hits, -similarity(self._trigrams_of_name(p), query), p))
+            weight = 0
+            for services, name in where:  # each word weighs where it was found best
+                weight += WEIGHT_SERVICES if p in services else WEIGHT_NAME if p in name else WEIGHT_TEXT
+            keyed.append((-weight, -similarity(self._trigrams_of_name(p), query), p))
         keyed.sort()
         ranked = array("I", (p for _, _, p in keyed))
         with self._lock:
@@ -420,6 +546,17 @@ class DirectoryIndex:
 
     def words_found(self, expressions: Iterable[str]) -> bool:
         return bool(self._any_of("text", expressions))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _starting_with(words: list[str], prefix: str) -> list[str]:
+    """The words of the sorted `words` that start with `prefix`."""
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "\x7f", start)
+    return words[start:end]
 
 
 _current: DirectoryIndex | None = None

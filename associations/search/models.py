@@ -6,12 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from solidaire.core.db import TimeStampedModel
-from solidaire.core.text.search import normalize_search
+from solidaire.core.text.search import STOP_WORDS, normalize_search
+
+# A staff synonym names a word or a short phrase people type (« aide aux devoirs »).
+MAX_PHRASE_WORDS = 4
 
 
 class SearchSynonym(TimeStampedModel):
-    """A word people type and what it means in the cards: « restos » → « Restaurants du Cœur ».
-    A search for the word also finds the structures holding any of the expressions. Expansion
+    """A word or short phrase people type and what it means in the cards: « restos » →
+    « Restaurants du Cœur », « aide aux devoirs » → « accompagnement à la scolarité ». Plurals
+    and stop words do not matter (« aides aux devoirs » is the same phrase). A search for the
+    term also finds the structures holding any of the expressions. Expansion
     is one level deep (an expression is never expanded again), so no chain can loop at search
     time; the form still refuses a pair that would point back to itself."""
 
@@ -48,8 +53,14 @@ class SearchSynonym(TimeStampedModel):
     def clean(self):
         term = normalize_search(self.term)
         errors = {}
-        if not term or " " in term:
-            errors["term"] = "Indiquez un seul mot (lettres ou chiffres)."
+        meaningful = [word for word in term.split() if word not in STOP_WORDS]
+        if not meaningful:
+            errors["term"] = (
+                "Indiquez un mot ou une courte expression (lettres ou chiffres), "
+                "pas seulement des mots courants comme « de » ou « la »."
+            )
+        elif len(meaningful) > MAX_PHRASE_WORDS:
+            errors["term"] = f"Indiquez une expression d'au plus {MAX_PHRASE_WORDS} mots."
         self.term = term or self.term
         expansions = self.expansion_list
         if not expansions:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
+import operator
 import re
 
 from django.core.cache import cache
@@ -22,22 +24,23 @@ from django.db.models import Q, QuerySet
 from associations.structures.cache import TTL, directory_version
 from associations.structures.models import Association, Service, Thematique
 from associations.structures.taxonomy import PublicationStatus
-from solidaire.core.text.search import normalize_search
+from solidaire.core.text.search import STOP_WORDS, normalize_search, query_text_words, word_key, word_keys
 
-from .index import Criteria, Listing, directory_index
-from .models import SearchSynonym
+from .index import SHORT_WORD, Criteria, Listing, directory_index
+from .models import MAX_PHRASE_WORDS, SearchSynonym
 
 MAX_SEARCH_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def query_words(text: str) -> list[str]:
-    """The folded words of a query, at most MAX_SEARCH_WORDS."""
-    return normalize_search(text).split()[:MAX_SEARCH_WORDS]
+    """The folded words of a query that a search looks for, at most MAX_SEARCH_WORDS: symbols
+    (emoji) and stop words (« de », « la », « aux »…) are left out."""
+    return query_text_words(text)[:MAX_SEARCH_WORDS]
 
 
 def synonyms_map() -> dict[str, list[str]]:
-    """{folded word: [folded expressions]} of the staff-kept synonyms (cached)."""
+    """{folded word or phrase: [folded expressions]} of the staff-kept synonyms (cached)."""
     key = f"directory:synonyms:{directory_version()}"
     mapping = cache.get(key)
     if mapping is None:
@@ -46,10 +49,45 @@ def synonyms_map() -> dict[str, list[str]]:
     return mapping
 
 
+def synonym_phrases() -> dict[tuple[str, ...], list[str]]:
+    """The staff synonyms by the keys (French stems) of their words, stop words left out: the
+    synonym « restos » answers « resto », « aide aux devoirs » answers « aides aux devoirs »
+    (cached alongside the synonyms)."""
+    key = f"directory:synonym-phrases:{directory_version()}"
+    phrases = cache.get(key)
+    if phrases is None:
+        phrases = {}
+        for term, expansions in synonyms_map().items():
+            words = [word for word in term.split() if word not in STOP_WORDS]
+            if words:
+                phrases.setdefault(tuple(word_keys(words)), []).extend([term, *expansions])
+        cache.set(key, phrases, TTL)
+    return phrases
+
+
 def word_expressions(text: str) -> tuple[tuple[str, ...], ...]:
-    """Each folded word of `text` with its synonyms: what counts as finding the word."""
-    synonyms = synonyms_map()
-    return tuple((word, *synonyms.get(word, [])) for word in query_words(text))
+    """What the query asks for: each folded word, or each run of words that a staff synonym
+    names (the longest first), with the expressions that count for it (itself, the synonym's
+    term and its meanings). Every item must be found; any of its expressions will do."""
+    words = query_words(text)
+    if not words:
+        return ()
+    keys = word_keys(words)
+    phrases = synonym_phrases()
+    found: list[tuple[str, ...]] = []
+    start = 0
+    while start < len(words):
+        for length in range(min(MAX_PHRASE_WORDS, len(words) - start), 0, -1):
+            meanings = phrases.get(tuple(keys[start : start + length]))
+            if meanings:
+                typed = " ".join(words[start : start + length])
+                found.append(tuple(dict.fromkeys([typed, *meanings])))
+                start += length
+                break
+        else:
+            found.append((words[start],))
+            start += 1
+    return tuple(found)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,20 +126,36 @@ def close_words(word: str, *, limit: int = 3) -> list[str]:
     return difflib.get_close_matches(word, vocabulary().keys(), n=limit, cutoff=0.75)
 
 
-def word_condition(word: str, *, field: str = "search_text", synonyms: dict[str, list[str]]) -> Q:
-    """The word itself or one of its synonyms, one level deep (no chain, so no loop)."""
-    condition = Q(**{f"{field}__contains": word})
-    for expression in synonyms.get(word, []):
-        condition |= Q(**{f"{field}__contains": expression})
+def _sql_word(word: str, field: str) -> Q:
+    """One folded word in a folded column, as the directory index understands it: a short word
+    (CAF) as a whole word; a longer one by its stem when the stem starts it (« epiceries » →
+    « epicer »), so that plural and singular meet."""
+    if len(word) <= SHORT_WORD:
+        return (
+            Q(**{field: word})
+            | Q(**{f"{field}__startswith": f"{word} "})
+            | Q(**{f"{field}__endswith": f" {word}"})
+            | Q(**{f"{field}__contains": f" {word} "})
+        )
+    key = word_key(word)
+    return Q(**{f"{field}__contains": key if len(key) >= 4 and word.startswith(key) else word})
+
+
+def word_condition(expressions: tuple[str, ...], *, field: str = "search_text") -> Q:
+    """Any of the expressions, each one all of its words (no expansion chain, so no loop)."""
+    condition = Q(pk__in=[])
+    for expression in expressions:
+        words = [word for word in expression.split() if word not in STOP_WORDS]
+        if words:
+            condition |= functools.reduce(operator.and_, (_sql_word(word, field) for word in words))
     return condition
 
 
 def search_filter(qs: QuerySet, text: str, *, field: str = "search_text") -> QuerySet:
     """Every word of `text` (or a synonym of it) must appear in the folded column: the search of
     the other things the search box finds (fiches actions, practices, missions) in SQL."""
-    synonyms = synonyms_map()
-    for word in query_words(text):
-        qs = qs.filter(word_condition(word, field=field, synonyms=synonyms))
+    for expressions in word_expressions(text):
+        qs = qs.filter(word_condition(expressions, field=field))
     return qs
 
 

@@ -364,6 +364,16 @@ SERVICES = [
     ),
     (
         "maison-de-quartier-bellevue",
+        "Accompagnement à la scolarité",
+        "Soutien des collégiens dans leur travail scolaire, deux soirs par semaine, avec les familles.",
+        ["parentalite"],
+        ["enfants", "jeunes"],
+        "gratuit",
+        ["sur-inscription"],
+        ["sur-place"],
+    ),
+    (
+        "maison-de-quartier-bellevue",
         "Ateliers de conversation en français",
         "Pratiquer le français à l'oral dans une ambiance conviviale.",
         ["ateliers-linguistiques", "illettrisme"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from associations.structures.taxonomy import Quartier
+from solidaire.core.security.spam import HoneypotFormMixin
 from solidaire.core.text.limits import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
 
 from .models import VolunteerMission
@@ -44,7 +45,7 @@ class MissionForm(forms.Form):
         }
 
 
-class InterestForm(forms.Form):
+class InterestForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField(
         label="Vos prénom et nom", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -71,17 +72,3 @@ class InterestForm(forms.Form):
             "required": "Cochez cette case pour que votre proposition puisse être transmise à la structure."
         },
     )
-    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
-    site_web = forms.CharField(
-        label="Laissez ce champ vide",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def visible_fields(self):
-        # includes/form.html must not render the honeypot: the template places it apart.
-        return [field for field in super().visible_fields() if field.name != "site_web"]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("site_web"))

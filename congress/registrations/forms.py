@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 
 from congress.editions.models import CongressEdition, Session
+from solidaire.core.security.spam import HoneypotFormMixin
 from solidaire.core.text.french import format_date, format_number
 
 from .models import Civility, OrganisationKind, Registration
@@ -44,7 +45,7 @@ def _session_label(session: Session) -> str:
     return label
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotFormMixin, forms.Form):
     civility = forms.ChoiceField(label="Civilité", choices=Civility.choices, widget=forms.RadioSelect)
     last_name = forms.CharField(
         label="Nom", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
@@ -122,12 +123,6 @@ class RegistrationForm(forms.Form):
     consent_image = forms.BooleanField(
         label="J'autorise la Ville du Mans à utiliser des photos ou vidéos où j'apparais.", required=False
     )
-    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
-    site_web = forms.CharField(
-        label="Laissez ce champ vide",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, edition: CongressEdition, choices: FormChoices, change: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -193,14 +188,6 @@ class RegistrationForm(forms.Form):
         for lunch in choices.lunches:
             initial[f"lunch_{lunch.pk}"] = lunch.pk in booked
         return initial
-
-    def visible_fields(self):
-        # includes/form.html must not render the honeypot: the template places it apart.
-        return [field for field in super().visible_fields() if field.name != "site_web"]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("site_web"))
 
     def personal(self) -> dict:
         names = [*IDENTITY_FIELDS, *NEEDS_AND_CONSENTS, "consent_processing"]

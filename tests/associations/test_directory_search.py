@@ -70,8 +70,11 @@ def test_synonym_loops_and_empty_meanings_are_refused_in_french():
     with pytest.raises(ValidationError) as exc:
         SearchSynonym(term="douche", expansions="douche, ").full_clean()
     assert "au moins une expression" in str(exc.value)
-    with pytest.raises(ValidationError):
-        SearchSynonym(term="deux mots", expansions="x").full_clean()
+    # A short phrase is a term (« aide aux devoirs »); stop words alone or a long sentence are not.
+    SearchSynonym(term="aide aux devoirs", expansions="scolarité").full_clean()
+    for term in ("de la", "repas douche laverie linge habits"):
+        with pytest.raises(ValidationError):
+            SearchSynonym(term=term, expansions="x").full_clean()
 
 
 def test_thematique_and_public_labels_are_words_of_the_structure(client, thematique):
@@ -111,16 +114,21 @@ def test_a_typo_finds_the_close_spelling_and_says_so_on_any_database(client):
     assert names(client.get("/annuaire/", {"q": "epicerei"})) == ["Épicerie solidaire des Sablons"]
 
 
-def test_a_suggestion_keeps_the_other_filters(client, thematique):
+def test_a_suggestion_keeps_the_other_filters_and_is_offered_only_when_it_finds(client, thematique):
     structure = factories.AssociationFactory(name="Épicerie solidaire", summary="", quartier="sablons")
     factories.DirectoryServiceFactory(association=structure, thematiques=[thematique])
-    # No food service in Les Maillets, as typed or spelt close: 0, and a suggestion.
-    params = {"q": "épicrie", "quartier": "maillets", "thematique": "aide-alimentaire", "page": "2"}
+    params = {"q": "épicrie", "quartier": "sablons", "thematique": "aide-alimentaire", "page": "2"}
+    content = client.get("/annuaire/", params).content.decode()
+    assert "Vouliez-vous dire" in content
+    assert 'href="?q=%C3%A9picerie&amp;quartier=sablons&amp;thematique=aide-alimentaire"' in content or (
+        'href="?quartier=sablons&amp;thematique=aide-alimentaire&amp;q=%C3%A9picerie"' in content
+    )
+    # No food service in Les Maillets, as typed or spelt close: 0, and no suggestion that
+    # would lead to 0 again.
+    params["quartier"] = "maillets"
     content = client.get("/annuaire/", params).content.decode()
     assert "0 structure trouvée" in content  # French: zero is singular
-    assert 'href="?q=%C3%A9picerie&amp;quartier=maillets&amp;thematique=aide-alimentaire"' in content or (
-        'href="?quartier=maillets&amp;thematique=aide-alimentaire&amp;q=%C3%A9picerie"' in content
-    )
+    assert "Vouliez-vous dire" not in content
 
 
 def test_count_is_singular_for_zero_and_one(client):
