@@ -1,10 +1,12 @@
 """The congress's URLs, gathered from its features under one namespace."""
 
-from .editions.urls import urlpatterns as editions
-from .privacy.urls import urlpatterns as privacy
-from .proposals.urls import urlpatterns as proposals
-from .registrations.urls import urlpatterns as registrations
-from .staff.urls import urlpatterns as staff
+from django.urls import include, path
 
 app_name = "congress"
-urlpatterns = [*editions, *registrations, *privacy, *proposals, *staff]
+urlpatterns = [
+    path("", include("congress.editions.urls")),
+    path("", include("congress.registrations.urls")),
+    path("", include("congress.privacy.urls")),
+    path("", include("congress.proposals.urls")),
+    path("", include("congress.staff.urls")),
+]

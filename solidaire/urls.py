@@ -1,4 +1,5 @@
-"""Each app under its French path."""
+"""Each app under its French path; an app's urls.py gathers its features (`include()`), and the
+features with a namespace of their own (fiches actions, bénévolat, observatoire) are mounted here."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -13,7 +14,7 @@ urlpatterns = [
     path("", include("solidaire.core.urls")),
     path("comptes/", include("allauth.urls")),
     path("annuaire/actions/", include("associations.actions.urls")),
-    path("annuaire/", include("associations.directory.urls")),
+    path("annuaire/", include("associations.urls")),
     path("benevolat/", include("associations.volunteering.urls")),
     path("charte/", include("charter.urls")),
     path("indicateurs/", include("indicators.urls")),

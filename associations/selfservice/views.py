@@ -8,6 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from associations.directory import selectors
+from associations.directory.forms import (
+    AssociationCardForm,
+    HoursEditorForm,
+    MembershipDecisionForm,
+    MembershipRequestForm,
+    ServiceForm,
+)
 from associations.structures import selectors as structure_selectors
 from associations.structures import services
 from associations.structures.models import Association, ChangeProposal, DirectorySettings, Membership, Service
@@ -21,15 +29,6 @@ from associations.structures.taxonomy import MembershipRole
 from solidaire.accounts.permissions import permission_required, signed_in
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
-
-from . import selectors
-from .forms import (
-    AssociationCardForm,
-    HoursEditorForm,
-    MembershipDecisionForm,
-    MembershipRequestForm,
-    ServiceForm,
-)
 
 QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
 

@@ -8,13 +8,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from associations.directory import services as directory_services
+from associations.directory.forms import DecisionForm
+from associations.directory.moderation import proposals_with_diffs
 from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association, ChangeProposal, DirectorySettings
 from solidaire.accounts.permissions import staff_required
-
-from . import services as directory_services
-from .forms import DecisionForm
-from .moderation import proposals_with_diffs
 
 
 @require_safe
