@@ -45,7 +45,7 @@ class BadgesRenderer(Renderer):
         registrations = selectors.badge_registrations(edition)
         badges = []
         for index, registration in enumerate(registrations, start=1):
-            badges.append({"registration": registration, "qr": qr_data_uri(registration.token)})
+            badges.append({"registration": registration, "qr": qr_data_uri(registration.checkin_code)})
             if index % 50 == 0:
                 progress(5 + 55 * index // len(registrations), f"Codes QR : {index} sur {len(registrations)}")
         pages = [badges[i : i + PER_PAGE] for i in range(0, len(badges), PER_PAGE)]
