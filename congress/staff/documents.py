@@ -20,7 +20,7 @@ PER_PAGE = 8
 
 def qr_data_uri(text: str) -> str:
     """An SVG QR code as a data: URI (the PDF fetcher reads data: URIs and nothing remote)."""
-    return segno.make(text, error="m").svg_data_uri(scale=4, border=2)
+    return segno.make_qr(text, error="m").svg_data_uri(scale=4, border=4)  # never a Micro QR
 
 
 class BadgesRenderer(Renderer):
