@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from congress.editions.models import CongressEdition, RegistrationState
-from solidaire.core.security.ratelimit import LIMITED, attempt_allowed, request_allowed
+from solidaire.core.security.ratelimit import LIMITED, count_accepted, limit_reached
 
 from . import documents, ics, rules, selectors, services
 from .forms import RegistrationForm
@@ -77,21 +77,19 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
     if state != RegistrationState.OPEN:
         form = None
     elif request.method == "POST":
-        if not request_allowed(request, scope="congress_registration"):
+        # Only what is accepted uses up the allowance (and a honeypot hit): a form refused for
+        # a typo, fixed and sent again, is never told to come back in an hour.
+        if limit_reached(request, scope="congress_registration"):
             form.is_valid()
             form.add_error(None, LIMITED)
             status = 429
         elif form.is_valid():
-            limit, window = settings.RATE_LIMITS["congress_registration_email"]
+            email = form.cleaned_data["email"].lower()
             if form.is_spam:
                 # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
+                count_accepted(request, scope="congress_registration")
                 return redirect("congress:registration_sent", year=edition.year)
-            if not attempt_allowed(
-                scope="congress_registration_email",
-                key=form.cleaned_data["email"].lower(),
-                limit=limit,
-                window=window,
-            ):
+            if limit_reached(request, scope="congress_registration_email", key=email):
                 form.add_error(
                     "email", "Trop d'inscriptions tentées avec cette adresse. Réessayez dans une heure."
                 )
@@ -105,6 +103,8 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
                     _add_errors(form, exc)
                     status = 400
                 else:
+                    count_accepted(request, scope="congress_registration")
+                    count_accepted(request, scope="congress_registration_email", key=email)
                     return redirect("congress:registration_sent", year=edition.year)
         else:
             status = 400
@@ -130,13 +130,17 @@ def registration_sent(request: HttpRequest, year: int) -> HttpResponse:
 @with_registration
 def registration_confirm(request: HttpRequest, registration: Registration) -> HttpResponse:
     """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
-        try:
-            services.registration_confirm(registration=registration)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+        if limit_reached(request, scope="congress_confirm"):
+            error, status = LIMITED, 429
         else:
+            try:
+                services.registration_confirm(registration=registration)
+            except ValidationError as exc:
+                error, status = " ".join(exc.messages), 400
+        if not error:
+            count_accepted(request, scope="congress_confirm")
             messages.success(
                 request, "Merci, votre inscription est confirmée. Un récapitulatif vous a été envoyé."
             )
@@ -145,7 +149,7 @@ def registration_confirm(request: HttpRequest, registration: Registration) -> Ht
         request,
         "congress/registration_confirm.html",
         {"registration": registration, "error": error},
-        status=400 if error else 200,
+        status=status,
     )
 
 
@@ -250,6 +254,14 @@ def booking_accept(request: HttpRequest, registration: Registration, pk: int) ->
 @with_registration
 def registration_data(request: HttpRequest, registration: Registration) -> HttpResponse:
     """The attendee's data, as a JSON file."""
+    if limit_reached(request, scope="congress_data"):
+        return render(
+            request,
+            "congress/invalid_link.html",
+            {"message": LIMITED, "title": "Trop de demandes"},
+            status=429,
+        )
+    count_accepted(request, scope="congress_data")
     body = json.dumps(selectors.registration_data(registration), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = (
