@@ -57,8 +57,10 @@ def calendar_ics(
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", TZID)
         # RFC 7986: how often a subscribed calendar should come back (cancellations show up
-        # then). A DURATION value (`PT6H`), which icalendar 7 writes from a timedelta.
-        cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+        # then). A DURATION value, `PT6H`: given as a vDuration, since a library that does not
+        # know the property writes a bare timedelta as Python's `6:00:00`.
+        refresh = icalendar.vDuration(dt.timedelta(hours=6))
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "PT6H")
     head, _, _ = cal.to_ical().rpartition(b"END:VCALENDAR")
     # The VTIMEZONE is serialised once per process: it is the same in every file.
