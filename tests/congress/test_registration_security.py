@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from congress.editions.models import CongressEdition
 from congress.privacy.services import registration_anonymise
+from congress.registrations.documents import attendee_badge_pdf
 from congress.registrations.models import Booking, BookingStatus, Registration, RegistrationStatus
 from congress.registrations.services import registration_confirm
 from congress.staff.documents import BadgesRenderer
@@ -315,3 +316,61 @@ def test_an_anonymised_registrations_link_leads_nowhere(client):
     for name in ("registration", "registration_data", "registration_badge", "registration_calendar"):
         response = client.get(reverse(f"congress:{name}", args=[registration.token]))
         assert response.status_code == 404 and "Ce lien n'est pas valide" in _text(response)
+
+
+# --- Bad input --------------------------------------------------------------------------------
+def test_a_tampered_token_leads_nowhere_on_every_private_page(client):
+    p = programme()
+    registration = register(p)
+    registration_confirm(registration=registration)
+    tampered = registration.token[:-1] + ("A" if registration.token[-1] != "A" else "B")
+    for name in (
+        "registration",
+        "registration_confirm",
+        "registration_edit",
+        "registration_cancel",
+        "registration_data",
+        "registration_calendar",
+        "registration_badge",
+        "registration_erase",
+        "proposal_submit",
+    ):
+        send = client.get if name in ("registration_calendar", "registration_badge") else client.post
+        response = send(reverse(f"congress:{name}", args=[tampered]))
+        assert response.status_code == 404, name
+        assert "Ce lien n'est pas valide" in _text(response)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CONFIRMED and registration.anonymised_at is None
+
+
+def test_ones_own_link_cannot_take_another_persons_offered_place(client):
+    p = programme(workshop_capacity=1)
+    holder, waiting = register(p, p["w1"]), register(p, p["w1"])
+    mine = register(p)
+    registration_confirm(registration=mine)
+    client.post(reverse("congress:registration_cancel", args=[holder.token]))
+    offered = Booking.objects.get(registration=waiting, session=p["w1"])
+    assert offered.status == BookingStatus.OFFERED
+    response = client.post(reverse("congress:booking_accept", args=[mine.token, offered.pk]))
+    assert response.status_code == 404
+    offered.refresh_from_db()
+    assert offered.status == BookingStatus.OFFERED
+
+
+def test_the_code_read_from_the_badge_checks_in_at_the_staff_desk_only(client, tmp_path):
+    p = programme()
+    registration = register(p, p["w1"])
+    registration_confirm(registration=registration)
+    (code,) = _qr_codes(attendee_badge_pdf(registration), tmp_path)
+    checkin = reverse("congress:checkin", args=[p["edition"].year])
+
+    # Not for the public: the check-in page asks to sign in.
+    response = client.post(checkin, {"code": code})
+    assert response.status_code in (302, 403)
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+    client.force_login(factories.StaffUserFactory())
+    assert client.post(checkin, {"code": code}).status_code == 200
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
