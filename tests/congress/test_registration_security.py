@@ -374,3 +374,17 @@ def test_the_code_read_from_the_badge_checks_in_at_the_staff_desk_only(client, t
     assert client.post(checkin, {"code": code}).status_code == 200
     registration.refresh_from_db()
     assert registration.checked_in_at is not None
+
+
+def test_the_admin_never_shows_a_proposal_authors_private_token(client):
+    from congress.proposals.services import proposal_submit
+
+    p = programme()
+    registration = registration_confirm(registration=register(p))
+    proposal = proposal_submit(
+        theme=p["theme"], title="Des bus", body="Le dimanche.", registration=registration
+    )
+    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(f"/gestion/congress/proposal/{proposal.pk}/change/")
+    assert response.status_code == 200 and "Des bus" in response.content.decode()
+    assert registration.token not in response.content.decode()
