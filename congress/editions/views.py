@@ -11,6 +11,7 @@ from solidaire.core.calendar.ics import ics_response
 
 from . import ics, selectors
 from .models import CongressEdition
+from .structured import edition_json_ld
 
 
 def _context(edition: CongressEdition, request: HttpRequest) -> dict:
@@ -40,7 +41,9 @@ def _edition_or_404(year: int) -> CongressEdition:
 @public
 def edition_detail(request: HttpRequest, year: int) -> HttpResponse:
     edition = _edition_or_404(year)
-    return render(request, "congress/edition_detail.html", _context(edition, request))
+    context = _context(edition, request)
+    context["json_ld"] = edition_json_ld(edition, absolute=request.build_absolute_uri)
+    return render(request, "congress/edition_detail.html", context)
 
 
 @public

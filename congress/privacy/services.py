@@ -46,8 +46,9 @@ def registration_anonymise(*, registration: Registration) -> Registration:
 
 
 def registration_erase(*, registration: Registration) -> Registration:
-    """The attendee cancels and asks for their data to be erased (from the private link)."""
-    registration_cancel(registration=registration)
+    """The attendee cancels and asks for their data to be erased (from the private link): a
+    right at any time, so past the cancellation deadline too."""
+    registration_cancel(registration=registration, enforce_deadline=False)
     return registration_anonymise(registration=registration)
 
 

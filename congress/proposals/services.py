@@ -3,6 +3,9 @@ merge and edit them; staff publish the edition's cahier des propositions."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +32,20 @@ def _check_submitter(*, theme: Theme, user, registration: Registration | None) -
     raise PermissionDenied("Seules les personnes inscrites et les animateur·rices peuvent proposer.")
 
 
+def _check_daily_allowance(registration: Registration) -> None:
+    """At most CONGRESS_PROPOSALS_PER_DAY proposals per registration in 24 hours (the
+    registration's row is locked so that two simultaneous posts cannot both pass)."""
+    Registration.objects.select_for_update().filter(pk=registration.pk).exists()
+    limit = settings.CONGRESS_PROPOSALS_PER_DAY
+    since = timezone.now() - dt.timedelta(days=1)
+    made = Proposal.objects.filter(registration_token=registration.token, created_at__gte=since).count()
+    if made >= limit:
+        raise ValidationError(
+            f"Vous avez déjà fait {limit} propositions en 24 heures, le maximum : vous pourrez en "
+            "faire d'autres demain. Pour une proposition urgente, écrivez à l'équipe du congrès."
+        )
+
+
 @transaction.atomic
 def proposal_submit(
     *, theme: Theme, title: str, body: str, user=None, registration: Registration | None = None
@@ -38,6 +55,8 @@ def proposal_submit(
     author_name = _check_submitter(theme=theme, user=user, registration=registration)
     if theme.edition.cahier_published_at:
         raise ValidationError("Le cahier des propositions est publié : il n'est plus possible d'en ajouter.")
+    if registration is not None:
+        _check_daily_allowance(registration)
     proposal = Proposal(
         theme=theme,
         title=title.strip(),

@@ -16,6 +16,7 @@ from congress.registrations.models import Registration, RegistrationStatus
 from congress.registrations.views import with_registration
 from solidaire.accounts.permissions import permission_required, public, signed_in
 from solidaire.core.documents.views import document_response
+from solidaire.core.security.ratelimit import LIMITED, count_accepted, limit_reached
 
 from . import selectors, services
 from .forms import MergeForm, ProposalEditForm, ProposalForm
@@ -128,23 +129,39 @@ def proposal_submit(request: HttpRequest, registration: Registration) -> HttpRes
         messages.error(request, "Confirmez d'abord votre inscription pour pouvoir faire des propositions.")
         return redirect(registration.get_absolute_url())
     form = ProposalForm(request.POST or None, edition=edition)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.proposal_submit(
-                theme=form.chosen_theme,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                registration=registration,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
+    thanks = "Merci, votre proposition a été transmise aux animateur·rices de l'atelier."
+    status = 200
+    if request.method == "POST":
+        # Per client address per day, counting what was accepted (and honeypot hits); the
+        # service limits each registration per day.
+        if limit_reached(request, scope="congress_proposal"):
+            form.is_valid()
+            form.add_error(None, LIMITED)
+            status = 429
+        elif form.is_valid():
+            if form.is_spam:  # answered as if it worked, nothing kept
+                count_accepted(request, scope="congress_proposal")
+                messages.success(request, thanks)
+                return redirect(registration.get_absolute_url())
+            try:
+                services.proposal_submit(
+                    theme=form.chosen_theme,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    registration=registration,
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+                status = 400
+            else:
+                count_accepted(request, scope="congress_proposal")
+                messages.success(request, thanks)
+                return redirect(registration.get_absolute_url())
         else:
-            messages.success(
-                request, "Merci, votre proposition a été transmise aux animateur·rices de l'atelier."
-            )
-            return redirect(registration.get_absolute_url())
+            status = 400
     return render(
         request,
         "congress/proposal_submit.html",
         {"registration": registration, "edition": edition, "form": form},
+        status=status,
     )

@@ -1,41 +1,91 @@
-"""The congress as an iCalendar file (attached to the confirmation e-mail): one event per day
-the attendee comes, from the first to the last time of the programme, with their workshops."""
+"""An attendee's congress days as an iCalendar file: attached to the confirmation, sent again
+after a change, downloadable from the private link, and a cancellation when they cancel.
+
+- The same UIDs as the public `/congres/<année>/agenda.ics` (`editions.ics.day_uid`, from the
+  day's id): a calendar holding both shows each day once, and nothing of the private token
+  reaches a file people forward.
+- METHOD:PUBLISH, not REQUEST: REQUEST (RFC 5546) invites the ATTENDEE to reply to the
+  ORGANIZER, and the portal takes no such replies; the registration itself is the answer.
+  A cancellation is METHOD:CANCEL with STATUS:CANCELLED, which RFC 5546 requires to carry
+  the ORGANIZER (the congress team), so both files name it.
+- SEQUENCE is the registration's `calendar_sequence`, raised at each change and at the
+  cancellation, so that a calendar replaces the version it holds.
+- URL is the public edition page (the private link would hand the registration to anyone
+  the file is forwarded to).
+- Times are Paris wall-clock times with TZID=Europe/Paris and its VTIMEZONE
+  (`solidaire.core.calendar.ics`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
+import icalendar
 from django.conf import settings
-from icalendar import Calendar, Event
+
+from congress.editions.ics import day_uid
+from congress.editions.models import CongressDay
+from solidaire.core.calendar.ics import TZID, calendar_ics, site_base
 
 from .models import BookingStatus, Registration
 
-PARIS = ZoneInfo("Europe/Paris")
+PRODID = "-//Le Mans solidaire//Congrès national des Solidarités, mon inscription//FR"
 
 
-def registration_calendar(registration: Registration) -> bytes:
+def _organizer(registration: Registration) -> icalendar.vCalAddress:
     edition = registration.edition
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.PORTAL_NAME}//Congrès//FR")
-    calendar.add("version", "2.0")
-    booked = {}
-    for booking in registration.bookings.select_related("session").exclude(status=BookingStatus.RELEASED):
-        booked.setdefault(booking.session.day_id, []).append(booking)
-    for day in registration.days.prefetch_related("sessions").order_by("date"):
-        sessions = list(day.sessions.all())
-        start = min((s.starts_at for s in sessions), default=dt.time(9))
-        end = max((s.ends_at for s in sessions), default=dt.time(17))
-        event = Event()
-        event.add(
-            "uid", f"congres-{edition.year}-{day.date:%Y%m%d}-{registration.token[:12]}@le-mans-solidaire"
-        )
-        event.add("summary", edition.title)
-        event.add("dtstart", dt.datetime.combine(day.date, start, tzinfo=PARIS))
-        event.add("dtend", dt.datetime.combine(day.date, end, tzinfo=PARIS))
-        event.add("dtstamp", dt.datetime.now(tz=dt.UTC))
-        event.add("location", ", ".join(filter(None, [edition.venue, edition.address])))
-        lines = [f"{b.session.title} ({b.get_status_display()})" for b in booked.get(day.pk, [])]
-        event.add("description", "\n".join([edition.theme, *lines]).strip())
-        calendar.add_component(event)
-    return calendar.to_ical()
+    address = icalendar.vCalAddress(f"mailto:{edition.contact_email or settings.DEFAULT_FROM_EMAIL}")
+    address.params["CN"] = f"Équipe du {edition.title}"
+    return address
+
+
+def _day_event(registration: Registration, day: CongressDay, *, cancelled: bool, lines: list[str]):
+    edition = registration.edition
+    sessions = list(day.sessions.all())
+    url = f"{site_base()}{edition.get_absolute_url()}"
+    event = icalendar.Event()
+    event.add("uid", day_uid(edition, day.pk, day.date))
+    event.add("dtstamp", dt.datetime.now(tz=dt.UTC))
+    event.add("sequence", registration.calendar_sequence)
+    if sessions:
+        start = dt.datetime.combine(day.date, min(s.starts_at for s in sessions))
+        end = dt.datetime.combine(day.date, max(s.ends_at for s in sessions))
+        event.add("dtstart", start, parameters={"TZID": TZID})
+        event.add("dtend", end, parameters={"TZID": TZID})
+    else:
+        event.add("dtstart", day.date)
+        event.add("dtend", day.date + dt.timedelta(days=1))  # DTEND is exclusive
+    event.add("summary", edition.title)
+    event.add("organizer", _organizer(registration))
+    location = ", ".join(filter(None, [edition.venue, edition.address]))
+    if location:
+        event.add("location", location)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("url", url)
+    text = ["Inscription annulée."] if cancelled else [edition.theme, *lines]
+    event.add("description", "\n".join([*filter(None, text), url]))
+    return event
+
+
+def registration_calendar(registration: Registration, *, days: list[CongressDay] | None = None) -> bytes:
+    """The attendee's days (METHOD:PUBLISH) with their workshops and lunches."""
+    booked: dict[int, list[str]] = {}
+    bookings = registration.bookings.select_related("session").exclude(status=BookingStatus.RELEASED)
+    for booking in bookings.order_by("session__starts_at"):
+        session = booking.session
+        line = f"{session.get_kind_display()} « {session.title} » ({booking.get_status_display()})"
+        booked.setdefault(booking.session.day_id, []).append(line)
+    if days is None:
+        days = list(registration.days.prefetch_related("sessions").order_by("date"))
+    vevents = [
+        _day_event(registration, day, cancelled=False, lines=booked.get(day.pk, [])).to_ical().decode()
+        for day in days
+    ]
+    return calendar_ics(vevents, name=registration.edition.title, prodid=PRODID, feed=False)
+
+
+def registration_cancellation(registration: Registration, days: list[CongressDay]) -> bytes:
+    """METHOD:CANCEL for the given days (all of them when the registration is cancelled, the
+    days dropped by a change otherwise)."""
+    vevents = [_day_event(registration, day, cancelled=True, lines=[]).to_ical().decode() for day in days]
+    return calendar_ics(vevents, name=registration.edition.title, prodid=PRODID, method="CANCEL", feed=False)

@@ -77,6 +77,8 @@ class Registration(TimeStampedModel):
     cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
     checked_in_at = models.DateTimeField("arrivée le", null=True, blank=True)
     anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
+    # The SEQUENCE of the attendee's calendar file: raised at each change sent to them.
+    calendar_sequence = models.PositiveIntegerField("révision de l'agenda envoyé", default=0, editable=False)
 
     class Meta:
         verbose_name = "inscription au congrès"

@@ -11,11 +11,12 @@ from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Q
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
-from congress.editions.models import CongressDay, CongressEdition, RegistrationState, Session, SessionKind
+from congress.editions.models import CongressDay, CongressEdition, Session, SessionKind
 from solidaire.accounts.selectors import verified_addresses
 from solidaire.core.text.french import format_date, format_datetime, format_time
 
 from .models import ACTIVE_STATUSES, Booking, BookingStatus, Registration, RegistrationStatus
+from .rules import link_rights
 
 
 @dataclass
@@ -226,6 +227,7 @@ class AccountRegistration:
     can_change: bool
     can_cancel: bool
     can_propose: bool
+    can_download: bool
 
 
 @dataclass
@@ -266,36 +268,33 @@ def _bookings_with_queue_position() -> QuerySet[Booking]:
 
 
 def _for_account(registration: Registration, *, now: dt.datetime, today: dt.date) -> AccountRegistration:
-    edition = registration.edition
-    is_past = edition.is_past(today)
-    active = registration.is_active
-    can_confirm = registration.status == RegistrationStatus.PENDING and (
-        registration.expires_at is None or registration.expires_at > now
-    )
+    rights = link_rights(registration, now=now)
     label = ACCOUNT_STATUS_LABELS.get(registration.status, registration.get_status_display())
-    if registration.status == RegistrationStatus.PENDING and not can_confirm:
+    if registration.status == RegistrationStatus.PENDING and not rights.can_confirm:
         label = ACCOUNT_STATUS_LABELS[RegistrationStatus.EXPIRED]  # the beat task has not run yet
     return AccountRegistration(
         registration=registration,
         bookings=registration.shown_bookings,
         status_label=label,
-        is_past=is_past,
-        can_confirm=can_confirm,
-        can_change=active and edition.registration_state(now) == RegistrationState.OPEN,
-        can_cancel=active and not is_past,
-        can_propose=registration.status == RegistrationStatus.CONFIRMED and not edition.cahier_published_at,
+        is_past=registration.edition.is_past(today),
+        can_confirm=rights.can_confirm,
+        can_change=rights.can_change,
+        can_cancel=rights.can_cancel,
+        can_propose=rights.can_propose,
+        can_download=rights.can_download,
     )
 
 
 def registrations_of_user(*, user) -> AccountRegistrations:
-    """A signed-in person's registrations: those made from their account, and those made
-    without one from an address of theirs that is verified (an unverified address proves
-    nothing; a registration tied to another account is that account's). Anonymised ones are
-    gone. Two queries, whatever the number of registrations."""
+    """A signed-in person's registrations: those made for an address verified on their
+    account, signed in or not. Being made from the account is not enough (nor is an old tie
+    to it): an address typed while signed in proves nothing, and a registration's private
+    links belong to whoever reads its mailbox. Anonymised ones are gone. Two queries,
+    whatever the number of registrations."""
     if not getattr(user, "is_authenticated", False):
         return AccountRegistrations()
     # Both sides lower-cased: the service stores addresses so, staff may type them otherwise.
-    mine = Q(user=user) | Q(user__isnull=True, address__in=verified_addresses(user))
+    mine = Q(address__in=verified_addresses(user))
     registrations = (
         Registration.objects.annotate(address=Lower("email"))
         .filter(mine, anonymised_at__isnull=True)

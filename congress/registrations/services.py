@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from congress.editions.models import CongressDay, CongressEdition, RegistrationState, Session, SessionKind
+from solidaire.accounts.selectors import verified_addresses
 from solidaire.core.email.services import email_send
 
-from . import capacity, selectors
-from .ics import registration_calendar
+from . import capacity, rules, selectors
+from .ics import registration_calendar, registration_cancellation
 from .models import ACTIVE_STATUSES, Booking, BookingStatus, Registration, RegistrationStatus
 
 PERSONAL_FIELDS = [
@@ -109,6 +110,31 @@ def _notify_offer(booking: Booking) -> None:
     )
 
 
+def account_owning(user, email: str):
+    """The account a registration made by `user` for `email` belongs to: `user` only when the
+    address is verified on that account (allauth's EmailAddress); typing someone else's address
+    while signed in proves nothing, so such a registration belongs to no account and waits for
+    its own e-mail link like any other (double opt-in for everyone)."""
+    if not getattr(user, "is_authenticated", False) or not email:
+        return None
+    return user if verified_addresses(user).filter(address=email.lower()).exists() else None
+
+
+def _drop_unconfirmed(edition: CongressEdition, email: str, now: dt.datetime) -> None:
+    """A new registration for an address replaces its registration still waiting for the
+    address's confirmation: nobody proved they own the address yet, and the person who does
+    must not be kept out (« déjà inscrite ») by someone who typed it first. Its places go back."""
+    pending = Registration.objects.filter(edition=edition, email=email, status=RegistrationStatus.PENDING)
+    ids = list(pending.values_list("pk", flat=True))
+    if not ids:
+        return
+    capacity.lock_edition(edition.pk)
+    for registration_id in ids:
+        registration = _lock(Registration(pk=registration_id))
+        if registration.status == RegistrationStatus.PENDING:
+            _release_all(registration, status=RegistrationStatus.EXPIRED, now=now)
+
+
 def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -122,9 +148,11 @@ def registration_create(
     *, edition: CongressEdition, personal: dict, choices: Choices, user=None
 ) -> Registration:
     """Register someone (no account needed): the places are held at once, and the registration
-    waits for its address to be confirmed within `CONGRESS_CONFIRMATION_HOURS`; a full workshop
-    or lunch puts it on the waiting list when accepted. Raises a French ValidationError
-    (closed, already registered, full…) and then nothing is saved."""
+    waits for its address to be confirmed within `CONGRESS_CONFIRMATION_HOURS`, whoever made it
+    (signed in or not); it is tied to `user` only through an address verified on that account.
+    A registration of the same address still unconfirmed is replaced. A full workshop or lunch
+    puts it on the waiting list when accepted. Raises a French ValidationError (closed, already
+    registered, full…) and then nothing is saved."""
     now = timezone.now()
     _check_open(edition, now)
     check_choices(edition, choices)
@@ -132,7 +160,7 @@ def registration_create(
     values["email"] = (values.get("email") or "").strip().lower()
     registration = Registration(
         edition=edition,
-        user=user if getattr(user, "is_authenticated", False) else None,
+        user=account_owning(user, values["email"]),
         token=_new_token(),
         checkin_code=_new_checkin_code(),
         expires_at=now + dt.timedelta(hours=settings.CONGRESS_CONFIRMATION_HOURS),
@@ -145,7 +173,11 @@ def registration_create(
     # Token and code are 256 and 40 random bits: no uniqueness query; the one-per-address rule is
     # checked just below, and the database's unique indexes back both.
     registration.full_clean(exclude=["token", "checkin_code"], validate_constraints=False)
-    already = "Cette adresse e-mail est déjà inscrite à cette édition."
+    already = (
+        "Cette adresse e-mail est déjà inscrite à cette édition : retrouvez l'inscription grâce au "
+        "lien personnel envoyé à cette adresse."
+    )
+    _drop_unconfirmed(edition, registration.email, now)
     if Registration.objects.filter(
         edition=edition, email=registration.email, status__in=ACTIVE_STATUSES
     ).exists():
@@ -213,11 +245,20 @@ def registration_confirm(*, registration: Registration) -> Registration:
             "url": absolute_url(registration.get_absolute_url()),
         },
         to=[registration.email],
-        attachments=[
-            (f"congres-{registration.edition.year}.ics", registration_calendar(registration), "text/calendar")
-        ],
+        attachments=[_calendar_attachment(registration)],
     )
     return registration
+
+
+def _calendar_attachment(registration: Registration) -> tuple[str, bytes, str]:
+    """The attendee's days for their calendar (the method in the MIME type too, RFC 6047)."""
+    name = f"congres-{registration.edition.year}.ics"
+    return name, registration_calendar(registration), "text/calendar; method=PUBLISH"
+
+
+def _cancellation_attachment(registration: Registration, days: list[CongressDay]) -> tuple[str, bytes, str]:
+    name = f"congres-{registration.edition.year}-annulation.ics"
+    return name, registration_cancellation(registration, days), "text/calendar; method=CANCEL"
 
 
 @transaction.atomic
@@ -229,50 +270,80 @@ def registration_change(
     """
     now = timezone.now()
     registration = _lock(registration)
-    if not registration.is_active:
-        raise ValidationError("Cette inscription est annulée : elle ne peut plus être modifiée.")
-    _check_open(registration.edition, now)
+    if refusal := rules.change_refusal(registration, now):
+        raise ValidationError(refusal)
     check_choices(registration.edition, choices)
     for key, value in (personal or {}).items():
         if key in PERSONAL_FIELDS and key != "email":
             setattr(registration, key, value)
+    dropped = [day for day in registration.days.all() if day not in choices.days]
+    if registration.status == RegistrationStatus.CONFIRMED:
+        registration.calendar_sequence += 1  # the updated calendar file replaces the one sent
     registration.full_clean()
     registration.save()
     registration.days.set(choices.days)
-    return capacity.rebook(
+    bookings = capacity.rebook(
         registration,
         choices.sessions,
         accept_waiting_list=choices.accept_waiting_list,
         now=now,
         notify=_notify_offer,
     )
+    if registration.status == RegistrationStatus.CONFIRMED:
+        # Only a confirmed registration has been sent a calendar file to update.
+        attachments = [_calendar_attachment(registration)]
+        if dropped:
+            attachments.append(_cancellation_attachment(registration, dropped))
+        email_send(
+            template="congress/emails/registration_changed",
+            context={
+                "registration": registration,
+                "summary": selectors.registration_summary(registration),
+                "url": absolute_url(registration.get_absolute_url()),
+            },
+            to=[registration.email],
+            attachments=attachments,
+        )
+    return bookings
 
 
 def _release_all(registration: Registration, *, status: str, now: dt.datetime) -> None:
     """Inside a transaction, with the edition locked: end the registration and give back its
     places (offered to the waiting list)."""
+    if registration.status == RegistrationStatus.CONFIRMED:
+        registration.calendar_sequence += 1  # the cancellation replaces the file sent
     registration.status = status
     if status == RegistrationStatus.CANCELLED:
         registration.cancelled_at = now
     registration.expires_at = None
-    registration.save(update_fields=["status", "cancelled_at", "expires_at", "updated_at"])
+    registration.save(
+        update_fields=["status", "cancelled_at", "expires_at", "calendar_sequence", "updated_at"]
+    )
     capacity.rebook(registration, [], accept_waiting_list=False, now=now, notify=_notify_offer)
     capacity.recount_edition(registration.edition)
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration) -> Registration:
-    """Cancel a registration (from its private link or by staff); its places go to the waiting
-    list at once. Cancelling twice changes nothing."""
+def registration_cancel(*, registration: Registration, enforce_deadline: bool = True) -> Registration:
+    """Cancel a registration from its private link, until the eve of the congress (a French
+    ValidationError after; `enforce_deadline=False` for the team and for erasing one's data,
+    which is a right at any time). Its places go to the waiting list at once. Cancelling twice
+    changes nothing."""
     capacity.lock_edition(registration.edition_id)
     registration = _lock(registration)
     if not registration.is_active:
         return registration
+    if enforce_deadline and (refusal := rules.cancel_refusal(registration)):
+        raise ValidationError(refusal)
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     _release_all(registration, status=RegistrationStatus.CANCELLED, now=timezone.now())
+    # A confirmed attendee was sent the calendar file: the cancellation takes it out again.
+    days = list(registration.days.prefetch_related("sessions").order_by("date")) if was_confirmed else []
     email_send(
         template="congress/emails/registration_cancelled",
         context={"registration": registration},
         to=[registration.email],
+        attachments=[_cancellation_attachment(registration, days)] if days else None,
     )
     return registration
 

@@ -12,4 +12,6 @@ urlpatterns = [
     path("inscription/<str:token>/annuler/", views.registration_cancel, name="registration_cancel"),
     path("inscription/<str:token>/place/<int:pk>/", views.booking_accept, name="booking_accept"),
     path("inscription/<str:token>/donnees.json", views.registration_data, name="registration_data"),
+    path("inscription/<str:token>/agenda.ics", views.registration_calendar, name="registration_calendar"),
+    path("inscription/<str:token>/badge.pdf", views.registration_badge, name="registration_badge"),
 ]

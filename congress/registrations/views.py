@@ -13,13 +13,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from congress.editions.models import CongressEdition, RegistrationState
 from solidaire.accounts.permissions import PRIVATE_LINK, public
-from solidaire.core.security.ratelimit import LIMITED, attempt_allowed, request_allowed
+from solidaire.core.security.ratelimit import LIMITED, count_accepted, limit_reached
 
-from . import selectors, services
+from . import documents, ics, rules, selectors, services
 from .forms import RegistrationForm
 from .models import Booking, Registration
 
@@ -80,21 +80,19 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
     if state != RegistrationState.OPEN:
         form = None
     elif request.method == "POST":
-        if not request_allowed(request, scope="congress_registration"):
+        # Only what is accepted uses up the allowance (and a honeypot hit): a form refused for
+        # a typo, fixed and sent again, is never told to come back in an hour.
+        if limit_reached(request, scope="congress_registration"):
             form.is_valid()
             form.add_error(None, LIMITED)
             status = 429
         elif form.is_valid():
-            limit, window = settings.RATE_LIMITS["congress_registration_email"]
+            email = form.cleaned_data["email"].lower()
             if form.is_spam:
                 # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
+                count_accepted(request, scope="congress_registration")
                 return redirect("congress:registration_sent", year=edition.year)
-            if not attempt_allowed(
-                scope="congress_registration_email",
-                key=form.cleaned_data["email"].lower(),
-                limit=limit,
-                window=window,
-            ):
+            if limit_reached(request, scope="congress_registration_email", key=email):
                 form.add_error(
                     "email", "Trop d'inscriptions tentées avec cette adresse. Réessayez dans une heure."
                 )
@@ -108,6 +106,8 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
                     _add_errors(form, exc)
                     status = 400
                 else:
+                    count_accepted(request, scope="congress_registration")
+                    count_accepted(request, scope="congress_registration_email", key=email)
                     return redirect("congress:registration_sent", year=edition.year)
         else:
             status = 400
@@ -134,13 +134,17 @@ def registration_sent(request: HttpRequest, year: int) -> HttpResponse:
 @with_registration
 def registration_confirm(request: HttpRequest, registration: Registration) -> HttpResponse:
     """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
-        try:
-            services.registration_confirm(registration=registration)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
+        if limit_reached(request, scope="congress_confirm"):
+            error, status = LIMITED, 429
         else:
+            try:
+                services.registration_confirm(registration=registration)
+            except ValidationError as exc:
+                error, status = " ".join(exc.messages), 400
+        if not error:
+            count_accepted(request, scope="congress_confirm")
             messages.success(
                 request, "Merci, votre inscription est confirmée. Un récapitulatif vous a été envoyé."
             )
@@ -149,31 +153,39 @@ def registration_confirm(request: HttpRequest, registration: Registration) -> Ht
         request,
         "congress/registration_confirm.html",
         {"registration": registration, "error": error},
-        status=400 if error else 200,
+        status=status,
     )
 
 
 @never_cache
 @with_registration
 def registration_detail(request: HttpRequest, registration: Registration) -> HttpResponse:
+    rights = rules.link_rights(registration)
     return render(
         request,
         "congress/registration_detail.html",
         {
             "registration": registration,
             "edition": registration.edition,
-            "bookings": selectors.active_bookings(registration),
-            "summary": selectors.registration_summary(registration),
-            "can_change": registration.is_active
-            and registration.edition.registration_state() == RegistrationState.OPEN,
+            "bookings": selectors.active_bookings(registration) if registration.is_active else [],
+            "summary": selectors.registration_summary(registration) if registration.is_active else [],
+            "rights": rights,
         },
     )
+
+
+def _refused(request: HttpRequest, registration: Registration, reason: str) -> HttpResponse:
+    """Back to the private page, saying why (the edition's rules)."""
+    messages.error(request, reason)
+    return redirect(registration.get_absolute_url())
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_edit(request: HttpRequest, registration: Registration) -> HttpResponse:
+    if refusal := rules.change_refusal(registration):
+        return _refused(request, registration, refusal)
     edition = registration.edition
     choices = selectors.form_choices(edition)
     form = RegistrationForm(
@@ -210,8 +222,13 @@ def registration_edit(request: HttpRequest, registration: Registration) -> HttpR
 @require_http_methods(["GET", "HEAD", "POST"])
 @with_registration
 def registration_cancel(request: HttpRequest, registration: Registration) -> HttpResponse:
+    if refusal := rules.cancel_refusal(registration):
+        return _refused(request, registration, refusal)
     if request.method == "POST":
-        services.registration_cancel(registration=registration)
+        try:
+            services.registration_cancel(registration=registration)
+        except ValidationError as exc:  # the deadline passed between the page and the click
+            return _refused(request, registration, " ".join(exc.messages))
         messages.success(request, "Votre inscription est annulée. Vos places ont été libérées.")
         return redirect(registration.get_absolute_url())
     return render(
@@ -223,6 +240,10 @@ def registration_cancel(request: HttpRequest, registration: Registration) -> Htt
 @require_POST
 @with_registration
 def booking_accept(request: HttpRequest, registration: Registration, pk: int) -> HttpResponse:
+    if not registration.is_active:
+        return _refused(
+            request, registration, "Cette inscription n'est plus active : la place n'est pas réservée."
+        )
     booking = get_object_or_404(Booking, pk=pk, registration=registration)
     try:
         services.booking_accept_offer(booking=booking)
@@ -237,6 +258,14 @@ def booking_accept(request: HttpRequest, registration: Registration, pk: int) ->
 @with_registration
 def registration_data(request: HttpRequest, registration: Registration) -> HttpResponse:
     """The attendee's data, as a JSON file."""
+    if limit_reached(request, scope="congress_data"):
+        return render(
+            request,
+            "congress/invalid_link.html",
+            {"message": LIMITED, "title": "Trop de demandes"},
+            status=429,
+        )
+    count_accepted(request, scope="congress_data")
     body = json.dumps(selectors.registration_data(registration), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = (
@@ -253,3 +282,42 @@ def participants(request: HttpRequest, year: int) -> HttpResponse:
         "congress/participants.html",
         {"edition": edition, "participants": selectors.public_participants(edition)},
     )
+
+
+def _own_documents(request: HttpRequest, registration: Registration) -> HttpResponse | None:
+    """The attendee's own documents exist while the registration is confirmed and the congress
+    is to come; otherwise a French message on the private page."""
+    if rules.link_rights(registration).can_download:
+        return None
+    return _refused(
+        request,
+        registration,
+        "Le badge et le fichier agenda sont disponibles pour une inscription confirmée, "
+        "jusqu'à la fin du congrès.",
+    )
+
+
+@never_cache
+@require_safe
+@with_registration
+def registration_calendar(request: HttpRequest, registration: Registration) -> HttpResponse:
+    """The attendee's own days as an .ics file (the one attached to the confirmation)."""
+    if refused := _own_documents(request, registration):
+        return refused
+    response = HttpResponse(
+        ics.registration_calendar(registration), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="congres-{registration.edition.year}.ics"'
+    return response
+
+
+@never_cache
+@require_safe
+@with_registration
+def registration_badge(request: HttpRequest, registration: Registration) -> HttpResponse:
+    """The attendee's own badge, as PDF."""
+    if refused := _own_documents(request, registration):
+        return refused
+    response = HttpResponse(documents.attendee_badge_pdf(registration), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="badge-congres-{registration.edition.year}.pdf"'
+    return response

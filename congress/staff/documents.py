@@ -20,7 +20,7 @@ PER_PAGE = 8
 
 def qr_data_uri(text: str) -> str:
     """An SVG QR code as a data: URI (the PDF fetcher reads data: URIs and nothing remote)."""
-    return segno.make(text, error="m").svg_data_uri(scale=4, border=2)
+    return segno.make_qr(text, error="m").svg_data_uri(scale=4, border=4)  # never a Micro QR
 
 
 class BadgesRenderer(Renderer):
@@ -45,7 +45,7 @@ class BadgesRenderer(Renderer):
         registrations = selectors.badge_registrations(edition)
         badges = []
         for index, registration in enumerate(registrations, start=1):
-            badges.append({"registration": registration, "qr": qr_data_uri(registration.token)})
+            badges.append({"registration": registration, "qr": qr_data_uri(registration.checkin_code)})
             if index % 50 == 0:
                 progress(5 + 55 * index // len(registrations), f"Codes QR : {index} sur {len(registrations)}")
         pages = [badges[i : i + PER_PAGE] for i in range(0, len(badges), PER_PAGE)]

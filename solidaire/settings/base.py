@@ -158,8 +158,11 @@ ACCOUNT_SIGNUP_FORM_CLASS = "solidaire.accounts.forms.SignupNameForm"
 TRUSTED_PROXY_COUNT = env.int_("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # allauth's own limits (login failures, signups, reset requests) stay on, with its defaults.
+# Failed logins: per client address (credential stuffing across accounts) and per address +
+# account (AccountAdapter puts the address in allauth's "key"), never per account alone, so
+# that failures from one address never lock the account's owner out elsewhere.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "20/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
@@ -169,9 +172,15 @@ RATE_LIMITS = {
     "volunteer_interest": (5, 3600),
     "membership_request": (10, 3600),
     "structure_proposal": (5, 24 * 3600),
-    # Congress registration: per client address, and per e-mail address registered.
-    "congress_registration": (10, 3600),
+    # Congress, counting what was accepted (a form refused for a typo uses up nothing):
+    # registrations per client address (an office behind one address registers colleagues)
+    # and per e-mail address; confirmations and « my data » downloads per client address;
+    # proposals per client address per day (and per registration: CONGRESS_PROPOSALS_PER_DAY).
+    "congress_registration": (30, 3600),
     "congress_registration_email": (3, 3600),
+    "congress_confirm": (30, 3600),
+    "congress_data": (30, 3600),
+    "congress_proposal": (30, 24 * 3600),
     "card_report": (5, 3600),
     "council_request": (5, 3600),
 }
@@ -282,6 +291,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 CONGRESS_CONFIRMATION_HOURS = env.int_("CONGRESS_CONFIRMATION_HOURS", 48)  # to click the e-mail's link
 CONGRESS_OFFER_HOURS = env.int_("CONGRESS_OFFER_HOURS", 48)  # to take a place from the waiting list
 CONGRESS_ANONYMISE_AFTER_DAYS = env.int_("CONGRESS_ANONYMISE_AFTER_DAYS", 365)
+CONGRESS_PROPOSALS_PER_DAY = env.int_("CONGRESS_PROPOSALS_PER_DAY", 10)  # per registration
 
 # --- Security headers (CSP: no inline script anywhere) --------------------------------------
 CONTENT_SECURITY_POLICY = {

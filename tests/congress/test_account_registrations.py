@@ -49,6 +49,7 @@ def _move_to_the_past(edition: CongressEdition, years: int) -> None:
 
 def test_registrations_by_account_and_by_verified_address_with_their_actions(client):
     user = factories.UserFactory(email="claire@example.org")
+    EmailAddress.objects.create(user=user, email="travail@example.org", verified=True)
     p = programme()
     by_account = register(p, p["w1"], user=user, email="travail@example.org")
     registration_confirm(registration=by_account)
@@ -71,24 +72,40 @@ def test_registrations_by_account_and_by_verified_address_with_their_actions(cli
     # Only the registration waiting for its address to be confirmed offers to confirm it.
     assert reverse("congress:registration_confirm", args=[by_address.token]) in page
     assert reverse("congress:registration_confirm", args=[by_account.token]) not in page
-    assert reverse("congress:edition_calendar", args=[p["edition"].year]) in page
+    # The confirmed one offers its own calendar file and badge; the other the public calendar.
+    assert reverse("congress:registration_calendar", args=[by_account.token]) in page
+    assert reverse("congress:registration_badge", args=[by_account.token]) in page
+    assert reverse("congress:registration_badge", args=[by_address.token]) not in page
+    assert reverse("congress:edition_calendar", args=[other["edition"].year]) in page
 
 
-def test_not_another_persons_nor_an_unverified_address_nor_one_tied_to_another_account(client):
+def test_not_another_persons_nor_an_unverified_address(client):
     user = factories.UserFactory(email="claire@example.org")
     EmailAddress.objects.create(user=user, email="pas-verifiee@example.org", verified=False)
-    someone = factories.UserFactory(email="quelquun@example.org")
     p = programme()
     register(p, email="autre@example.org", last_name="Autre")
     register(p, email="pas-verifiee@example.org", last_name="Nonverifiee")
-    register(p, email="claire@example.org", user=someone, last_name="Autrecompte")
+    # Made from this very account, for an address it has not verified: not its own either.
+    register(p, email="collegue@example.org", user=user, last_name="Collegue")
 
     page = _page(client, user)
 
     assert p["edition"].title not in page
     assert "Aucune inscription au Congrès national des Solidarités" in page
     assert registrations_of_user(user=user).current == []
-    assert len(registrations_of_user(user=someone).current) == 1
+    assert Registration.objects.get(email="collegue@example.org").user is None
+
+
+def test_a_registration_belongs_to_the_address_owner_not_to_the_account_that_typed_it(client):
+    owner = factories.UserFactory(email="claire@example.org")
+    typist = factories.UserFactory(email="quelquun@example.org")
+    p = programme()
+    registration = register(p, email="claire@example.org", user=typist, last_name="Autrecompte")
+    # Even a tie left by the former rule gives the typing account nothing.
+    Registration.objects.filter(pk=registration.pk).update(user=typist)
+
+    assert registrations_of_user(user=typist).current == []
+    assert [i.registration for i in registrations_of_user(user=owner).current] == [registration]
 
 
 def test_anonymised_registrations_are_not_shown(client):
@@ -106,7 +123,7 @@ def test_statuses_in_plain_french_with_the_waiting_list_position(client):
     p = programme(workshop_capacity=1)
     register(p, p["w1"])  # takes the only place
     ahead = register(p, p["w1"])  # first on the waiting list
-    mine = register(p, p["w1"], user=user)
+    mine = register(p, p["w1"], user=user, email=user.email)
 
     assert "Atelier « Atelier insertion »" in _page(client, user)
     assert "liste d'attente, 2e position" in _page(client, user)
@@ -119,7 +136,7 @@ def test_statuses_in_plain_french_with_the_waiting_list_position(client):
     assert reverse("congress:registration_cancel", args=[mine.token]) not in page
     assert reverse("congress:registration_edit", args=[mine.token]) not in page
 
-    lapsed = register(programme(), user=user)
+    lapsed = register(programme(), user=user, email=user.email)
     Registration.objects.filter(pk=lapsed.pk).update(expires_at=lapsed.expires_at - dt.timedelta(days=30))
     page = _page(client, user)
     assert "Inscription : Expirée" in page
@@ -130,7 +147,7 @@ def test_past_editions_come_below_the_current_ones_folded(client):
     user = factories.UserFactory()
     old, older, current = programme(), programme(), programme()
     for p in (old, older, current):
-        register(p, user=user)
+        register(p, user=user, email=user.email)
     _move_to_the_past(old["edition"], years=2)
     _move_to_the_past(older["edition"], years=5)
 
@@ -148,7 +165,7 @@ def test_past_editions_come_below_the_current_ones_folded(client):
 def _registrations(user, count: int) -> None:
     for _ in range(count):
         p = programme()
-        registration = register(p, p["w1"], p["lunch1"], user=user)
+        registration = register(p, p["w1"], p["lunch1"], user=user, email=user.email)
         registration_confirm(registration=registration)
 
 

@@ -46,7 +46,7 @@ def test_registration_holds_places_then_confirmation_sends_summary_and_ics(
     assert "Atelier « Atelier insertion »" in confirmation.body
     assert registration.get_absolute_url() in confirmation.body
     (name, content, mimetype) = confirmation.attachments[0]
-    assert name.endswith(".ics") and mimetype == "text/calendar"
+    assert name.endswith(".ics") and mimetype == "text/calendar; method=PUBLISH"
     assert "BEGIN:VEVENT" in content.decode() if isinstance(content, bytes) else "BEGIN:VEVENT" in content
 
     # A second click changes nothing and sends nothing.
@@ -157,10 +157,13 @@ def test_choices_are_checked(make_choices, message):
 
 def test_an_address_registers_once_per_edition():
     p = programme()
-    register(p, email="une@example.org")
+    services.registration_confirm(registration=register(p, email="une@example.org"))
     with pytest.raises(ValidationError) as exc:
         register(p, email="UNE@example.org")
-    assert exc.value.message_dict["email"] == ["Cette adresse e-mail est déjà inscrite à cette édition."]
+    assert exc.value.message_dict["email"] == [
+        "Cette adresse e-mail est déjà inscrite à cette édition : retrouvez l'inscription grâce au "
+        "lien personnel envoyé à cette adresse."
+    ]
 
 
 def test_registration_closed_or_not_yet_open():

@@ -72,6 +72,8 @@ PUBLIC = {
     "congress:registration_edit",
     "congress:registration_cancel",
     "congress:registration_data",
+    "congress:registration_calendar",
+    "congress:registration_badge",
     "congress:registration_erase",
     "congress:booking_accept",
     "congress:proposal_submit",

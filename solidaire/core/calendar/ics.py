@@ -41,19 +41,27 @@ def site_base() -> str:
     return f"{scheme}://{domain}"
 
 
-def calendar_ics(vevents: Iterable[str], *, name: str, prodid: str) -> bytes:
+def calendar_ics(
+    vevents: Iterable[str], *, name: str, prodid: str, method: str = "PUBLISH", feed: bool = True
+) -> bytes:
     """A VCALENDAR with the Europe/Paris VTIMEZONE and the given VEVENTs (each as icalendar
-    wrote it: `event.to_ical().decode()`)."""
+    wrote it: `event.to_ical().decode()`). `feed`: a file calendars subscribe to (name and
+    refresh interval), not a one-off attachment; `method`: the iTIP method (RFC 5546), PUBLISH
+    or CANCEL (the portal takes no replies, hence never REQUEST)."""
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", prodid)
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZID)
-    # RFC 7986: how often a subscribed calendar should come back (cancellations show up then).
-    cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT6H")
+    cal.add("method", method)
+    if feed:
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", TZID)
+        # RFC 7986: how often a subscribed calendar should come back (cancellations show up
+        # then). A DURATION value, `PT6H`: given as a vDuration, since a library that does not
+        # know the property writes a bare timedelta as Python's `6:00:00`.
+        refresh = icalendar.vDuration(dt.timedelta(hours=6))
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT6H")
     head, _, _ = cal.to_ical().rpartition(b"END:VCALENDAR")
     # The VTIMEZONE is serialised once per process: it is the same in every file.
     return head + _vtimezone_ical() + "".join(vevents).encode() + b"END:VCALENDAR\r\n"

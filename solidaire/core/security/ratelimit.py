@@ -49,3 +49,29 @@ def request_allowed(request: HttpRequest, *, scope: str) -> bool:
         by_user = attempt_allowed(scope=scope, key=f"user:{request.user.pk}", limit=limit, window=window)
         allowed = allowed and by_user
     return allowed
+
+
+def _keys(request: HttpRequest) -> list[str]:
+    keys = [f"ip:{client_ip(request)}"]
+    if request.user.is_authenticated:
+        keys.append(f"user:{request.user.pk}")
+    return keys
+
+
+def limit_reached(request: HttpRequest, *, scope: str, key: str | None = None) -> bool:
+    """Has the client address (or the account, when signed in; or `key`, e.g. an e-mail
+    address) used up its allowance for `scope`? Counts nothing: pair it with `count_accepted`,
+    so that only what was accepted uses the allowance — a form refused for a typo does not,
+    and a person fixing it is never told to come back in an hour."""
+    limit, _ = settings.RATE_LIMITS[scope]
+    keys = [key] if key is not None else _keys(request)
+    found = cache.get_many([f"ratelimit:{scope}:{k}" for k in keys])
+    return any(count >= limit for count in found.values())
+
+
+def count_accepted(request: HttpRequest, *, scope: str, key: str | None = None) -> None:
+    """Count one accepted submission (or a honeypot hit: a bot is not told it failed) for
+    `scope`, against the client address and the account (or `key`)."""
+    limit, window = settings.RATE_LIMITS[scope]
+    for k in [key] if key is not None else _keys(request):
+        attempt_allowed(scope=scope, key=k, limit=limit, window=window)
