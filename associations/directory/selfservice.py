@@ -22,6 +22,7 @@ from associations.structures.taxonomy import MembershipRole
 from associations.structures.workflow import ChangeProposal, DirectorySettings
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
+from solidaire.core.text.french import with_preposition
 
 from . import selectors
 from .forms import (
@@ -327,5 +328,5 @@ def membership_leave(request: HttpRequest, association: Association) -> HttpResp
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("associations:member_area", slug=association.slug)
-    messages.success(request, f"Vous ne faites plus partie de {association.name}.")
+    messages.success(request, f"Vous ne faites plus partie {with_preposition(association.name, 'de')}.")
     return redirect("portal:account")

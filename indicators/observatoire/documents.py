@@ -19,7 +19,7 @@ from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
 from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
-from solidaire.core.text.french import format_date
+from solidaire.core.text.french import format_count, format_date
 
 from . import permissions, selectors
 from .figures import crossing_map, figure_chart, key_figure_charts
@@ -63,7 +63,7 @@ def _footer(report_title: str, report: selectors.NetworkReport) -> str:
     """The running footer: what, the campaign's state, the data's date, the generation date."""
     state = "campagne close" if report.campaign.closes_on < timezone.localdate() else "campagne en cours"
     validated = report.completeness["validated"]
-    parts = [report_title, f"{state}, {validated} fiche(s) validée(s)"]
+    parts = [report_title, f"{state}, {format_count(validated, 'fiche validée', feminine=True)}"]
     if report.data_as_of:
         parts.append(f"données arrêtées au {format_date(report.data_as_of, weekday=False)}")
     parts.append(f"produit le {format_date(timezone.now(), weekday=False)}")

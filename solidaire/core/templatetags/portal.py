@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from solidaire.core.links import absolute_url
@@ -90,3 +91,20 @@ def absolute_link(viewname: str, *args) -> str:
     """{% lien_absolu "charter:moderation" %} → « https://lemans-solidaire.fr/charte/moderation/ »:
     the absolute link e-mails need, on the configured Site."""
     return absolute_url(reverse(viewname, args=args))
+
+
+@register.filter(name="prep", needs_autoescape=True)
+def preposition_filter(name, preposition="de", autoescape=True) -> str:
+    """{{ association.name|prep:"de" }} → « d'Épicerie solidaire », « du Mans solidaire »;
+    {{ edition.title|prep:"à" }} → « au Mans voyage le monde »; {{ name|prep:"le" }} →
+    « l'Épicerie ». Writes the preposition itself: « Espace {{ association.name|prep:"de" }} »."""
+    lead, rest = french.split_preposition(name, preposition)
+    # Only the name is escaped: « d' » stays an apostrophe, in pages and plain-text e-mails alike.
+    return mark_safe(lead + (conditional_escape(rest) if autoescape else rest))  # noqa: S308
+
+
+@register.simple_tag(name="compte")
+def count_tag(count, singular, plural="", feminine=False) -> str:
+    """{% compte n "fiche validée" feminine=True %} → « aucune fiche validée », « 1 fiche validée »,
+    « 25 fiches validées »; plural="pratiques du réseau" when not every word takes an « s »."""
+    return french.format_count(count, singular, plural or None, feminine=bool(feminine))
