@@ -49,5 +49,6 @@ def remind_all(request: HttpRequest, year: int) -> HttpResponse:
             + " (liste « Structures injoignables » ci-dessous)"
         )
     level = messages.SUCCESS if report.sent else messages.WARNING
-    messages.add_message(request, level, " ; ".join(parts) + ".")
+    summary = " ; ".join(parts)
+    messages.add_message(request, level, summary[0].upper() + summary[1:] + ".")
     return redirect("indicators:followup_year", year=year)

@@ -117,7 +117,7 @@ def test_a_suggestion_keeps_the_other_filters(client, thematique):
     # No food service in Les Maillets, as typed or spelt close: 0, and a suggestion.
     params = {"q": "épicrie", "quartier": "maillets", "thematique": "aide-alimentaire", "page": "2"}
     content = client.get("/annuaire/", params).content.decode()
-    assert "0 structure trouvée" in content  # French: zero is singular
+    assert "Aucune structure trouvée" in content  # French: « aucune » for zero
     assert 'href="?q=%C3%A9picerie&amp;quartier=maillets&amp;thematique=aide-alimentaire"' in content or (
         'href="?quartier=maillets&amp;thematique=aide-alimentaire&amp;q=%C3%A9picerie"' in content
     )
@@ -126,7 +126,7 @@ def test_a_suggestion_keeps_the_other_filters(client, thematique):
 def test_count_is_singular_for_zero_and_one(client):
     factories.AssociationFactory(name="Seule", summary="")
     assert "1 structure trouvée" in client.get("/annuaire/", {"q": "seule"}).content.decode()
-    assert "0 structure trouvée" in client.get("/annuaire/", {"q": "personne"}).content.decode()
+    assert "Aucune structure trouvée" in client.get("/annuaire/", {"q": "personne"}).content.decode()
 
 
 def test_name_matches_rank_before_description_matches(client):

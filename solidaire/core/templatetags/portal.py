@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -104,7 +105,9 @@ def preposition_filter(name, preposition="de", autoescape=True) -> str:
 
 
 @register.simple_tag(name="compte")
-def count_tag(count, singular, plural="", feminine=False) -> str:
+def count_tag(count, singular, plural="", feminine=False, sentence=False) -> str:
     """{% compte n "fiche validée" feminine=True %} → « aucune fiche validée », « 1 fiche validée »,
-    « 25 fiches validées »; plural="pratiques du réseau" when not every word takes an « s »."""
-    return french.format_count(count, singular, plural or None, feminine=bool(feminine))
+    « 25 fiches validées »; plural="…" when the default plural (every agreeing word takes an « s »)
+    is wrong; sentence=True at the start of a sentence (« Aucune structure trouvée »)."""
+    text = french.format_count(count, singular, plural or None, feminine=bool(feminine))
+    return capfirst(text) if sentence else text

@@ -127,10 +127,25 @@ def _plural_word(word: str) -> str:
     return word + "s"
 
 
+# Words that never take the plural's « s »; a preposition ends the part that agrees
+# (« pratique du réseau » → « pratiques du réseau »).
+_INVARIABLE = frozenset({"déjà", "encore", "bien", "très", "non", "pas", "plus", "ne", "et", "ou"})
+_PREPOSITIONS = frozenset(
+    {"de", "du", "des", "d'", "à", "au", "aux", "en", "sans", "par", "pour", "avec", "sur"}
+)
+
+
 def pluralize_words(singular: str) -> str:
-    """« fiche validée » → « fiches validées »: every word takes its plural; words after a
-    preposition (« pratique du réseau ») need an explicit plural."""
-    return " ".join(_plural_word(word) for word in singular.split(" "))
+    """« fiche validée » → « fiches validées », « structure déjà relancée » → « structures déjà
+    relancées », « pratique du réseau » → « pratiques du réseau », « bureau » → « bureaux »."""
+    words = []
+    agreeing = True
+    for word in singular.split(" "):
+        lower = word.lower()
+        if lower in _PREPOSITIONS or lower.startswith(("d'", "l'")):
+            agreeing = False
+        words.append(_plural_word(word) if agreeing and lower not in _INVARIABLE else word)
+    return " ".join(words)
 
 
 def format_count(count, singular: str, plural: str | None = None, *, feminine: bool = False) -> str:
@@ -143,6 +158,61 @@ def format_count(count, singular: str, plural: str | None = None, *, feminine: b
     if count == 1:
         return f"1 {singular}"
     return f"{format_number(count)} {plural or pluralize_words(singular)}"
+
+
+# Feminine head nouns of the portal's records (singular), for the agreement of labels built from
+# a model's name: « Supprimer les structures sélectionnées », « les services sélectionnés ».
+FEMININE_NOUNS = frozenset(
+    {
+        "action",
+        "adhésion",
+        "campagne",
+        "catégorie",
+        "compétence",
+        "demande",
+        "dimension",
+        "édition",
+        "étape",
+        "fiche",
+        "invitation",
+        "inscription",
+        "journée",
+        "mission",
+        "modification",
+        "page",
+        "partie",
+        "participation",
+        "photo",
+        "pratique",
+        "proposition",
+        "relance",
+        "règle",
+        "réservation",
+        "série",
+        "signature",
+        "structure",
+        "thématique",
+        "valeur",
+        "ventilation",
+        "version",
+        "pièce",
+        "adresse",
+        "donnée",
+        "session",
+        "salle",
+        "tâche",
+        "association",
+    }
+)
+
+
+def is_feminine(noun_phrase) -> bool:
+    """Is the head noun of « fiches d'indicateurs » / « structure » feminine (FEMININE_NOUNS)?"""
+    words = str(noun_phrase or "").strip().lower().split()
+    if not words:
+        return False
+    head = words[0].rstrip(",:;")
+    return head in FEMININE_NOUNS or (head.endswith(("s", "x")) and head[:-1] in FEMININE_NOUNS)
 
 
 # --- Names after a preposition -----------------------------------------------------------------
