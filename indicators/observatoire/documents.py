@@ -194,11 +194,15 @@ class StructureReportRenderer(Renderer):
     storage_area = StorageArea.PRIVATE
 
     def clean_params(self, params: dict) -> dict:
-        _only(params, {"structure"})
+        """The structure, and the last campaign to include (every campaign when none is given:
+        the member's own « ma fiche » link)."""
+        _only(params, {"structure", "year"})
         slug = str(params.get("structure") or "")
         if not Association.objects.filter(slug=slug).exists():
             raise ValidationError("Structure inconnue.")
-        return {"structure": slug}
+        if params.get("year") in (None, ""):
+            return {"structure": slug}
+        return {"structure": slug, "year": _year(params["year"])}
 
     def _association(self, params: dict) -> Association:
         return Association.objects.get(slug=params["structure"])
@@ -207,21 +211,27 @@ class StructureReportRenderer(Renderer):
         return permissions.can_have_structure_report(user, self._association(params))
 
     def describe(self, params: dict) -> str:
-        return f"Fiche structure « {params.get('structure')} »"
+        name = Association.objects.filter(slug=params.get("structure")).values_list("name", flat=True).first()
+        until = f" jusqu'à {params['year']}" if params.get("year") else ""
+        return f"Fiche structure « {name or params.get('structure')} »{until}"
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         association = self._association(params)
         progress(10, "Lecture des fiches de la structure et des médianes du réseau")
-        series = dashboard_series(association=association)
+        year = params.get("year")
+        series = dashboard_series(association=association, up_to_year=year)
         if not series:
-            raise ValidationError(f"{association.name} n'a encore transmis aucune fiche d'indicateurs.")
+            until = f" pour les campagnes jusqu'à {year}" if year else ""
+            raise ValidationError(
+                f"{association.name} n'a encore transmis aucune fiche d'indicateurs{until}."
+            )
         progress(40, "Dessin des graphiques")
         charts = [
             bar_pair(s, association.name)  # one chart per indicator: the structure and the median
             for s in series
         ]
         progress(60, "Mise en page de la fiche")
-        title = f"Fiche structure : {association.name}"
+        title = f"Fiche structure : {association.name}" + (f", campagnes jusqu'à {year}" if year else "")
         content = pdf.render_pdf(
             "pdf/observatoire_structure.html",
             {
@@ -236,7 +246,8 @@ class StructureReportRenderer(Renderer):
                 f"{format_date(timezone.now(), weekday=False)}",
             },
         )
-        return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}.pdf")
+        suffix = f"-{year}" if year else ""
+        return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}{suffix}.pdf")
 
 
 def bar_pair(serie: dict, name: str):
