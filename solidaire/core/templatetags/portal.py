@@ -1,8 +1,8 @@
 from django import template
 from django.urls import reverse
-from django.utils.text import capfirst
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from solidaire.core.links import absolute_url
 from solidaire.core.text import french
@@ -102,6 +102,13 @@ def preposition_filter(name, preposition="de", autoescape=True) -> str:
     lead, rest = french.split_preposition(name, preposition)
     # Only the name is escaped: « d' » stays an apostrophe, in pages and plain-text e-mails alike.
     return mark_safe(lead + (conditional_escape(rest) if autoescape else rest))  # noqa: S308
+
+
+@register.filter(name="avec_unite")
+def unit_filter(label, unit) -> str:
+    """{{ indicator.label|avec_unite:indicator.get_unit_display }} → « Repas servis (repas) »
+    only when the label does not already say its unit."""
+    return french.label_with_unit(label, unit)
 
 
 @register.simple_tag(name="compte")

@@ -215,6 +215,32 @@ def is_feminine(noun_phrase) -> bool:
     return head in FEMININE_NOUNS or (head.endswith(("s", "x")) and head[:-1] in FEMININE_NOUNS)
 
 
+def starts_with_word(name, word: str) -> bool:
+    """Does « Salle Bollée » start with the word « salle » (case ignored, whole word)?"""
+    head = str(name or "").strip().split(" ")[0].lower()
+    return head == word.strip().lower()
+
+
+def labelled(kind: str, name, *, quoted: bool = True) -> str:
+    """A name behind its kind, without saying the kind twice: (« Atelier », « Cuisine ») →
+    « Atelier « Cuisine » », but (« Atelier », « Atelier « Cuisine » ») → « Atelier « Cuisine » »;
+    unquoted for places: (« salle », « Bollée ») → « salle Bollée », (« salle », « Salle Bollée »)
+    → « Salle Bollée »."""
+    name = str(name or "").strip()
+    if not name or starts_with_word(name, kind):
+        return name
+    return f"{kind} « {name} »" if quoted else f"{kind} {name}"
+
+
+def label_with_unit(label, unit) -> str:
+    """« Personnes accueillies (personnes) » reads twice: the unit is added only when the label
+    does not already say it (« Nombre d'accueils », not « Nombre d'accueils (accueils) »)."""
+    label, unit = str(label or ""), str(unit or "")
+    if not unit or unit.lower() in label.lower():
+        return label
+    return f"{label} ({unit})"
+
+
 # --- Names after a preposition -----------------------------------------------------------------
 
 # Words whose « h » is aspirated: no elision before them (« de Halte… », « le Hameau »).
