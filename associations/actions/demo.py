@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from solidaire.core.text.french import format_count
+
 from .services import actions_import_bytes
 
 SAMPLE = Path(__file__).resolve().parent.parent / "demo_data" / "actions_sample.txt"
@@ -12,6 +14,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "demo_data" / "actions_sample.
 def load(*, stdout) -> None:
     report = actions_import_bytes(data=SAMPLE.read_bytes())
     stdout.write(
-        f"Fiches actions : {len(report.created)} créée(s), "
-        f"{len(report.unchanged)} inchangée(s), {len(report.problems)} problème(s)."
+        f"Fiches actions : {format_count(len(report.created), 'créée', feminine=True)}, "
+        f"{format_count(len(report.unchanged), 'inchangée', feminine=True)}, "
+        f"{format_count(len(report.problems), 'problème')}."
     )

@@ -14,6 +14,7 @@ from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association
 from associations.structures.workflow import ChangeProposal, DirectorySettings
 from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.text.french import format_count
 
 from . import services as directory_services
 from .forms import DecisionForm
@@ -123,8 +124,8 @@ def staff_campaign(request: HttpRequest) -> HttpResponse:
         transaction.on_commit(lambda pk=pk: send_update_reminder.delay(pk))
     messages.success(
         request,
-        f"Campagne de mise à jour lancée : {len(ids)} structure(s) recevront "
-        "« merci de vérifier votre fiche ».",
+        f"Campagne de mise à jour lancée : {format_count(len(ids), 'structure', feminine=True)} "
+        f"{'recevra' if len(ids) < 2 else 'recevront'} « merci de vérifier votre fiche ».",
     )
     return redirect("associations:staff_followup")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from associations.structures.models import Association
+from solidaire.core.text.french import format_count
 
 from .models import VolunteerMission, VolunteerSkill
 
@@ -72,4 +73,7 @@ def load(*, stdout) -> None:
         if was_created:
             mission.skills.set([VolunteerSkill.get_for_label(label) for label in skills])
             created += 1
-    stdout.write(f"Bénévolat : {created} mission(s) créée(s), {VolunteerMission.objects.count()} au total.")
+    stdout.write(
+        f"Bénévolat : {format_count(created, 'mission créée', feminine=True)}, "
+        f"{VolunteerMission.objects.count()} au total."
+    )

@@ -286,7 +286,7 @@ def test_update_campaign_mails_each_structure_once(
     client.force_login(staff_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/annuaire/suivi/campagne/", follow=True)
-    assert "2 structure(s)" in response.content.decode()
+    assert "2 structures recevront" in response.content.decode()
     reminders = [m for m in mail.outbox if "Merci de vérifier votre fiche" in m.subject]
     assert sorted(r for m in reminders for r in m.to) == sorted([member.email, b.email])
     assert f"/annuaire/{a.slug}/espace/" in reminders[0].body + reminders[1].body
