@@ -117,6 +117,8 @@ def _hours_editor(request, *, association, instance, save, template: str, contex
             name: form.cleaned_data[name]
             for name in HOURS_FIELDS
             if form.cleaned_data[name] != getattr(instance, name)
+            # « Tu,Th 14:00-18:00 » written back as « Tu 14:00-18:00; Th 14:00-18:00 » is no change.
+            and not (name == "opening_hours" and same_hours(form.cleaned_data[name], instance.opening_hours))
         }
         if not data:
             messages.info(request, "Aucune modification à enregistrer.")

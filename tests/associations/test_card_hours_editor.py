@@ -71,3 +71,21 @@ def test_volunteers_read_plain_words_about_formatting(client, association, membe
     page = html.unescape(client.get("/evenements/proposer/").content.decode())
     assert "Markdown" not in page
     assert "Mise en forme simple : **gras**" in page.replace("\u00a0", " ")
+
+
+def test_the_same_week_written_day_by_day_is_no_change(client, association, member_of):
+    from associations.structures.workflow import ChangeProposal
+
+    association.opening_hours = "Tu,Th 14:00-18:00; PH off"
+    association.save()
+    moderation(True)
+    client.force_login(member_of(association, role="admin"))
+    days = {f"d{day}_{part}": "" for day in range(7) for part in ("open1", "close1", "open2", "close2")}
+    days |= {"d1_open1": "14:00", "d1_close1": "18:00", "d3_open1": "14:00", "d3_close1": "18:00"}
+    response = client.post(
+        f"/annuaire/{association.slug}/espace/horaires/",
+        {**days, "ph_closed": "on", "osm": association.opening_hours},
+        follow=True,
+    )
+    assert "Aucune modification à enregistrer" in response.content.decode()
+    assert not ChangeProposal.objects.exists()

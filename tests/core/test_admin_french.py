@@ -32,9 +32,11 @@ def test_the_outbox_lists_its_emails_in_french(client, superuser):
     )
     client.force_login(superuser)
     page = _text(client.get("/gestion/post_office/email/"))
-    for english in ("Message-ID", "Requeue selected emails", "Subject", "Status", "Last updated", "failed", "queued"):
+    english_labels = ("Message-ID", "Requeue selected emails", "Subject", "Status", "Last updated", "failed")
+    for english in (*english_labels, "queued"):
         assert english not in page, english
-    for french in ("identifiant du message", "Objet", "Statut", "Dernière mise à jour", "échec", "en attente"):
+    french_labels = ("identifiant du message", "Objet", "Statut", "Dernière mise à jour", "échec")
+    for french in (*french_labels, "en attente"):
         assert french.lower() in page.lower(), french
     assert "Remettre en file d'attente les e-mails sélectionnés" in page
     assert "E-mails" in _text(client.get("/gestion/"))
