@@ -10,7 +10,7 @@ from associations.structures.models import Association
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.sheets import selectors as sheet_selectors
 from indicators.sheets.permissions import check_can_view_sheets
-from solidaire.core.text.french import label_with_unit
+from solidaire.core.text.french import label_with_detail
 
 from . import selectors
 from .charts import bar_chart
@@ -18,7 +18,7 @@ from .charts import bar_chart
 
 def _chart_title(indicator) -> str:
     """The label, with its unit unless the label already says it ("… (équivalents temps plein)")."""
-    return label_with_unit(indicator.label, indicator.get_unit_display())
+    return label_with_detail(indicator.label, indicator.get_unit_display())
 
 
 @login_required

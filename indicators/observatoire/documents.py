@@ -19,7 +19,7 @@ from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
 from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
-from solidaire.core.text.french import format_count, format_date, label_with_unit
+from solidaire.core.text.french import format_count, format_date, label_with_detail
 
 from . import permissions, selectors
 from .figures import crossing_map, figure_chart, key_figure_charts
@@ -253,7 +253,7 @@ class StructureReportRenderer(Renderer):
 def bar_pair(serie: dict, name: str):
     indicator = serie["indicator"]
     return bar_chart(
-        title=label_with_unit(indicator.label, indicator.get_unit_display()),
+        title=label_with_detail(indicator.label, indicator.get_unit_display()),
         description=f"{name} comparée à la médiane du réseau, par année.",
         labels=[str(y) for y in serie["years"]],
         series=[(name, serie["values"]), ("Médiane du réseau", serie["medians"])],

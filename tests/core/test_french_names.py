@@ -102,14 +102,14 @@ def test_the_structure_list_says_aucune_for_zero(client):
 
 
 def test_labels_built_from_names_do_not_say_a_word_twice():
-    from solidaire.core.text.french import label_with_unit, labelled
+    from solidaire.core.text.french import label_with_detail, labelled
 
     assert labelled("Atelier", "Cuisine") == "Atelier « Cuisine »"
     assert labelled("Atelier", "Atelier « L'aide alimentaire »") == "Atelier « L'aide alimentaire »"
     assert labelled("salle", "Salle Bollée", quoted=False) == "Salle Bollée"
     assert labelled("salle", "Bollée", quoted=False) == "salle Bollée"
-    assert label_with_unit("Nombre d'accueils", "accueils") == "Nombre d'accueils"
-    assert label_with_unit("Repas servis", "personnes") == "Repas servis (personnes)"
+    assert label_with_detail("Nombre d'accueils", "accueils") == "Nombre d'accueils"
+    assert label_with_detail("Repas servis", "personnes") == "Repas servis (personnes)"
 
 
 def test_the_workshop_choice_names_the_room_once():
@@ -121,3 +121,10 @@ def test_the_workshop_choice_names_the_room_once():
     assert _session_label(session) == "Atelier « L'aide alimentaire » — Salle Bollée"
     plain = Session(kind=SessionKind.WORKSHOP, title="Cuisine", room="Bollée")
     assert plain.label == "Atelier « Cuisine »" and _session_label(plain) == "Cuisine — salle Bollée"
+
+
+def test_an_indicator_is_named_without_repeating_its_code():
+    from indicators.catalogue.models import IndicatorDefinition
+
+    assert str(IndicatorDefinition(label="Nombre d'accueils", code="accueils")) == "Nombre d'accueils"
+    assert str(IndicatorDefinition(label="Repas servis", code="repas_midi")) == "Repas servis (repas_midi)"

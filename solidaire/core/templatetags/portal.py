@@ -108,7 +108,7 @@ def preposition_filter(name, preposition="de", autoescape=True) -> str:
 def unit_filter(label, unit) -> str:
     """{{ indicator.label|avec_unite:indicator.get_unit_display }} → « Repas servis (repas) »
     only when the label does not already say its unit."""
-    return french.label_with_unit(label, unit)
+    return french.label_with_detail(label, unit)
 
 
 @register.simple_tag(name="compte")

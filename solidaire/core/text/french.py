@@ -232,13 +232,13 @@ def labelled(kind: str, name, *, quoted: bool = True) -> str:
     return f"{kind} « {name} »" if quoted else f"{kind} {name}"
 
 
-def label_with_unit(label, unit) -> str:
-    """« Personnes accueillies (personnes) » reads twice: the unit is added only when the label
-    does not already say it (« Nombre d'accueils », not « Nombre d'accueils (accueils) »)."""
-    label, unit = str(label or ""), str(unit or "")
-    if not unit or unit.lower() in label.lower():
+def label_with_detail(label, detail) -> str:
+    """« Repas servis (repas) » or « Nombre d'accueils (accueils) » read twice: the detail in
+    parentheses (a unit, a code) is added only when the label does not already say it."""
+    label, detail = str(label or ""), str(detail or "")
+    if not detail or detail.lower() in label.lower():
         return label
-    return f"{label} ({unit})"
+    return f"{label} ({detail})"
 
 
 # --- Names after a preposition -----------------------------------------------------------------
