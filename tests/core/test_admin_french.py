@@ -93,4 +93,5 @@ def test_the_greeting_names_the_person(client, superuser):
     client.force_login(superuser)
     page = _text(client.get("/gestion/"))
     assert "Bienvenue, Agent." not in page
-    assert "Agent du CCAS" in page
+    assert "Bienvenue, Agent du CCAS" in page
+    assert "Aucun(e)" not in page
