@@ -323,7 +323,7 @@ def membership_role(request: HttpRequest, association: Association, pk: int) -> 
         request,
         association,
         lambda: memberships.membership_change_role(membership=membership, role=role, by=request.user),
-        f"Rôle de {membership.user} modifié.",
+        f"Rôle {with_preposition(membership.user, 'de')} modifié.",
     )
 
 
