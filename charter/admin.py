@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 
 from solidaire.core.documents.services import document_invalidate
+from solidaire.core.text.french import format_count
 
 from . import documents, services
 from .models import (
@@ -92,7 +93,9 @@ class CharterVersionAdmin(admin.ModelAdmin):
             else:
                 self.message_user(
                     request,
-                    f"Version {version.number} : {asked} structure(s) invitée(s) par e-mail.",
+                    f"Version {version.number} : "
+                    + format_count(asked, "structure invitée", feminine=True)
+                    + " par e-mail.",
                     messages.SUCCESS,
                 )
 
@@ -243,7 +246,11 @@ class SignatureAdmin(admin.ModelAdmin):
             except (ValidationError, PermissionDenied) as exc:
                 _report(self, request, exc, prefix=f"{signature.association} : ")
         if done:
-            self.message_user(request, f"{done} signature(s) validée(s).", messages.SUCCESS)
+            self.message_user(
+                request,
+                format_count(done, "signature validée", feminine=True).capitalize() + ".",
+                messages.SUCCESS,
+            )
 
     def _with_reason(self, request, queryset, *, action: str, title: str, service, done_text):
         form = ReasonForm(request.POST if "apply" in request.POST else None)
@@ -256,7 +263,9 @@ class SignatureAdmin(admin.ModelAdmin):
                 except (ValidationError, PermissionDenied) as exc:
                     _report(self, request, exc, prefix=f"{signature.association} : ")
             if done:
-                self.message_user(request, f"{done} {done_text}", messages.SUCCESS)
+                self.message_user(
+                    request, format_count(done, done_text, feminine=True).capitalize() + ".", messages.SUCCESS
+                )
             return None
         return TemplateResponse(
             request,
@@ -279,7 +288,7 @@ class SignatureAdmin(admin.ModelAdmin):
             action="reject_selected",
             title="Refuser des demandes de signature",
             service=services.signature_reject,
-            done_text="demande(s) refusée(s).",
+            done_text="demande refusée",
         )
 
     @admin.action(description="Retirer les signatures sélectionnées (avec un motif)")
@@ -290,7 +299,7 @@ class SignatureAdmin(admin.ModelAdmin):
             action="withdraw_selected",
             title="Retirer des signatures",
             service=services.signature_withdraw,
-            done_text="signature(s) retirée(s).",
+            done_text="signature retirée",
         )
 
 

@@ -13,7 +13,9 @@ from associations.structures.taxonomy import MembershipRole
 class AssociationCardForm(forms.ModelForm):
     class Meta:
         model = Association
-        fields = CARD_FIELDS
+        # The hours are written with the per-day editor beside this form (HoursEditorForm,
+        # prefix "horaires"), not typed in the OpenStreetMap syntax.
+        fields = [name for name in CARD_FIELDS if name != "opening_hours"]
         widgets = {
             "mission": forms.Textarea(attrs={"rows": 4}),
             "founded_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -14,6 +14,7 @@ from associations.directory.moderation import proposals_with_diffs
 from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association, ChangeProposal, DirectorySettings
 from solidaire.accounts.permissions import staff_required
+from solidaire.core.text.french import format_count
 
 
 @require_safe
@@ -103,8 +104,8 @@ def staff_campaign(request: HttpRequest) -> HttpResponse:
     ids = directory_services.update_campaign_launch(by=request.user)
     messages.success(
         request,
-        f"Campagne de mise à jour lancée : {len(ids)} structure(s) recevront "
-        "« merci de vérifier votre fiche ».",
+        f"Campagne de mise à jour lancée : {format_count(len(ids), 'structure', feminine=True)} "
+        f"{'recevra' if len(ids) < 2 else 'recevront'} « merci de vérifier votre fiche ».",
     )
     return redirect("associations:staff_followup")
 

@@ -18,6 +18,7 @@ from associations.directory.forms import (
 )
 from associations.structures import selectors as structure_selectors
 from associations.structures import services
+from associations.structures.hours import same_hours
 from associations.structures.models import Association, ChangeProposal, DirectorySettings, Membership, Service
 from associations.structures.permissions import (
     association_permission_required,
@@ -29,6 +30,7 @@ from associations.structures.taxonomy import MembershipRole
 from solidaire.accounts.permissions import permission_required, signed_in
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
+from solidaire.core.text.french import with_preposition
 
 QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
 
@@ -44,17 +46,36 @@ def _saved_message(request, result) -> None:
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
-    if request.method == "POST" and form.is_valid() and not form.changed_data:
+    # The per-day hours editor sits in the same form; a post without it leaves the hours alone.
+    hours_posted = request.method == "POST" and any(key.startswith("horaires-") for key in request.POST)
+    hours_form = HoursEditorForm(
+        request.POST if hours_posted else None, expression=association.opening_hours, prefix="horaires"
+    )
+    # Both parts are checked, so that every error shows at once.
+    card_ok = request.method == "POST" and form.is_valid()
+    hours_ok = not hours_posted or hours_form.is_valid()
+    valid = card_ok and hours_ok
+    data = {name: form.cleaned_data[name] for name in form.changed_data} if valid else {}
+    if (
+        valid
+        and hours_posted
+        and not same_hours(hours_form.cleaned_data["opening_hours"], association.opening_hours)
+    ):
+        data["opening_hours"] = hours_form.cleaned_data["opening_hours"]
+    if valid and not data:
         messages.info(request, "Aucune modification à enregistrer.")
         return redirect("associations:member_area", slug=association.slug)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
+    if valid:
         try:
             result = services.association_card_update(
                 association=Association.objects.get(pk=association.pk), data=data, by=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            errors = getattr(exc, "error_dict", {})
+            if "opening_hours" in errors:  # beside the hours editor, not above the form
+                hours_form.add_error("osm", errors.pop("opening_hours"))
+            if not hasattr(exc, "error_dict") or errors:
+                _add_save_error(form, exc)
         else:
             _saved_message(request, result)
             return redirect("associations:member_area", slug=association.slug)
@@ -64,6 +85,7 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
         {
             "association": association,
             "form": form,
+            "hours_form": hours_form,
             "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
         },
     )
@@ -93,6 +115,8 @@ def _hours_editor(request, *, association, instance, save, template: str, contex
             name: form.cleaned_data[name]
             for name in HOURS_FIELDS
             if form.cleaned_data[name] != getattr(instance, name)
+            # « Tu,Th 14:00-18:00 » written back as « Tu 14:00-18:00; Th 14:00-18:00 » is no change.
+            and not (name == "opening_hours" and same_hours(form.cleaned_data[name], instance.opening_hours))
         }
         if not data:
             messages.info(request, "Aucune modification à enregistrer.")
@@ -297,7 +321,7 @@ def membership_role(request: HttpRequest, association: Association, pk: int) -> 
         request,
         association,
         lambda: services.membership_change_role(membership=membership, role=role, by=request.user),
-        f"Rôle de {membership.user} modifié.",
+        f"Rôle {with_preposition(membership.user, 'de')} modifié.",
     )
 
 
@@ -325,5 +349,5 @@ def membership_leave(request: HttpRequest, association: Association) -> HttpResp
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("associations:member_area", slug=association.slug)
-    messages.success(request, f"Vous ne faites plus partie de {association.name}.")
+    messages.success(request, f"Vous ne faites plus partie {with_preposition(association.name, 'de')}.")
     return redirect("portal:account")

@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from solidaire.core.text.french import format_count
+
 from . import services
 from .models import (
     Association,
@@ -72,7 +74,11 @@ class AssociationAdmin(admin.ModelAdmin):
                 done += 1
             except ValidationError as exc:
                 self.message_user(request, f"{association} : {' '.join(exc.messages)}", messages.ERROR)
-        self.message_user(request, f"{done} structure(s) publiée(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            format_count(done, "structure publiée", feminine=True).capitalize() + ".",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Thematique)
@@ -122,7 +128,11 @@ class ChangeProposalAdmin(admin.ModelAdmin):
                 done += 1
             except ValidationError as exc:
                 self.message_user(request, f"{proposal} : {' '.join(exc.messages)}", messages.ERROR)
-        self.message_user(request, f"{done} modification(s) publiée(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            format_count(done, "modification publiée", feminine=True).capitalize() + ".",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(OpeningSlot)
@@ -158,4 +168,8 @@ class MembershipAdmin(admin.ModelAdmin):
                 done += 1
             except ValidationError as exc:
                 self.message_user(request, f"{membership} : {' '.join(exc.messages)}", messages.ERROR)
-        self.message_user(request, f"{done} demande(s) acceptée(s).", messages.SUCCESS)
+        self.message_user(
+            request,
+            format_count(done, "demande acceptée", feminine=True).capitalize() + ".",
+            messages.SUCCESS,
+        )

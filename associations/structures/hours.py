@@ -299,3 +299,12 @@ def decompose(expression: str) -> tuple[list[list[tuple[int, int]]], bool] | Non
         return None
     days = [[(s.opens, s.closes) for s in slots if s.weekday == d] for d in range(7)]
     return days, closed_on_holidays(expression)
+
+
+def same_hours(first: str, second: str) -> bool:
+    """Do two rules say the same week? « Tu,Th 14:00-18:00 » and « Tu 14:00-18:00; Th
+    14:00-18:00 » do: the per-day editor writes the second for the first, which is no change."""
+    if (first or "").strip() == (second or "").strip():
+        return True
+    decomposed = decompose(first or "")
+    return decomposed is not None and decomposed == decompose(second or "")

@@ -31,7 +31,7 @@ def day_uid(edition: CongressEdition, day_pk: int | None, date: dt.date) -> str:
 
 def _programme_line(session: Session) -> str:
     line = f"{format_time(session.starts_at)} – {format_time(session.ends_at)} : "
-    line += f"{session.get_kind_display()} « {session.title} »"
+    line += session.label
     return line + (f" ({session.room})" if session.room else "")
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from solidaire.core.db import TimeStampedModel
-from solidaire.core.text.french import format_date
+from solidaire.core.text.french import format_date, labelled, starts_with_word
 
 
 class RegistrationState(models.TextChoices):
@@ -173,6 +173,21 @@ class Session(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.day})"
+
+    @property
+    def title_names_kind(self) -> bool:
+        """« Atelier « Cuisine » » already says it is a workshop: pages do not say it twice."""
+        return starts_with_word(self.title, self.get_kind_display())
+
+    @property
+    def label(self) -> str:
+        """« Atelier « Cuisine » », never « Atelier « Atelier « Cuisine » » »."""
+        return labelled(self.get_kind_display(), self.title)
+
+    @property
+    def room_label(self) -> str:
+        """« salle Bollée » for a room named « Bollée », « Salle Bollée » as it is."""
+        return labelled("salle", self.room, quoted=False)
 
     @property
     def is_bookable(self) -> bool:

@@ -33,7 +33,7 @@ NO_WORKSHOP = ""
 def _session_label(session: Session) -> str:
     label = session.title
     if session.room:
-        label += f" — salle {session.room}"
+        label += f" — {session.room_label}"
     if session.capacity is not None:
         left = session.places_left
         if left:

@@ -94,7 +94,7 @@ def summary_lines(registration: Registration, days: list[CongressDay], bookings:
     ]
     for booking in sorted(bookings, key=lambda b: (b.session.day.date, b.session.starts_at)):
         session = booking.session
-        line = f"{session.get_kind_display()} « {session.title} », {format_date(session.day.date)} à "
+        line = f"{session.label}, {format_date(session.day.date)} à "
         line += f"{format_time(session.starts_at)} : {booking.get_status_display().lower()}"
         if booking.status == BookingStatus.OFFERED:
             line += f" avant le {format_datetime(booking.offered_until)}"

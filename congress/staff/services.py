@@ -14,6 +14,7 @@ from congress.editions.permissions import can_manage_congress
 from congress.registrations.models import Registration, RegistrationStatus
 from congress.registrations.services import absolute_url
 from solidaire.core.email.services import email_send
+from solidaire.core.text.french import with_preposition
 
 
 @dataclass
@@ -41,7 +42,7 @@ def registration_check_in(*, edition: CongressEdition, code: str, by) -> CheckIn
         raise ValidationError("Aucune inscription ne correspond à ce code pour cette édition.")
     if registration.status != RegistrationStatus.CONFIRMED:
         raise ValidationError(
-            f"L'inscription de {registration} n'est pas confirmée "
+            f"L'inscription {with_preposition(registration, 'de')} n'est pas confirmée "
             f"({registration.get_status_display().lower()})."
         )
     marked = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(

@@ -14,6 +14,7 @@ from congress.editions.permissions import EDITION, can_manage_edition
 from solidaire.accounts.permissions import permission_required
 from solidaire.core.documents.selectors import document_status
 from solidaire.core.documents.services import document_get, document_invalidate
+from solidaire.core.text.french import format_count
 
 from . import exports, selectors, services
 from .documents import BADGES
@@ -68,7 +69,9 @@ def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Message envoyé à {count} participant·e(s) confirmé·e(s).",
+                "Message envoyé à "
+                + format_count(count, "participant·e confirmé·e", "participant·es confirmé·es")
+                + ".",
             )
             return redirect("congress:dashboard", year=edition.year)
     return render(request, "congress/staff_message.html", {"edition": edition, "form": form})

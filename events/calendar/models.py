@@ -33,7 +33,7 @@ def validate_no_html(value: str) -> None:
     if value and _HTML_TAG.search(value):
         raise ValidationError(
             "Le HTML n'est pas accepté ici : écrivez en texte simple "
-            "(Markdown : **gras**, listes avec « - »)."
+            "(mise en forme simple : **gras**, listes avec « - »)."
         )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from associations.structures.models import Association
 from solidaire.core.email.services import email_send
-from solidaire.core.text.french import format_date, format_period
+from solidaire.core.text.french import format_count, format_date, format_period
 
 from ..calendar.models import Edition, EditionStatus
 from ..calendar.permissions import can_act_for, can_decide
@@ -116,8 +116,9 @@ def participation_decide(
                 and _accepted_count(edition, excluding=participation.pk) >= edition.capacity
             ):
                 raise ValidationError(
-                    f"Édition complète : {edition.capacity} structure(s) déjà acceptée(s). "
-                    "Augmentez la capacité ou refusez une autre participation."
+                    "Édition complète : "
+                    + format_count(edition.capacity, "structure déjà acceptée", feminine=True)
+                    + ". Augmentez la capacité ou refusez une autre participation."
                 )
             participation.status = ParticipationStatus.ACCEPTED
         else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from associations.structures.models import Association
+from solidaire.core.text.markdown import FORMATTING_HELP
 
 from .models import EventProposal
 
@@ -41,6 +42,7 @@ class ProposalForm(forms.ModelForm):
             "ends_at": _datetime_widget(),
         }
         help_texts = {
+            "description": FORMATTING_HELP,
             "starts_at": "Date et heure de début (heure de Paris).",
             "image_alt": "Obligatoire avec une image : ce qu'elle montre.",
         }

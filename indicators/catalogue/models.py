@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 
 from solidaire.core.db import TimeStampedModel
+from solidaire.core.text.french import label_with_detail
 
 # Anything above this is a typing slip, whatever the indicator (10^12 must be refused).
 ABSOLUTE_MAX = Decimal("1000000000")
@@ -139,7 +140,7 @@ class IndicatorDefinition(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label} ({self.code})"
+        return label_with_detail(self.label, self.code)  # « Nombre d'accueils », not « … (accueils) »
 
     @property
     def is_computed(self) -> bool:

@@ -16,13 +16,15 @@ from indicators.sheets.models import SheetStatus, SheetValue
 MEDIAN_MIN_SHEETS = 3
 
 
-def dashboard_series(*, association: Association) -> list[dict]:
+def dashboard_series(*, association: Association, up_to_year: int | None = None) -> list[dict]:
     """For each indicator ever answered: this structure's yearly totals next to the network's
     median of validated sheets. Only medians leave this function, never another structure's
-    figures. Two queries whatever the history."""
+    figures. `up_to_year` stops at that campaign (the staff's « fiche structure 2025 » leaves 2026
+    out). Two queries whatever the history."""
     own: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     rows = (
         SheetValue.objects.filter(sheet__association=association)
+        .filter(**({"sheet__campaign__year__lte": up_to_year} if up_to_year else {}))
         .exclude(sheet__status=SheetStatus.DRAFT)
         .values_list("indicator__code", "sheet__campaign__year", "value")
     )

@@ -10,6 +10,7 @@ from associations.structures.permissions import association_permission_required
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.sheets import selectors as sheet_selectors
 from indicators.sheets.permissions import can_view_sheets
+from solidaire.core.text.french import label_with_detail
 
 from . import selectors
 from .charts import bar_chart
@@ -17,8 +18,7 @@ from .charts import bar_chart
 
 def _chart_title(indicator) -> str:
     """The label, with its unit unless the label already says it ("… (équivalents temps plein)")."""
-    unit = indicator.get_unit_display()
-    return indicator.label if unit.lower() in indicator.label.lower() else f"{indicator.label} ({unit})"
+    return label_with_detail(indicator.label, indicator.get_unit_display())
 
 
 @association_permission_required(can_view_sheets)

@@ -16,6 +16,7 @@ from indicators.sheets import services as sheet_services
 from indicators.sheets.forms import sheet_groups
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.permissions import staff_required
+from solidaire.core.text.french import with_preposition
 
 from . import selectors
 from .forms import ReopenForm, ReturnForm
@@ -110,7 +111,7 @@ def review_action(request: HttpRequest, year: int, slug: str, action: str) -> Ht
     try:
         if action == "valider":
             sheet_services.sheet_validate(sheet=sheet, user=request.user)
-            messages.success(request, f"Fiche de {sheet.association.name} validée.")
+            messages.success(request, f"Fiche {with_preposition(sheet.association.name, 'de')} validée.")
         elif action == "renvoyer":
             return_form = ReturnForm(request.POST)
             if not return_form.is_valid():

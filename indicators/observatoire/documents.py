@@ -19,7 +19,7 @@ from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
 from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
-from solidaire.core.text.french import format_date
+from solidaire.core.text.french import format_count, format_date, label_with_detail
 
 from . import permissions, selectors
 from .figures import crossing_map, figure_chart, key_figure_charts
@@ -63,7 +63,7 @@ def _footer(report_title: str, report: selectors.NetworkReport) -> str:
     """The running footer: what, the campaign's state, the data's date, the generation date."""
     state = "campagne close" if report.campaign.closes_on < timezone.localdate() else "campagne en cours"
     validated = report.completeness["validated"]
-    parts = [report_title, f"{state}, {validated} fiche(s) validée(s)"]
+    parts = [report_title, f"{state}, {format_count(validated, 'fiche validée', feminine=True)}"]
     if report.data_as_of:
         parts.append(f"données arrêtées au {format_date(report.data_as_of, weekday=False)}")
     parts.append(f"produit le {format_date(timezone.now(), weekday=False)}")
@@ -194,11 +194,15 @@ class StructureReportRenderer(Renderer):
     storage_area = StorageArea.PRIVATE
 
     def clean_params(self, params: dict) -> dict:
-        _only(params, {"structure"})
+        """The structure, and the last campaign to include (every campaign when none is given:
+        the member's own « ma fiche » link)."""
+        _only(params, {"structure", "year"})
         slug = str(params.get("structure") or "")
         if not Association.objects.filter(slug=slug).exists():
             raise ValidationError("Structure inconnue.")
-        return {"structure": slug}
+        if params.get("year") in (None, ""):
+            return {"structure": slug}
+        return {"structure": slug, "year": _year(params["year"])}
 
     def _association(self, params: dict) -> Association:
         return Association.objects.get(slug=params["structure"])
@@ -207,21 +211,27 @@ class StructureReportRenderer(Renderer):
         return permissions.can_have_structure_report(user, self._association(params))
 
     def describe(self, params: dict) -> str:
-        return f"Fiche structure « {params.get('structure')} »"
+        name = Association.objects.filter(slug=params.get("structure")).values_list("name", flat=True).first()
+        until = f" jusqu'à {params['year']}" if params.get("year") else ""
+        return f"Fiche structure « {name or params.get('structure')} »{until}"
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         association = self._association(params)
         progress(10, "Lecture des fiches de la structure et des médianes du réseau")
-        series = dashboard_series(association=association)
+        year = params.get("year")
+        series = dashboard_series(association=association, up_to_year=year)
         if not series:
-            raise ValidationError(f"{association.name} n'a encore transmis aucune fiche d'indicateurs.")
+            until = f" pour les campagnes jusqu'à {year}" if year else ""
+            raise ValidationError(
+                f"{association.name} n'a encore transmis aucune fiche d'indicateurs{until}."
+            )
         progress(40, "Dessin des graphiques")
         charts = [
             bar_pair(s, association.name)  # one chart per indicator: the structure and the median
             for s in series
         ]
         progress(60, "Mise en page de la fiche")
-        title = f"Fiche structure : {association.name}"
+        title = f"Fiche structure : {association.name}" + (f", campagnes jusqu'à {year}" if year else "")
         content = pdf.render_pdf(
             "pdf/observatoire_structure.html",
             {
@@ -236,13 +246,14 @@ class StructureReportRenderer(Renderer):
                 f"{format_date(timezone.now(), weekday=False)}",
             },
         )
-        return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}.pdf")
+        suffix = f"-{year}" if year else ""
+        return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}{suffix}.pdf")
 
 
 def bar_pair(serie: dict, name: str):
     indicator = serie["indicator"]
     return bar_chart(
-        title=f"{indicator.label} ({indicator.get_unit_display()})",
+        title=label_with_detail(indicator.label, indicator.get_unit_display()),
         description=f"{name} comparée à la médiane du réseau, par année.",
         labels=[str(y) for y in serie["years"]],
         series=[(name, serie["values"]), ("Médiane du réseau", serie["medians"])],

@@ -4,6 +4,7 @@ the public page, the staff dashboard and the PDF (readable in black and white)."
 from __future__ import annotations
 
 from indicators.dashboard.charts import Chart, MapArea, bar_chart, choropleth_map
+from solidaire.core.text.french import label_with_detail
 
 from .secrecy import HIDDEN_MARK
 from .selectors import Figure, NetworkReport
@@ -12,7 +13,7 @@ from .selectors import Figure, NetworkReport
 def figure_chart(figure: Figure, *, chart_id: str | None = None) -> Chart:
     """One key figure's evolution, a bar per year (a hidden year has no bar)."""
     return bar_chart(
-        title=f"{figure.label} ({figure.unit})",
+        title=label_with_detail(figure.label, figure.unit),
         description=f"Total du réseau par année, fiches validées seulement ; {figure.label.lower()}.",
         labels=[str(y) for y in figure.years],
         series=[("Réseau", [c.shown for c in figure.cells])],

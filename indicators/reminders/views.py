@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from associations.structures.models import Association
 from indicators.catalogue.models import Campaign
 from solidaire.accounts.permissions import staff_required
-from solidaire.core.text.french import format_number
+from solidaire.core.text.french import format_count, with_preposition
 
 from .models import ReminderKind
 from .services import reminder_send, reminders_send_late
@@ -27,12 +27,8 @@ def remind(request: HttpRequest, year: int, slug: str) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, f"Relance envoyée à {association.name}.")
+        messages.success(request, f"Relance envoyée {with_preposition(association.name, 'à')}.")
     return redirect("indicators:followup_year", year=year)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{format_number(n)} {one if n < 2 else many}"
 
 
 @require_POST
@@ -40,17 +36,19 @@ def _count(n: int, one: str, many: str) -> str:
 def remind_all(request: HttpRequest, year: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
     report = reminders_send_late(campaign=campaign, user=request.user)
-    parts = [_count(len(report.sent), "relance envoyée", "relances envoyées")]
+    parts = [format_count(len(report.sent), "relance envoyée", feminine=True)]
     if report.already:
         parts.append(
-            _count(len(report.already), "structure déjà relancée", "structures déjà relancées")
-            + " aujourd'hui"
+            format_count(len(report.already), "structure déjà relancée", feminine=True) + " aujourd'hui"
         )
     if report.unreachable:
         parts.append(
-            _count(len(report.unreachable), "structure sans adresse", "structures sans adresse")
+            format_count(
+                len(report.unreachable), "structure sans adresse", "structures sans adresse", feminine=True
+            )
             + " (liste « Structures injoignables » ci-dessous)"
         )
     level = messages.SUCCESS if report.sent else messages.WARNING
-    messages.add_message(request, level, " ; ".join(parts) + ".")
+    summary = " ; ".join(parts)
+    messages.add_message(request, level, summary[0].upper() + summary[1:] + ".")
     return redirect("indicators:followup_year", year=year)

@@ -134,7 +134,7 @@ def test_empty_file_imports_nothing(tmp_path):
 def test_dry_run_writes_nothing(tmp_path):
     out = StringIO()
     call_command("import_actions", str(SAMPLE), "--dry-run", stdout=out)
-    assert "16 fiche(s) lisible(s)" in out.getvalue()
+    assert "16 fiches lisibles" in out.getvalue()
     assert Action.objects.count() == 0 and not Association.objects.exists()
 
 

@@ -127,14 +127,14 @@ def test_a_suggestion_keeps_the_other_filters_and_is_offered_only_when_it_finds(
     # would lead to 0 again.
     params["quartier"] = "maillets"
     content = client.get("/annuaire/", params).content.decode()
-    assert "0 structure trouvée" in content  # French: zero is singular
+    assert "Aucune structure trouvée" in content  # French: « aucune » for zero
     assert "Vouliez-vous dire" not in content
 
 
 def test_count_is_singular_for_zero_and_one(client):
     factories.AssociationFactory(name="Seule", summary="")
     assert "1 structure trouvée" in client.get("/annuaire/", {"q": "seule"}).content.decode()
-    assert "0 structure trouvée" in client.get("/annuaire/", {"q": "personne"}).content.decode()
+    assert "Aucune structure trouvée" in client.get("/annuaire/", {"q": "personne"}).content.decode()
 
 
 def test_name_matches_rank_before_description_matches(client):

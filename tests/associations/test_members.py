@@ -55,7 +55,7 @@ def test_a_member_leaves(client, association, member_of):
     response = client.post(
         reverse("associations:membership_leave", kwargs={"slug": association.slug}), follow=True
     )
-    assert f"Vous ne faites plus partie de {association.name}" in text(response)
+    assert f"Vous ne faites plus partie d'{association.name}" in text(response)  # « Association solidaire … »
     assert not Membership.objects.filter(user=member, association=association).exists()
 
 

@@ -43,7 +43,7 @@ def test_odd_queries_give_a_french_page(client, directory, query, expected):
     assert names(response) == expected
     content = response.content.decode()
     if not expected:
-        assert "0 structure trouvée" in content
+        assert "Aucune structure trouvée" in content
 
 
 def test_a_query_over_200_characters_is_refused_in_french(client, directory):

@@ -43,7 +43,7 @@ def test_registration_holds_places_then_confirmation_sends_summary_and_ics(
     assert registration.status == RegistrationStatus.CONFIRMED
     confirmation = mail.outbox[1]
     assert "est confirmée" in confirmation.subject
-    assert "Atelier « Atelier insertion »" in confirmation.body
+    assert "Atelier insertion" in confirmation.body and "Atelier « Atelier" not in confirmation.body
     assert registration.get_absolute_url() in confirmation.body
     (name, content, mimetype) = confirmation.attachments[0]
     assert name.endswith(".ics") and mimetype == "text/calendar; method=PUBLISH"

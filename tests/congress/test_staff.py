@@ -111,7 +111,7 @@ def test_check_in_page_search_scan_and_counts(client, staff_user):
     client.force_login(staff_user)
     url = reverse("congress:checkin", args=[p["edition"].year])
     page = client.get(url, {"q": "helene lefevre"}).content.decode()
-    assert "Pointer l'arrivée de Hélène Lefèvre" in page
+    assert "Pointer l'arrivée d'Hélène Lefèvre" in page
     assert 'src="/static/js/checkin.js"' in page
 
     response = client.post(url, {"code": registration.checkin_code})

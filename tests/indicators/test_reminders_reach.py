@@ -62,7 +62,7 @@ def test_a_second_click_sends_nothing_more(
     client.force_login(staff_user)
     remind_all(client, django_capture_on_commit_callbacks)
     response = remind_all(client, django_capture_on_commit_callbacks)
-    assert "0 relance envoyée" in text(response)
+    assert "Aucune relance envoyée" in text(response)
     assert "2 structures déjà relancées aujourd'hui" in text(response)
     assert Reminder.objects.count() == 2
     assert len(mail.outbox) == 2

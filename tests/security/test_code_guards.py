@@ -15,7 +15,7 @@ TEMPLATES = ROOT / "templates"
 # events' JSON-LD (json.dumps with <, > and & escaped: events/public/structured.py).
 SAFE_ALLOWED = {
     "associations/association_list.html",
-    "includes/form.html",
+    "includes/form_field.html",  # help texts are written in the code, never typed by users
     "events/edition_list.html",
     "events/edition_detail.html",
 }

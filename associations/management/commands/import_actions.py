@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from associations.actions.parser import ActionsFileError, decode, parse_actions
 from associations.actions.services import actions_import_text
+from solidaire.core.text.french import format_count
 
 
 class Command(BaseCommand):
@@ -39,9 +40,9 @@ class Command(BaseCommand):
         if dry_run:
             result = parse_actions(text)
             self.stdout.write(
-                f"Lecture seule : {len(result.actions)} fiche(s) lisible(s), "
-                f"{len(result.duplicates)} répétée(s), "
-                f"{len(result.problems)} problème(s)."
+                f"Lecture seule : {format_count(len(result.actions), 'fiche lisible', feminine=True)}, "
+                f"{format_count(len(result.duplicates), 'répétée', feminine=True)}, "
+                f"{format_count(len(result.problems), 'problème')}."
             )
             for problem in result.problems:
                 self.stdout.write(f"  {problem}")

@@ -3,6 +3,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from solidaire.core.text.french import format_count
+
 from . import services
 from .models import GeneratedDocument
 from .registry import UnknownDocumentKind
@@ -38,4 +40,8 @@ class GeneratedDocumentAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{document} : {exc}", messages.ERROR)
             else:
                 done += 1
-        self.message_user(request, f"{done} document(s) en cours de production.", messages.SUCCESS)
+        self.message_user(
+            request,
+            format_count(done, "document mis", "documents mis").capitalize() + " en production.",
+            messages.SUCCESS,
+        )

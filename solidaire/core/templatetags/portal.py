@@ -1,6 +1,8 @@
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from solidaire.core.links import absolute_url
 from solidaire.core.text import french
@@ -90,3 +92,29 @@ def absolute_link(viewname: str, *args) -> str:
     """{% lien_absolu "charter:moderation" %} → « https://lemans-solidaire.fr/charte/moderation/ »:
     the absolute link e-mails need, on the configured Site."""
     return absolute_url(reverse(viewname, args=args))
+
+
+@register.filter(name="prep", needs_autoescape=True)
+def preposition_filter(name, preposition="de", autoescape=True) -> str:
+    """{{ association.name|prep:"de" }} → « d'Épicerie solidaire », « du Mans solidaire »;
+    {{ edition.title|prep:"à" }} → « au Mans voyage le monde »; {{ name|prep:"le" }} →
+    « l'Épicerie ». Writes the preposition itself: « Espace {{ association.name|prep:"de" }} »."""
+    lead, rest = french.split_preposition(name, preposition)
+    # Only the name is escaped: « d' » stays an apostrophe, in pages and plain-text e-mails alike.
+    return mark_safe(lead + (conditional_escape(rest) if autoescape else rest))  # noqa: S308
+
+
+@register.filter(name="avec_unite")
+def unit_filter(label, unit) -> str:
+    """{{ indicator.label|avec_unite:indicator.get_unit_display }} → « Repas servis (repas) »
+    only when the label does not already say its unit."""
+    return french.label_with_detail(label, unit)
+
+
+@register.simple_tag(name="compte")
+def count_tag(count, singular, plural="", feminine=False, sentence=False) -> str:
+    """{% compte n "fiche validée" feminine=True %} → « aucune fiche validée », « 1 fiche validée »,
+    « 25 fiches validées »; plural="…" when the default plural (every agreeing word takes an « s »)
+    is wrong; sentence=True at the start of a sentence (« Aucune structure trouvée »)."""
+    text = french.format_count(count, singular, plural or None, feminine=bool(feminine))
+    return capfirst(text) if sentence else text

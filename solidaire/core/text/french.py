@@ -1,8 +1,9 @@
 """French formatting, in one place: numbers (« 1 234,5 »), ordinals (« 1re », « 2e »), dates
 (« vendredi 12 mars 2027 »), times (« 14 h 30 »), periods (« vendredi 12 mars 2027, de 14 h à
 18 h », « du 2 au 3 février 2024 ») and the parsing of numbers as French users type them
-(« 5 100,5 »). Pages (template filters in `portal`), e-mails, PDFs and exports all call these
-functions.
+(« 5 100,5 »), counts with their noun (« aucune fiche », « 2 fiches validées ») and names after
+« de / à / le » (« d'Épicerie », « à l'Épicerie », « du Mans », « aux Restos »). Pages (template
+filters in `portal`), e-mails, PDFs and exports all call these functions.
 """
 
 from __future__ import annotations
@@ -113,6 +114,242 @@ def parse_number(text: str) -> Decimal:
         return Decimal(spaced.replace(" ", "").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern above already refuses it
         raise NumberFormatError(f"« {raw} » n'est pas un nombre.") from None
+
+
+# --- Counts ---------------------------------------------------------------------------------
+
+
+def _plural_word(word: str) -> str:
+    if not word or word[-1] in "sxz" or not word[0].isalpha():
+        return word
+    if word.endswith(("au", "eau", "eu")):
+        return word + "x"
+    return word + "s"
+
+
+# Words that never take the plural's « s »; a preposition ends the part that agrees
+# (« pratique du réseau » → « pratiques du réseau »).
+_INVARIABLE = frozenset({"déjà", "encore", "bien", "très", "non", "pas", "plus", "ne", "et", "ou"})
+_PREPOSITIONS = frozenset(
+    {"de", "du", "des", "d'", "à", "au", "aux", "en", "sans", "par", "pour", "avec", "sur"}
+)
+
+
+def pluralize_words(singular: str) -> str:
+    """« fiche validée » → « fiches validées », « structure déjà relancée » → « structures déjà
+    relancées », « pratique du réseau » → « pratiques du réseau », « bureau » → « bureaux »."""
+    words = []
+    agreeing = True
+    for word in singular.split(" "):
+        lower = word.lower()
+        if lower in _PREPOSITIONS or lower.startswith(("d'", "l'")):
+            agreeing = False
+        words.append(_plural_word(word) if agreeing and lower not in _INVARIABLE else word)
+    return " ".join(words)
+
+
+def format_count(count, singular: str, plural: str | None = None, *, feminine: bool = False) -> str:
+    """A count with its noun as French readers expect it: « aucune fiche validée » (zero reads
+    « aucun/aucune » with the singular), « 1 fiche validée », « 25 fiches validées »,
+    « 1 234 structures ». `plural` defaults to every word with an « s »."""
+    count = int(count or 0)
+    if count == 0:
+        return f"{'aucune' if feminine else 'aucun'} {singular}"
+    if count == 1:
+        return f"1 {singular}"
+    return f"{format_number(count)} {plural or pluralize_words(singular)}"
+
+
+# Feminine head nouns of the portal's records (singular), for the agreement of labels built from
+# a model's name: « Supprimer les structures sélectionnées », « les services sélectionnés ».
+FEMININE_NOUNS = frozenset(
+    {
+        "action",
+        "adhésion",
+        "campagne",
+        "catégorie",
+        "compétence",
+        "demande",
+        "dimension",
+        "édition",
+        "étape",
+        "fiche",
+        "invitation",
+        "inscription",
+        "journée",
+        "mission",
+        "modification",
+        "page",
+        "partie",
+        "participation",
+        "photo",
+        "pratique",
+        "proposition",
+        "relance",
+        "règle",
+        "réservation",
+        "série",
+        "signature",
+        "structure",
+        "thématique",
+        "valeur",
+        "ventilation",
+        "version",
+        "pièce",
+        "adresse",
+        "donnée",
+        "session",
+        "salle",
+        "tâche",
+        "association",
+    }
+)
+
+
+def is_feminine(noun_phrase) -> bool:
+    """Is the head noun of « fiches d'indicateurs » / « structure » feminine (FEMININE_NOUNS)?"""
+    words = str(noun_phrase or "").strip().lower().split()
+    if not words:
+        return False
+    head = words[0].rstrip(",:;")
+    return head in FEMININE_NOUNS or (head.endswith(("s", "x")) and head[:-1] in FEMININE_NOUNS)
+
+
+def starts_with_word(name, word: str) -> bool:
+    """Does « Salle Bollée » start with the word « salle » (case ignored, whole word)?"""
+    head = str(name or "").strip().split(" ")[0].lower()
+    return head == word.strip().lower()
+
+
+def labelled(kind: str, name, *, quoted: bool = True) -> str:
+    """A name behind its kind, without saying the kind twice: (« Atelier », « Cuisine ») →
+    « Atelier « Cuisine » », but (« Atelier », « Atelier « Cuisine » ») → « Atelier « Cuisine » »;
+    unquoted for places: (« salle », « Bollée ») → « salle Bollée », (« salle », « Salle Bollée »)
+    → « Salle Bollée »."""
+    name = str(name or "").strip()
+    if not name or starts_with_word(name, kind):
+        return name
+    return f"{kind} « {name} »" if quoted else f"{kind} {name}"
+
+
+def label_with_detail(label, detail) -> str:
+    """« Repas servis (repas) » or « Nombre d'accueils (accueils) » read twice: the detail in
+    parentheses (a unit, a code) is added only when the label does not already say it."""
+    label, detail = str(label or ""), str(detail or "")
+    if not detail or detail.lower() in label.lower():
+        return label
+    return f"{label} ({detail})"
+
+
+# --- Names after a preposition -----------------------------------------------------------------
+
+# Words whose « h » is aspirated: no elision before them (« de Halte… », « le Hameau »).
+_ASPIRATED_H = (
+    "hache",
+    "haie",
+    "haine",
+    "hall",
+    "halte",
+    "hameau",
+    "hamac",
+    "hand",
+    "hangar",
+    "hant",
+    "harc",
+    "hardi",
+    "haricot",
+    "harp",
+    "hasard",
+    "hât",
+    "haut",
+    "havre",
+    "hérisson",
+    "hernie",
+    "héro",
+    "hêtre",
+    "hibou",
+    "hiérarch",
+    "hock",
+    "hold",
+    "hollan",
+    "homard",
+    "hongr",
+    "honte",
+    "hoquet",
+    "hors",
+    "hot",
+    "houill",
+    "housse",
+    "hublot",
+    "huit",
+    "hurl",
+    "hutte",
+)
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+_ARTICLES = {"le": "le", "la": "la", "les": "les", "l'": "l'", "l’": "l'"}
+_CONTRACTIONS = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+def _elides(word: str) -> bool:
+    """Does a word starting the name take « d' / l' » before it (vowel or mute h)?"""
+    lower = word.lower()
+    if not lower:
+        return False
+    if lower[0] in _VOWELS:
+        return True
+    return lower[0] == "h" and not lower.startswith(_ASPIRATED_H)
+
+
+def _leading_article(name: str) -> tuple[str, str] | None:
+    """« Le Mans » → ("le", "Mans"), « L'Escale » → ("l'", "Escale"); None without an article."""
+    for spelling in ("l'", "l’"):
+        if name[:2].lower() == spelling and len(name) > 2:
+            return "l'", name[2:]
+    head, space, rest = name.partition(" ")
+    if space and rest and head.lower() in ("le", "la", "les"):
+        return head.lower(), rest
+    return None
+
+
+def with_preposition(name, preposition: str) -> str:
+    """A name after « de », « à » or the article « le », written as French requires:
+    de: « d'Épicerie solidaire », « d'Habitat et Humanisme », « du Mans », « des Restos du cœur »,
+    « de la Croix-Rouge », « de l'Escale », « de Secours populaire »;
+    à: « à l'Épicerie solidaire » (a name starting with a vowel is a common noun: « Épicerie »,
+    « Association », « Atelier »), « au Mans », « aux Restos du cœur », « à la Croix-Rouge »;
+    le: « l'Épicerie solidaire », « le Mans » (the name's own article, lowered).
+    The name's own article is lowered and contracted (« Le Mans » → « du Mans »); a person's name
+    after « à » needs no helper (« à Aïcha Durand »). An empty name gives an empty string."""
+    lead, rest = split_preposition(name, preposition)
+    return lead + rest
+
+
+def split_preposition(name, preposition: str) -> tuple[str, str]:
+    """`with_preposition` in two parts, the words added and the rest of the name:
+    (« d' », « Épicerie »), (« du  », « Mans »); the template filter escapes only the name."""
+    name = str(name or "").strip()
+    if not name:
+        return "", ""
+    preposition = preposition.strip().lower()
+    if preposition == "a":
+        preposition = "à"
+    if preposition not in ("de", "à", "le"):
+        raise ValueError(f"Préposition inconnue : « {preposition} » (de, à ou le).")
+    article = _leading_article(name)
+    if article is not None:
+        own, rest = article
+        own = _ARTICLES[own]
+        if preposition == "le":
+            return (own if own == "l'" else f"{own} "), rest
+        contracted = _CONTRACTIONS.get((preposition, own))
+        if contracted:
+            return f"{contracted} ", rest
+        return (f"{preposition} {own}" if own == "l'" else f"{preposition} {own} "), rest
+    if preposition == "de":
+        return ("d'" if _elides(name) else "de "), name
+    if preposition == "à":
+        return ("à l'" if _elides(name) else "à "), name
+    return ("l'" if _elides(name) else ""), name
 
 
 # --- Dates and times --------------------------------------------------------------------------

@@ -26,6 +26,12 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 
+# What a volunteer reads under a formatted text box: the words, not the name of the syntax.
+FORMATTING_HELP = (
+    "Mise en forme simple : **gras**, *italique*, listes avec « - » en début de ligne, "
+    "une ligne vide entre deux paragraphes."
+)
+
 
 def render_markdown(text: str) -> str:
     """Markdown to safe HTML: raw HTML in the source is escaped or stripped, links keep http(s)."""
