@@ -39,6 +39,9 @@ class NoValidatedSheet(LookupError):
 
 
 def decimals_for(indicator: IndicatorDefinition) -> int:
+    """An indicator's precision, the one rounding rule of the observatoire: key figures, charts,
+    tables and PDFs all print its figures with this many decimals (« 18,6 » everywhere, never
+    « 18,65 » beside it; a median of counts « 536 », not « 536,0 »)."""
     return 1 if indicator.unit in (Unit.ETP, Unit.RATIO) or indicator.formula else 0
 
 
@@ -60,6 +63,11 @@ class Figure:
     @property
     def current(self) -> Cell:
         return self.cells[-1]
+
+    @property
+    def decimals(self) -> int:
+        """The indicator's precision (`decimals_for`), carried by its cells."""
+        return self.cells[-1].decimals if self.cells else 0
 
     @property
     def previous(self) -> Cell | None:
