@@ -280,8 +280,8 @@ def choropleth_map(*, title: str, description: str, areas: list[MapArea], legend
         cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">{}</text>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" font-weight="bold" '
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" font-weight="bold" '
                 'fill="{}">{}</text>',
                 _n(cx),
                 _n(cy - 3),
