@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import CongressDay, CongressEdition, Session
@@ -42,3 +42,15 @@ def featured_edition() -> Featured:
     if upcoming:
         return Featured(edition=upcoming, upcoming=True)
     return Featured(edition=_with_programme().order_by("-starts_on").first(), upcoming=False)
+
+
+def edition_open_for_registration() -> CongressEdition | None:
+    """The next edition whose online registration is open now (the home page announces it), or
+    None. The same rule as `CongressEdition.registration_state`, in one query."""
+    now = timezone.now()
+    return (
+        CongressEdition.objects.filter(ends_on__gte=timezone.localdate(now), registration_opens_at__lte=now)
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+        .order_by("starts_on")
+        .first()
+    )
