@@ -31,6 +31,7 @@ def association_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             description=f"{association.name} comparée à la médiane du réseau, par année.",
             labels=[str(y) for y in s["years"]],
             series=[(association.name, s["values"]), ("Médiane du réseau", s["medians"])],
+            decimals=catalogue_selectors.indicator_decimals(s["indicator"]),
         )
         for s in selectors.dashboard_series(association=association)
     ]
