@@ -85,7 +85,7 @@ def bar_chart(
     plot_h = PLOT_HEIGHT
     group_w = plot_w / max(len(labels), 1)
     slanted = group_w < ROTATE_BELOW
-    axis_h = 44 if slanted else 24
+    axis_h = 52 if slanted else 24
     height = MARGIN_TOP + plot_h + axis_h + LEGEND_LINE * len(series)
     bar_w = group_w * 0.8 / max(len(series), 1)
     parts = []

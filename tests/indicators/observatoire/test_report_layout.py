@@ -212,3 +212,27 @@ def test_the_structure_fiche_is_compact_with_medians_at_their_precision(demo, mo
     assert median_lines
     for line in median_lines:  # counts have no decimals: « 536 », never « 536,0 »
         assert not re.search(r"\d,\d", line), line
+
+
+def test_many_years_of_history_go_to_a_landscape_page_whole(db, monkeypatch, tmp_path):
+    from .network import campaigns, structures, validated_sheets
+
+    found, indicators = campaigns(years=list(range(2016, 2026)))  # ten years: twelve columns
+    for campaign in found:
+        validated_sheets(
+            structures(3, prefix=f"h{campaign.year}"),
+            campaign,
+            indicators,
+            lambda i, a: {"personnes": 1234, "passages": 5678, "benevoles": 20, "salaries": 3},
+        )
+    data, page_html = _render("observatoire.annual", {"year": 2025}, monkeypatch)
+    parsed = _assert_tables_printed_whole(data, page_html, tmp_path)
+    annex = next(t for t in parsed.tables if t["caption"].startswith("Tous les indicateurs"))
+    assert [h for h in annex["headers"] if h.isdigit()] == [str(y) for y in range(2016, 2026)]
+    pages = _bbox_pages(data, tmp_path)
+    holding = [
+        p
+        for p in pages
+        if "2016" in {w for w, _ in p["words"]} and "Structures" in {w for w, _ in p["words"]}
+    ]
+    assert holding and all(round(p["width"]) == 842 for p in holding)  # the annex is landscape
