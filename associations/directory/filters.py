@@ -93,3 +93,23 @@ class DirectorySearchForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    @property
+    def filters_chosen(self) -> bool:
+        """Whether any filter (not the words) narrows the search: only then can a visitor with
+        no result be told to remove one."""
+        return any(name != "q" for name in self.criteria)
+
+    def described_criteria(self) -> list[str]:
+        """The criteria in French, as the printed list states them: « « épicerie » »,
+        « Thématique : Alimentation », « Gratuit uniquement »."""
+        criteria = self.criteria
+        described = [f"«\u00a0{criteria['q']}\u00a0»"] if criteria.get("q") else []
+        for name, value in criteria.items():
+            field = self.fields[name]
+            if isinstance(field, forms.ChoiceField):
+                label = dict(field.choices).get(value, value)
+                described.append(f"{field.label}\u00a0: {label}")
+            elif isinstance(field, forms.BooleanField):
+                described.append(str(field.label))
+        return described

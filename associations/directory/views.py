@@ -108,6 +108,8 @@ def association_map(request: HttpRequest) -> HttpResponse:
                 form, action=request.path, active_filters=_active_filter_count(request)
             ),
             "points": points,
+            # Found but not on the map (no position): said, so nobody wonders where they went.
+            "unlocated": len(matches.pks) - len(points) if len(points) < MAP_LIMIT else 0,
             "query_string": _filters_only(request),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,

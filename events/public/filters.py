@@ -75,9 +75,9 @@ class EditionFilter(django_filters.FilterSet):
         empty_label="Tous",
         widget=FlatSelect,
     )
-    mois = MonthFilter(
-        label="Mois", widget=forms.TextInput(attrs={"type": "month", "placeholder": "2027-06"})
-    )
+    # No placeholder: HTML does not allow one on <input type="month">; browsers without a month
+    # picker show a text box, which the label's format hint guides.
+    mois = MonthFilter(label="Mois (AAAA-MM)", widget=forms.TextInput(attrs={"type": "month"}))
     quartier = django_filters.ChoiceFilter(
         label="Quartier", choices=Quartier.choices, empty_label="Tous", widget=FlatSelect
     )

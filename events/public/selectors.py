@@ -75,12 +75,26 @@ class MonthView:
     day_names: tuple[str, ...] = tuple(DAYS)
 
 
+def _first_month_with_events(filterset: EditionFilter) -> str:
+    """The month the view opens on: this month if an event is still to come in it, else the month
+    of the next event (an empty December is no use when the next events are in March); this
+    month when nothing is announced. One query."""
+    today = timezone.localdate()
+    upcoming = (
+        filterset.qs.filter(ends_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+    )
+    first = upcoming.first()
+    day = max(timezone.localtime(first).date(), today) if first else today
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def month_view(*, filterset: EditionFilter, month: str | None) -> MonthView:
     """A month as weeks of days (Monday first), each day with the editions running that day.
     One query for the month's editions."""
     if not month:
-        today = timezone.localdate()
-        month = f"{today.year:04d}-{today.month:02d}"
+        month = _first_month_with_events(filterset)
     start, end = month_bounds(month)
     editions = list(filterset.qs.filter(starts_at__lt=end, ends_at__gte=start))
     first = start.date()

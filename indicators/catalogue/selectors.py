@@ -16,6 +16,7 @@ from .models import (
     CampaignIndicator,
     Family,
     IndicatorDefinition,
+    Unit,
     ValidationRule,
 )
 
@@ -91,3 +92,11 @@ def campaign_layout(*, campaign: Campaign) -> Layout:
 
 def active_rules() -> list[ValidationRule]:
     return list(ValidationRule.objects.filter(is_active=True))
+
+
+def indicator_decimals(indicator) -> int:
+    """An indicator's precision, the one rounding rule of every figure shown (key figures,
+    charts, tables, PDFs): one decimal for full-time equivalents, ratios and computed
+    indicators, none for counts (« 18,6 » everywhere, never « 18,65 » beside it; a median of
+    counts « 536 », not « 536,0 »)."""
+    return 1 if indicator.unit in (Unit.ETP, Unit.RATIO) or indicator.formula else 0

@@ -15,20 +15,26 @@ from decimal import Decimal
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from solidaire.core.text.french import format_number as french_number
+
 # Colour-blind-safe pair with a 3:1 contrast against white (WCAG non-text contrast).
 PALETTE = ["#b5123e", "#3c5a99", "#2f7d4f", "#8a5a00"]
-WIDTH, HEIGHT = 640, 260
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 16, 16, 56
+# A narrow drawing with large type: shown at 343 px (a 375 px phone) or wider, its 13-unit labels
+# are at least 12 px on screen; printed at half an A4 width they are about 8 pt.
+WIDTH, PLOT_HEIGHT = 360, 170
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP = 58, 8, 12
+FONT = 13
+LEGEND_LINE = 20
+ROTATE_BELOW = 36  # a year label needs about 33 units at FONT: narrower groups get slanted labels
 _ids = itertools.count(1)
 
 
-def format_number(value: Decimal | float | int | None) -> str:
+def format_number(value: Decimal | float | int | None, decimals: int | None = None) -> str:
+    """The portal's French number at the indicator's precision (`decimals`), so that a bar, its
+    data table and the key figure beside the chart print the same « 18,6 »; « — » for no value."""
     if value is None:
         return "—"
-    value = Decimal(str(value))
-    whole = value == value.to_integral_value()
-    text = f"{int(value):,}" if whole else f"{value.quantize(Decimal('0.01')):,}"
-    return text.replace(",", "\u202f").replace(".", ",")
+    return french_number(Decimal(str(value)), decimals)
 
 
 def _n(value: float) -> str:
@@ -68,14 +74,19 @@ def bar_chart(
     labels: list[str],
     series: list[tuple[str, list]],
     chart_id: str | None = None,
+    decimals: int | None = None,
 ) -> Chart:
-    """Grouped bars: one group per label (a year), one bar per series. None = no bar."""
+    """Grouped bars: one group per label (a year), one bar per series. None = no bar. Values print
+    at `decimals` (the indicator's precision) in the bars' titles and the data table."""
     chart_id = chart_id or f"chart-{next(_ids)}"
     values = [float(v) for _, vs in series for v in vs if v is not None]
     top = _nice_max(max(values, default=0))
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-    plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    plot_h = PLOT_HEIGHT
     group_w = plot_w / max(len(labels), 1)
+    slanted = group_w < ROTATE_BELOW
+    axis_h = 52 if slanted else 24
+    height = MARGIN_TOP + plot_h + axis_h + LEGEND_LINE * len(series)
     bar_w = group_w * 0.8 / max(len(series), 1)
     parts = []
     for step in range(5):  # horizontal grid and its scale
@@ -84,13 +95,14 @@ def bar_chart(
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d0d8" stroke-width="1"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#3d3d45">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="{}" fill="#3d3d45">{}</text>',
                 MARGIN_LEFT,
                 WIDTH - MARGIN_RIGHT,
                 _n(y),
                 _n(y),
-                MARGIN_LEFT - 6,
+                MARGIN_LEFT - 5,
                 _n(y + 4),
+                FONT,
                 format_number(value),
             )
         )
@@ -111,28 +123,46 @@ def bar_chart(
                     PALETTE[s % len(PALETTE)],
                     name,
                     label,
-                    format_number(value),
+                    format_number(value, decimals),
                 )
             )
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#1d1d24">{}</text>',
-                _n(MARGIN_LEFT + g * group_w + group_w / 2),
-                HEIGHT - MARGIN_BOTTOM + 16,
-                label,
+        x = MARGIN_LEFT + g * group_w + group_w / 2
+        y = MARGIN_TOP + plot_h + 17
+        if slanted:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="end" font-size="{}" fill="#1d1d24" '
+                    'transform="rotate(-45 {} {})">{}</text>',
+                    _n(x + 4),
+                    y,
+                    FONT,
+                    _n(x + 4),
+                    y,
+                    label,
+                )
             )
-        )
-    for s, (name, _) in enumerate(series):  # legend
-        x = MARGIN_LEFT + s * 220
+        else:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="{}" fill="#1d1d24">{}</text>',
+                    _n(x),
+                    y,
+                    FONT,
+                    label,
+                )
+            )
+    for s, (name, _) in enumerate(series):  # legend: one line per series, long names fit
+        y = MARGIN_TOP + plot_h + axis_h + LEGEND_LINE * s
         parts.append(
             format_html(
                 '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="12" fill="#1d1d24">{}</text>',
-                x,
-                HEIGHT - 22,
+                '<text x="{}" y="{}" font-size="{}" fill="#1d1d24">{}</text>',
+                MARGIN_LEFT,
+                y,
                 PALETTE[s % len(PALETTE)],
-                x + 18,
-                HEIGHT - 12,
+                MARGIN_LEFT + 18,
+                y + 11,
+                FONT,
                 name,
             )
         )
@@ -141,7 +171,7 @@ def bar_chart(
         'aria-labelledby="{}-title {}-desc" class="chart-svg">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}</svg>',
         WIDTH,
-        HEIGHT,
+        height,
         chart_id,
         chart_id,
         chart_id,
@@ -150,16 +180,19 @@ def bar_chart(
         description,
         mark_safe("".join(parts)),  # noqa: S308 - every part was built with format_html
     )
-    return Chart(svg=svg, table=_table(title, labels, series), title=title)
+    return Chart(svg=svg, table=_table(title, labels, series, decimals), title=title)
 
 
-def _table(title: str, labels: list[str], series) -> SafeString:
+def _table(title: str, labels: list[str], series, decimals: int | None = None) -> SafeString:
     head = format_html_join("", '<th scope="col">{}</th>', ((name,) for name, _ in series))
     body = format_html_join(
         "",
         '<tr><th scope="row">{}</th>{}</tr>',
         (
-            (label, format_html_join("", "<td>{}</td>", ((format_number(vs[i]),) for _, vs in series)))
+            (
+                label,
+                format_html_join("", "<td>{}</td>", ((format_number(vs[i], decimals),) for _, vs in series)),
+            )
             for i, label in enumerate(labels)
         ),
     )
@@ -247,28 +280,28 @@ def choropleth_map(*, title: str, description: str, areas: list[MapArea], legend
         cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="9" fill="{}">{}</text>'
-                '<text x="{}" y="{}" text-anchor="middle" font-size="9" font-weight="bold" '
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" font-weight="bold" '
                 'fill="{}">{}</text>',
                 _n(cx),
-                _n(cy - 2),
+                _n(cy - 3),
                 label_fill,
                 area.label,
                 _n(cx),
-                _n(cy + 9),
+                _n(cy + 12),
                 label_fill,
                 area.note,
             )
         )
     legend_y = MAP_HEIGHT - MAP_LEGEND + 14
     parts.append(
-        format_html('<text x="10" y="{}" font-size="11" fill="#1d1d24">{}</text>', legend_y - 4, legend)
+        format_html('<text x="10" y="{}" font-size="12" fill="#1d1d24">{}</text>', legend_y - 4, legend)
     )
     for index, colour in enumerate(SHADES):
         parts.append(
             format_html(
                 '<rect x="{}" y="{}" width="22" height="12" fill="{}" stroke="#1d1d24" stroke-width=".5"/>'
-                '<text x="{}" y="{}" font-size="10" fill="#1d1d24">{}</text>',
+                '<text x="{}" y="{}" font-size="12" fill="#1d1d24">{}</text>',
                 10 + index * 110,
                 legend_y + 4,
                 colour,
@@ -280,7 +313,7 @@ def choropleth_map(*, title: str, description: str, areas: list[MapArea], legend
     parts.append(
         format_html(
             '<rect x="450" y="{}" width="22" height="12" fill="url(#{}-none)" stroke="#1d1d24" '
-            'stroke-width=".5"/><text x="478" y="{}" font-size="10" fill="#1d1d24">sans donnée</text>',
+            'stroke-width=".5"/><text x="478" y="{}" font-size="12" fill="#1d1d24">sans donnée</text>',
             legend_y + 4,
             chart_id,
             legend_y + 14,

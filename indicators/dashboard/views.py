@@ -29,6 +29,7 @@ def association_dashboard(request: HttpRequest, association: Association) -> Htt
             description=f"{association.name} comparée à la médiane du réseau, par année.",
             labels=[str(y) for y in s["years"]],
             series=[(association.name, s["values"]), ("Médiane du réseau", s["medians"])],
+            decimals=catalogue_selectors.indicator_decimals(s["indicator"]),
         )
         for s in selectors.dashboard_series(association=association)
     ]

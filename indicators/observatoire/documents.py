@@ -19,7 +19,7 @@ from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
 from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
-from solidaire.core.text.french import format_count, format_date, label_with_detail
+from solidaire.core.text.french import format_count, format_date_numeric, label_with_detail
 
 from . import permissions, selectors
 from .figures import crossing_map, figure_chart, key_figure_charts
@@ -29,6 +29,7 @@ ANNUAL = "observatoire.annual"
 STRUCTURE = "observatoire.structure"
 THEMATIC = "observatoire.thematic"
 MIN_YEAR, MAX_YEAR = 2000, 2100
+PORTRAIT_YEARS = 6  # a table with more year columns goes on a landscape page (`@page wide`)
 
 
 def _year(value) -> int:
@@ -60,14 +61,21 @@ def _only(params: dict, allowed: set[str]) -> None:
 
 
 def _footer(report_title: str, report: selectors.NetworkReport) -> str:
-    """The running footer: what, the campaign's state, the data's date, the generation date."""
+    """The running footer, short enough for one line: what, the campaign's state and its
+    validated sheets, the data's date, the generation date (dates as « 25/01/2026 »)."""
     state = "campagne close" if report.campaign.closes_on < timezone.localdate() else "campagne en cours"
     validated = report.completeness["validated"]
     parts = [report_title, f"{state}, {format_count(validated, 'fiche validée', feminine=True)}"]
     if report.data_as_of:
-        parts.append(f"données arrêtées au {format_date(report.data_as_of, weekday=False)}")
-    parts.append(f"produit le {format_date(timezone.now(), weekday=False)}")
-    return " — ".join(parts)
+        parts.append(f"données au {format_date_numeric(report.data_as_of)}")
+    parts.append(f"produit le {format_date_numeric(timezone.now())}")
+    return " · ".join(parts)
+
+
+def _annex_rows(figures) -> list[dict]:
+    """Several indicators per page: one row per indicator, one column per year, at the
+    indicator's precision, with how many structures fed the latest year."""
+    return [{"figure": f, "cells": f.cells, "structures": f.current.structures} for f in figures]
 
 
 class _NetworkRenderer(Renderer):
@@ -112,6 +120,8 @@ class AnnualReportRenderer(_NetworkRenderer):
                 "charts": charts,
                 "map": territory_map,
                 "breakdowns": [report.by_quartier, report.by_kind],
+                "annex_rows": _annex_rows(report.annex),
+                "many_years": len(report.years) > PORTRAIT_YEARS,
                 "min_structures": MIN_STRUCTURES,
                 "footer": _footer(title, report),
                 "generated_at": timezone.now(),
@@ -165,10 +175,12 @@ class ThematicTableRenderer(_NetworkRenderer):
                 "report": report,
                 "title": title,
                 "family_label": label,
-                "figures": [(f, figure_chart(f, chart_id=f"theme-{f.code}")) for f in figures],
+                "annex_rows": _annex_rows(figures),
+                "many_years": len(report.years) > PORTRAIT_YEARS,
+                "charts": [figure_chart(f, chart_id=f"theme-{f.code}") for f in figures],
                 "per_structure": _structure_rows(per_structure, figures, report.years),
                 "min_structures": MIN_STRUCTURES,
-                "footer": _footer(title, report),
+                "footer": _footer(f"Tableau « {label} » {report.years[0]}–{year}", report),
             },
         )
         suffix = "-interne" if internal else ""
@@ -226,10 +238,8 @@ class StructureReportRenderer(Renderer):
                 f"{association.name} n'a encore transmis aucune fiche d'indicateurs{until}."
             )
         progress(40, "Dessin des graphiques")
-        charts = [
-            bar_pair(s, association.name)  # one chart per indicator: the structure and the median
-            for s in series
-        ]
+        charts = [bar_pair(s, association.name) for s in series]
+        years = sorted({year for s in series for year in s["years"]})
         progress(60, "Mise en page de la fiche")
         title = f"Fiche structure : {association.name}" + (f", campagnes jusqu'à {year}" if year else "")
         content = pdf.render_pdf(
@@ -237,17 +247,41 @@ class StructureReportRenderer(Renderer):
             {
                 "association": association,
                 "title": title,
-                "rows": [
-                    (s, list(zip(s["years"], s["values"], s["medians"], strict=True)), chart)
-                    for s, chart in zip(series, charts, strict=True)
-                ],
+                "years": years,
+                "many_years": len(years) > PORTRAIT_YEARS,
+                "families": _structure_families(series, years),
+                "charts": charts,
                 "median_min": MEDIAN_MIN_SHEETS,
-                "footer": f"Observatoire social — {title} — produite le "
-                f"{format_date(timezone.now(), weekday=False)}",
+                "footer": f"Observatoire social · {title} · produite le "
+                f"{format_date_numeric(timezone.now())}",
             },
         )
         suffix = f"-{year}" if year else ""
         return Rendered(content=content, download_name=f"fiche-observatoire-{association.slug}{suffix}.pdf")
+
+
+def _structure_families(series: list[dict], years: list[int]) -> list[dict]:
+    """The fiche as compact tables: one per family, two rows per indicator (the structure's
+    figure, the network's median) and one column per year; figures at the indicator's
+    precision."""
+    families: dict[str, dict] = {}
+    for serie in series:
+        indicator = serie["indicator"]
+        own = dict(zip(serie["years"], serie["values"], strict=True))
+        medians = dict(zip(serie["years"], serie["medians"], strict=True))
+        family = families.setdefault(
+            indicator.family, {"label": indicator.get_family_display(), "indicators": []}
+        )
+        family["indicators"].append(
+            {
+                "indicator": indicator,
+                "unit": indicator.get_unit_display(),
+                "decimals": selectors.decimals_for(indicator),
+                "values": [own.get(y) for y in years],
+                "medians": [medians.get(y) for y in years],
+            }
+        )
+    return list(families.values())
 
 
 def bar_pair(serie: dict, name: str):
@@ -257,6 +291,7 @@ def bar_pair(serie: dict, name: str):
         description=f"{name} comparée à la médiane du réseau, par année.",
         labels=[str(y) for y in serie["years"]],
         series=[(name, serie["values"]), ("Médiane du réseau", serie["medians"])],
+        decimals=selectors.decimals_for(indicator),
     )
 
 

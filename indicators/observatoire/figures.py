@@ -18,6 +18,7 @@ def figure_chart(figure: Figure, *, chart_id: str | None = None) -> Chart:
         labels=[str(y) for y in figure.years],
         series=[("Réseau", [c.shown for c in figure.cells])],
         chart_id=chart_id,
+        decimals=figure.decimals,
     )
 
 
@@ -44,7 +45,7 @@ def crossing_map(report: NetworkReport):
     return choropleth_map(
         title=f"Activité du réseau et pauvreté par quartier ({report.year})",
         description="Chaque quartier est grisé selon son taux de pauvreté (plus foncé : plus élevé) et "
-        "porte le nombre d'accueils du réseau pour 1 000 habitants.",
+        "porte le nombre d'accueils du réseau pour\u00a01\u202f000\u00a0habitants.",
         areas=areas,
-        legend="Taux de pauvreté (quartiles) ; chiffre : accueils pour 1 000 habitants",
+        legend="Taux de pauvreté (quartiles) ; chiffre : accueils pour\u00a01\u202f000\u00a0habitants",
     )

@@ -16,8 +16,8 @@ from django.utils import timezone
 from associations.structures.models import Association
 from associations.structures.taxonomy import Quartier, StructureKind
 from indicators.catalogue.formulas import evaluate, formula_codes
-from indicators.catalogue.models import Campaign, Family, IndicatorDefinition, Unit
-from indicators.catalogue.selectors import campaign_layout
+from indicators.catalogue.models import Campaign, Family, IndicatorDefinition
+from indicators.catalogue.selectors import campaign_layout, indicator_decimals
 from indicators.sheets.models import Sheet, SheetStatus, SheetValue
 from indicators.sheets.selectors import expected_associations
 from indicators.territories.selectors import quartier_references, reference_sources
@@ -39,7 +39,8 @@ class NoValidatedSheet(LookupError):
 
 
 def decimals_for(indicator: IndicatorDefinition) -> int:
-    return 1 if indicator.unit in (Unit.ETP, Unit.RATIO) or indicator.formula else 0
+    """The indicator's precision (`catalogue.selectors.indicator_decimals`, the one rule)."""
+    return indicator_decimals(indicator)
 
 
 def unit_label(indicator: IndicatorDefinition) -> str:
@@ -60,6 +61,11 @@ class Figure:
     @property
     def current(self) -> Cell:
         return self.cells[-1]
+
+    @property
+    def decimals(self) -> int:
+        """The indicator's precision (`decimals_for`), carried by its cells."""
+        return self.cells[-1].decimals if self.cells else 0
 
     @property
     def previous(self) -> Cell | None:

@@ -70,7 +70,7 @@ def report_tables(report: NetworkReport) -> list[Table]:
                 "Structures présentes",
                 "Personnes accueillies",
                 "Accueils",
-                "Accueils pour 1 000 habitants",
+                "Accueils pour\u00a01\u202f000\u00a0habitants",
                 "Population",
                 "Taux de pauvreté (%)",
                 "Minima sociaux (%)",

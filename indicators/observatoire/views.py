@@ -48,6 +48,12 @@ def _report_or_none(year: int | None, *, internal: bool = False):
 def observatoire_home(request: HttpRequest) -> HttpResponse:
     report = _report_or_none(selectors.latest_validated_year())
     publication = ReportPublication.objects.select_related("document").exclude(document__file_name="").first()
+    # The crossing with socio-economic data (table and map) is shown once staff published that
+    # year's report, from the same suppressed figures as the published PDF.
+    crossing = None
+    if publication is not None:
+        published_year = publication.document.params.get("year")
+        crossing = report if report and report.year == published_year else _report_or_none(published_year)
     return render(
         request,
         "indicators/observatoire/home.html",
@@ -55,6 +61,8 @@ def observatoire_home(request: HttpRequest) -> HttpResponse:
             "report": report,
             "charts": key_figure_charts(report) if report else [],
             "publication": publication,
+            "crossing": crossing,
+            "map": crossing_map(crossing) if crossing else "",
             "min_structures": MIN_STRUCTURES,
             "is_staff": permissions.can_use_tools(request.user),
         },

@@ -63,10 +63,17 @@ class SheetForm(forms.Form):
                 key = (indicator.id, category.id if category else None)
                 self.keys[name] = key
                 self.fields[name] = self._number_field(indicator, category)
-                # Tie last year's hint and the error message to the input for screen readers.
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev id_{name}_error"
+                # Tie last year's hint to the input for screen readers (the error message too,
+                # once there is one: see full_clean; an id that is not on the page is invalid HTML).
+                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev"
                 if key in initial_values:
                     self.initial[name] = _plain(initial_values[key], indicator)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.keys:
+                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev id_{name}_error"
 
     @staticmethod
     def _number_field(indicator, category) -> FrenchNumberField:

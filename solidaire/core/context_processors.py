@@ -28,6 +28,7 @@ NAVIGATION = {
     "evenements": "events:list",
     "congres": "congress:index",
     "benevolat": "benevolat:index",
+    "observatoire": "observatoire:home",
     "account": "portal:account",
     "login": "account_login",
     "signup": "account_signup",

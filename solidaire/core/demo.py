@@ -55,6 +55,9 @@ conduites par la ville.
 
 Les structures signataires de la charte y contribuent chaque année par une **fiche simple
 d'indicateurs communs** : activité générale, publics accueillis, prestations.
+
+[Consulter l'observatoire social](/observatoire/) : les chiffres clés du réseau, leur évolution,
+le dernier rapport annuel publié et la méthode.
 """,
     ),
     (

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
+from congress.editions.selectors import edition_open_for_registration
 from congress.registrations.selectors import registrations_of_user
 from events.public.selectors import upcoming_events
 from solidaire.accounts.permissions import permission_required, public, signed_in, staff_required
@@ -23,6 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "signatory_count": signatory_count(),
             "upcoming_events": list(upcoming_events(limit=3)),
+            "congress": edition_open_for_registration(),
         },
     )
 

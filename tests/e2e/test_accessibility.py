@@ -1,5 +1,7 @@
 """axe-core (WCAG 2.0/2.1 A and AA, what RGAA 4 builds on, plus axe's best practices) on every
-key page of the portal filled with the demo data, and form errors tied to their fields.
+key page of the portal filled with the demo data, and form errors tied to their fields. The HTML
+each page served is then checked by the Nu HTML Checker (all pages in one vnu run): an HTML
+error fails the test too.
 
 Each test loads the demo data (about 3 s: a transactional database is flushed after every test)
 and gathers every page's problems before asserting, so one run lists them all.
@@ -26,7 +28,9 @@ from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.accounts.models import User
 from solidaire.core.demo import DEMO_MEMBER_EMAIL, DEMO_STAFF_EMAIL
 from tests import factories
+from tests.conftest import require_service
 
+from . import nu
 from .axe import BEST_PRACTICE_TAGS, WCAG_TAGS, format_violations, run_axe
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -260,10 +264,21 @@ def check_axe(page, label: str, found: dict[str, str]) -> None:
         found[label] = format_violations(violations, url=label)
 
 
-def visit(page, live_server, path: str, found: dict[str, str]) -> None:
+def visit(page, live_server, path: str, found: dict[str, str], served: dict[str, str] | None = None) -> None:
     response = page.goto(live_server.url + path)
     assert response.status == 200, f"{path} answered {response.status}"
     check_axe(page, path, found)
+    if served is not None:
+        served[f"{path} ({len(served) + 1})"] = response.text()
+
+
+def check_html(served: dict[str, str]) -> None:
+    """The Nu HTML Checker over every page served (skipped, with its reason, without Java; a
+    failure under CI)."""
+    reason = nu.missing_reason()
+    require_service(reason is None, reason or "")
+    errors = nu.html_errors(served)
+    assert not errors, "Nu HTML Checker:\n" + nu.format_errors(errors)
 
 
 def unlinked_errors(page) -> list[str]:
@@ -306,6 +321,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     congress_public, congress_staff = _congress_pages()
     page = browser_page
     found: dict[str, str] = {}
+    served: dict[str, str] = {}
 
     for path in [
         *PUBLIC_PAGES,
@@ -314,7 +330,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
         mission.get_absolute_url(),
         event.get_absolute_url(),
     ]:
-        visit(page, live_server, path, found)
+        visit(page, live_server, path, found, served)
     assert page.get_by_role("heading", level=1).inner_text() == event.title
     # The main menu marks the section's own page as "page", the pages inside it as "true".
     menu = page.get_by_role("navigation", name="Navigation principale")
@@ -328,7 +344,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     apply_path = _pending_event_work()
     sign_in(page, live_server, DEMO_MEMBER_EMAIL)
     for path in [*MEMBER_PAGES, apply_path, _service_hours_path()]:
-        visit(page, live_server, path, found)
+        visit(page, live_server, path, found, served)
 
     # « Mon espace » lists the member's congress registrations; the past ones unfold.
     page.goto(live_server.url + "/mon-espace/")
@@ -345,7 +361,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     sign_in(page, live_server, DEMO_STAFF_EMAIL)
     review = f"/indicateurs/suivi/{reviewed.campaign.year}/{reviewed.association.slug}/"
     for path in [*STAFF_PAGES, *congress_staff, review]:
-        visit(page, live_server, path, found)
+        visit(page, live_server, path, found, served)
     assert reviewed.association.name in page.get_by_role("heading", level=1).inner_text()
     page.goto(live_server.url + "/charte/moderation/")
     decisions = page.get_by_role("group", name="Décision")
@@ -353,6 +369,7 @@ def test_key_pages_have_no_axe_violations(live_server, browser_page, demo):
     assert decisions.first.get_by_role("radio", name="Valider la signature").is_visible()
 
     assert not found, "\n\n".join(found.values())
+    check_html(served)
 
 
 def test_form_errors_are_tied_to_their_fields(live_server, browser_page, demo):

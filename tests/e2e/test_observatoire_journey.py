@@ -38,6 +38,6 @@ def test_staff_launch_download_and_publish_the_annual_report(live_server, browse
 
     page.context.clear_cookies()
     page.goto(live_server.url + "/observatoire/")
-    main = page.get_by_role("main").inner_text().replace("\u202f", " ")
+    main = page.get_by_role("main").inner_text().replace("\u202f", " ").replace("\u00a0", " ")
     assert "Chiffres clés de la campagne 2025" in main and "1 000 personnes" in main
     assert page.get_by_role("link", name="Télécharger « Rapport annuel du réseau 2025 »").count() == 1

@@ -62,5 +62,6 @@ def test_structure_sheet_shows_its_figures_beside_the_network_median(tmp_path):
     )
     text = " ".join(pdf_pages(output.read_bytes(), tmp_path))
     assert "Fiche structure : Structure f0000" in text
-    assert "2025 100 200" in text  # its own 100 beside the median of 100, 200, 300
+    # Its own 100 and, on the row below, the median of 100, 200, 300 (one column per year).
+    assert "personnes 100 Médiane du réseau personnes 200" in text
     assert "Structure f0001" not in text

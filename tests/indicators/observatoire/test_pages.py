@@ -37,7 +37,7 @@ def network(db):
 
 def test_anonymous_visitors_see_the_key_figures_and_no_tools(client, network):
     response = client.get(reverse("observatoire:home"))
-    html = response.content.decode().replace("\u202f", " ").replace("\u00a0", " ")
+    html = response.content.decode().replace("\u202f", " ").replace("\u00a0", " ").replace("&nbsp;", " ")
     assert response.status_code == 200
     assert "Chiffres clés de la campagne 2025" in html
     assert "550 personnes" in html  # 5 × 110

@@ -99,8 +99,9 @@ def test_the_structure_fiche_honours_the_campaign_chosen(
     renderer = documents.StructureReportRenderer()
     rendered = renderer.render(renderer.clean_params(document.params), lambda *a: None)
     text = " ".join(pdf_pages(rendered.content, tmp_path))
-    assert "2024 100" in text and "2025 200" in text
-    assert not re.search(r"\b2026 300\b", text)  # 2025 asked: the 2026 sheet is left out
+    # One column per year (compact table): 2024 and 2025, the 2026 sheet left out (2025 asked).
+    assert "Unité 2024 2025 Personnes accueillies personnes 100 200" in text
+    assert " 300 " not in text.split("Graphiques")[0]
     assert "campagnes jusqu'à 2025" in text
     assert renderer.describe(document.params) == "Fiche structure « Structure y0000 » jusqu'à 2025"
 
