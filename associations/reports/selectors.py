@@ -5,10 +5,31 @@ from __future__ import annotations
 from django.db.models import Count, Min
 from django.urls import reverse
 
+from associations.structures.models import Membership
+from associations.structures.taxonomy import MembershipRole, MembershipStatus
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.worklist import PendingWork
 
 from .models import CardReport, ReportStatus
+
+
+def card_report_admin_emails(*, association) -> list[str]:
+    """Who, besides the CCAS, receives a report on this card: the structure's approved admins."""
+    return list(
+        Membership.objects.filter(
+            association=association, role=MembershipRole.ADMIN, status=MembershipStatus.APPROVED
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+def card_report_recipients_text(*, association) -> str:
+    """The page says who will read the report, so nobody expects the structure to answer when
+    it has nobody on the portal yet."""
+    if card_report_admin_emails(association=association):
+        return "au CCAS et aux administrateur·rices de la structure sur le portail"
+    return "au CCAS, qui prévient la structure (elle n'a pas encore d'administrateur·rice sur le portail)"
 
 
 def card_reports_pending(user) -> list[PendingWork]:

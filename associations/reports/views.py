@@ -12,10 +12,13 @@ from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
-from . import services
+from . import selectors, services
 from .forms import CardReportForm
 
-THANKS = "Merci ! Votre signalement est transmis à la structure et au CCAS, qui corrigeront la fiche."
+
+def _thanks(association) -> str:
+    recipients = selectors.card_report_recipients_text(association=association)
+    return f"Merci ! Votre signalement est transmis {recipients}."
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -32,7 +35,7 @@ def card_report(request: HttpRequest, slug: str) -> HttpResponse:
             status = 429
         elif form.is_valid():
             if form.is_spam:
-                messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
+                messages.success(request, _thanks(association))  # a bot learns nothing; nothing is kept
                 return redirect(association.get_absolute_url())
             try:
                 services.card_report_create(
@@ -44,11 +47,15 @@ def card_report(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, THANKS)
+                messages.success(request, _thanks(association))
                 return redirect(association.get_absolute_url())
     return render(
         request,
         "associations/reports/card_report.html",
-        {"association": association, "form": form},
+        {
+            "association": association,
+            "form": form,
+            "recipients": selectors.card_report_recipients_text(association=association),
+        },
         status=status,
     )
