@@ -11,4 +11,4 @@ class CharterConfig(AppConfig):
         from . import documents, signals  # noqa: F401  (registers the renderers, connects the receivers)
         from .selectors import charter_pending_work
 
-        register_provider("charter.signatures", charter_pending_work)
+        register_provider("charter.signatures", charter_pending_work, covers=["charter.Signature.requested"])

@@ -16,4 +16,4 @@ class CongressConfig(AppConfig):
         from .registrations import tasks as registration_tasks  # noqa: F401
         from .staff import documents as staff_documents  # noqa: F401  (registers the badges renderer)
 
-        register_provider("congress.proposals", pending_proposals)
+        register_provider("congress.proposals", pending_proposals, covers=["congress.Proposal.submitted"])

@@ -36,4 +36,8 @@ def pending_event_work(user) -> list[PendingWork]:
 
 
 def register() -> None:
-    register_provider("events.pending", pending_event_work)
+    register_provider(
+        "events.pending",
+        pending_event_work,
+        covers=["events.Participation.pending", "events.EventProposal.submitted"],
+    )

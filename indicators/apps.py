@@ -17,4 +17,4 @@ class IndicatorsConfig(AppConfig):
         from .observatoire import documents  # noqa: F401
         from .reminders import tasks  # noqa: F401
 
-        register_provider("indicators.sheets", indicators_pending_work)
+        register_provider("indicators.sheets", indicators_pending_work, covers=["indicators.Sheet.submitted"])

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from associations.practices.selectors import practices_submitted
 from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association
 from associations.structures.workflow import ChangeProposal, DirectorySettings
@@ -42,6 +43,7 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
                 list(selectors.change_proposals_pending().prefetch_related("service__thematiques")[:100])
             ),
             "structures": list(selectors.structure_proposals_pending()[:100]),
+            "practices": list(practices_submitted()[:100]),
             "stale": list(selectors.associations_stale()[:200]),
             "stale_count": selectors.associations_stale().count(),
             "decision_form": DecisionForm(),

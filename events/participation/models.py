@@ -72,6 +72,11 @@ class Participation(TimeStampedModel):
             ),
         ]
 
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for a CCAS decision."""
+        return self.status == ParticipationStatus.PENDING
+
     def __str__(self) -> str:
         return f"{self.association} — {self.edition}"
 
