@@ -106,14 +106,16 @@ def sheet_audit(*, sheet: Sheet):
 
 
 def sheet_status_line(*, sheet: Sheet) -> str:
-    """One sentence for the sheet's state, the same on every page: what it is and what comes next."""
+    """What comes next, written to follow the badge (`sheet.state_label`), which says what the
+    sheet is: « [Brouillon] : à transmettre avant le … », « [Transmise] le … : en cours
+    d'examen par le CCAS. » The state is never written twice."""
     deadline = format_date(sheet.deadline)
+    if not sheet.is_started:
+        return f": à transmettre avant le {deadline}."
     if sheet.status == SheetStatus.SUBMITTED:
-        return f"Transmise le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
+        return f"le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
     if sheet.status == SheetStatus.VALIDATED:
-        return f"Validée par le CCAS le {format_date(sheet.validated_at)}."
-    if sheet.status == SheetStatus.RETURNED:
-        return f"Renvoyée pour correction : à transmettre de nouveau avant le {deadline}."
-    if sheet.pk is None:
-        return f"Non commencée : à transmettre avant le {deadline}."
-    return f"Brouillon : à transmettre avant le {deadline}."
+        return f"par le CCAS le {format_date(sheet.validated_at)}."
+    if sheet.is_returned:
+        return f": à transmettre de nouveau avant le {deadline}."
+    return f": à transmettre avant le {deadline}."
