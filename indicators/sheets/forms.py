@@ -63,8 +63,11 @@ class SheetForm(forms.Form):
                 key = (indicator.id, category.id if category else None)
                 self.keys[name] = key
                 self.fields[name] = self._number_field(indicator, category)
-                # Tie last year's hint and the error message to the input for screen readers.
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev id_{name}_error"
+                # Tie the help, last year's hint and the error message to the input for screen readers.
+                described = [f"id_{name}_prev", f"id_{name}_error"]
+                if indicator.help_text and category is None:
+                    described.insert(0, f"id_{name}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
                 if key in initial_values:
                     self.initial[name] = _plain(initial_values[key], indicator)
 
