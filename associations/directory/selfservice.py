@@ -45,7 +45,12 @@ def _saved_message(request, result) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
-    form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
+    # A change waiting for the CCAS is what the form shows (and what saving edits).
+    pending = structure_selectors.pending_card_change(association=association)
+    initial = {k: v for k, v in pending.payload.items() if k != "logo"} if pending else None
+    form = AssociationCardForm(
+        request.POST or None, request.FILES or None, instance=association, initial=initial
+    )
     if request.method == "POST" and form.is_valid() and not form.changed_data:
         messages.info(request, "Aucune modification à enregistrer.")
         return redirect("associations:member_area", slug=association.slug)
@@ -67,6 +72,7 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
             "association": association,
             "form": form,
             "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
+            "pending": pending,
         },
     )
 
