@@ -72,13 +72,13 @@ class Participation(TimeStampedModel):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.association} — {self.edition}"
+
     @property
     def is_pending(self) -> bool:
         """Waiting for a CCAS decision."""
         return self.status == ParticipationStatus.PENDING
-
-    def __str__(self) -> str:
-        return f"{self.association} — {self.edition}"
 
     @property
     def needs_display(self) -> list[str]:
