@@ -48,7 +48,11 @@ def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
                 c.code: raw[(indicator.id, c.id)] for c in indicator.categories if (indicator.id, c.id) in raw
             }
             breakdowns[indicator.code] = parts
-            totals[indicator.code] = sum(parts.values(), Decimal(0)) if parts else None
+            # The parts add up to the total, as the form's grid does; a sheet that holds only
+            # the total (imported, or typed before the breakdown existed) shows that total.
+            totals[indicator.code] = (
+                sum(parts.values(), Decimal(0)) if parts else raw.get((indicator.id, None))
+            )
         else:
             totals[indicator.code] = raw.get((indicator.id, None))
     # A formula may use another computed indicator: a few passes settle any order.

@@ -68,3 +68,16 @@ def test_the_read_only_sheet_totals_its_breakdown_like_the_form(client, associat
     client.force_login(member)
     page = _text(client.get(url(association)))
     assert "Total\xa0: 840" in page
+
+
+def test_a_breakdown_held_as_its_total_only_shows_that_total(client, association, member, indicators):
+    sheet = SheetFactory(
+        association=association,
+        campaign=indicators["personnes"].campaigns.get(),
+        status="validated",
+        validated_at="2026-11-20T09:00:00Z",
+    )
+    add_values(sheet, indicators, personnes=840, typologie=840)  # no parts: an imported sheet
+    client.force_login(member)
+    page = _text(client.get(url(association)))
+    assert "Total\xa0: 840" in page and "Total\xa0: —" not in page
