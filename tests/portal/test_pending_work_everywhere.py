@@ -76,7 +76,16 @@ def test_a_proposed_practice_shows_on_the_staff_home_the_admin_index_and_by_emai
     assert "Un potager partagé" in followup and "Épicerie des Sablons" in followup
 
     client.force_login(staff)
-    client.post(f"/annuaire/pratiques/{practice.slug}/decision/", {"decision": "publish"})
+    response = client.post(
+        f"/annuaire/pratiques/{practice.slug}/decision/",
+        {"decision": "publish", "next": "/annuaire/suivi/#pratiques"},
+    )
+    assert response["Location"] == "/annuaire/suivi/#pratiques"
+    elsewhere = client.post(
+        f"/annuaire/pratiques/{practice.slug}/decision/",
+        {"decision": "publish", "next": "https://ailleurs.example/"},
+    )
+    assert elsewhere["Location"] == practice.get_absolute_url()
     assert Practice.objects.get(pk=practice.pk).status == "published"
     assert "Pratiques inspirantes proposées à publier" not in client.get("/espace/").content.decode()
 
