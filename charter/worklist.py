@@ -29,4 +29,4 @@ def charter_pending_work(user) -> list[PendingWork]:
     ]
 
 
-register_provider("charter.signatures", charter_pending_work)
+register_provider("charter.signatures", charter_pending_work, covers=["charter.Signature.requested"])

@@ -35,4 +35,8 @@ def pending_event_work(user) -> list[PendingWork]:
     ]
 
 
-register_provider("events.pending", pending_event_work)
+register_provider(
+    "events.pending",
+    pending_event_work,
+    covers=["events.Participation.pending", "events.EventProposal.submitted"],
+)

@@ -29,4 +29,6 @@ def council_requests_pending(user) -> list[PendingWork]:
     ]
 
 
-register_provider("associations.council_requests", council_requests_pending)
+register_provider(
+    "associations.council_requests", council_requests_pending, covers=["associations.CouncilRequest.new"]
+)

@@ -69,4 +69,8 @@ def directory_pending_work(user) -> list[PendingWork]:
     ]
 
 
-register_provider("associations.directory", directory_pending_work)
+register_provider(
+    "associations.directory",
+    directory_pending_work,
+    covers=["associations.Membership.requested", "associations.ChangeProposal.pending"],
+)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from associations.directory import services as directory_services
 from associations.directory.forms import DecisionForm
 from associations.directory.moderation import proposals_with_diffs
+from associations.practices.selectors import practices_submitted
 from associations.structures import pending_logos, selectors, services
 from associations.structures.models import Association, ChangeProposal, DirectorySettings
 from solidaire.accounts.permissions import staff_required
@@ -29,6 +30,7 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
                 list(selectors.change_proposals_pending().prefetch_related("service__thematiques")[:100])
             ),
             "structures": list(selectors.structure_proposals_pending()[:100]),
+            "practices": list(practices_submitted()[:100]),
             "stale": list(selectors.associations_stale()[:200]),
             "stale_count": selectors.associations_stale().count(),
             "decision_form": DecisionForm(),

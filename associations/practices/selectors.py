@@ -67,5 +67,14 @@ def practices_for_booklet() -> list[Practice]:
     return list(practices_published())
 
 
+def practices_submitted() -> QuerySet[Practice]:
+    """Practices proposed to the CCAS, the oldest first (the staff follow-up page)."""
+    return (
+        Practice.objects.filter(status=PracticeStatus.SUBMITTED)
+        .select_related("association", "written_by")
+        .order_by("updated_at", "id")
+    )
+
+
 def practices_submitted_count() -> int:
     return Practice.objects.filter(status=PracticeStatus.SUBMITTED).count()

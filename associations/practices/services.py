@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from solidaire.core.email.links import absolute_url
+from solidaire.core.email.services import email_send
 from solidaire.core.text.search import slugify_fr
 
 from .models import Practice, PracticeStatus
@@ -53,12 +56,24 @@ def practice_save(
             setattr(practice, field, data[field])
     if not practice.slug:
         practice.slug = _free_slug(practice.title)
-    if submit and practice.status in {PracticeStatus.DRAFT, PracticeStatus.ARCHIVED}:
+    submitted = submit and practice.status in {PracticeStatus.DRAFT, PracticeStatus.ARCHIVED}
+    if submitted:
         practice.status = PracticeStatus.SUBMITTED
     practice.full_clean()
     practice.save()
     if "thematiques" in data:
         practice.thematiques.set(data["thematiques"])
+    if submitted:
+        # Staff learn of it by e-mail as well as on their home page (the worklist).
+        email_send(
+            template="associations/emails/practice_submitted",
+            context={
+                "practice": practice,
+                "association": association,
+                "url": absolute_url(reverse("associations:staff_followup") + "#pratiques"),
+            },
+            to=None,
+        )
     return practice
 
 

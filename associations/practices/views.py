@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.structures.models import Association
@@ -104,6 +105,10 @@ def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, "Pratique publiée.")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    # From the follow-up page's list, staff go back to the list (the next practice to publish).
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect(practice.get_absolute_url())
 
 

@@ -9,12 +9,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from associations.structures.models import Membership
-from associations.structures.taxonomy import MembershipRole, MembershipStatus
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
 
 from .models import CardReport, ReportStatus
 from .permissions import can_resolve
+from .selectors import card_report_admin_emails
 
 # The same words on the same card within this delay (a double click) make one report.
 DUPLICATE_WINDOW = dt.timedelta(hours=12)
@@ -36,15 +36,11 @@ def card_report_create(*, association, topic: str, message: str, email: str = ""
     report = CardReport(association=association, topic=topic, message=message, email=email.strip())
     report.full_clean()
     report.save()
-    admins = list(
-        Membership.objects.filter(
-            association=association, role=MembershipRole.ADMIN, status=MembershipStatus.APPROVED
-        ).values_list("user__email", flat=True)
-    )
+    admins = card_report_admin_emails(association=association)
     context = {
         "report": report,
         "association": association,
-        "card_path": reverse("associations:detail", kwargs={"slug": association.slug}),
+        "card_url": absolute_url(reverse("associations:detail", kwargs={"slug": association.slug})),
     }
     email_send(template="associations/emails/card_report", context=context, to=None)
     if admins:

@@ -13,10 +13,13 @@ from associations.structures.taxonomy import PublicationStatus
 from solidaire.accounts.permissions import public
 from solidaire.core.security.spam import Outcome, submission_outcome
 
-from . import services
+from . import selectors, services
 from .forms import CardReportForm
 
-THANKS = "Merci ! Votre signalement est transmis à la structure et au CCAS, qui corrigeront la fiche."
+
+def _thanks(association) -> str:
+    recipients = selectors.card_report_recipients_text(association=association)
+    return f"Merci ! Votre signalement est transmis {recipients}."
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -32,7 +35,7 @@ def card_report(request: HttpRequest, slug: str) -> HttpResponse:
         if outcome is Outcome.LIMITED:
             status = 429
         elif outcome is Outcome.SPAM:
-            messages.success(request, THANKS)  # a bot learns nothing; nothing is kept
+            messages.success(request, _thanks(association))  # a bot learns nothing; nothing is kept
             return redirect(association.get_absolute_url())
         elif outcome is Outcome.VALID:
             try:
@@ -40,11 +43,15 @@ def card_report(request: HttpRequest, slug: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, THANKS)
+                messages.success(request, _thanks(association))
                 return redirect(association.get_absolute_url())
     return render(
         request,
         "associations/reports/card_report.html",
-        {"association": association, "form": form},
+        {
+            "association": association,
+            "form": form,
+            "recipients": selectors.card_report_recipients_text(association=association),
+        },
         status=status,
     )

@@ -29,4 +29,4 @@ def card_reports_pending(user) -> list[PendingWork]:
     ]
 
 
-register_provider("associations.card_reports", card_reports_pending)
+register_provider("associations.card_reports", card_reports_pending, covers=["associations.CardReport.open"])

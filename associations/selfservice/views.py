@@ -45,22 +45,24 @@ def _saved_message(request, result) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @association_permission_required(can_edit)
 def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
-    form = AssociationCardForm(request.POST or None, request.FILES or None, instance=association)
+    # A change waiting for the CCAS is what the form shows (and what saving edits).
+    pending = structure_selectors.pending_card_change(association=association)
+    initial = {k: v for k, v in pending.payload.items() if k != "logo"} if pending else None
+    form = AssociationCardForm(
+        request.POST or None, request.FILES or None, instance=association, initial=initial
+    )
     # The per-day hours editor sits in the same form; a post without it leaves the hours alone.
+    shown_hours = (initial or {}).get("opening_hours", association.opening_hours)
     hours_posted = request.method == "POST" and any(key.startswith("horaires-") for key in request.POST)
     hours_form = HoursEditorForm(
-        request.POST if hours_posted else None, expression=association.opening_hours, prefix="horaires"
+        request.POST if hours_posted else None, expression=shown_hours, prefix="horaires"
     )
     # Both parts are checked, so that every error shows at once.
     card_ok = request.method == "POST" and form.is_valid()
     hours_ok = not hours_posted or hours_form.is_valid()
     valid = card_ok and hours_ok
     data = {name: form.cleaned_data[name] for name in form.changed_data} if valid else {}
-    if (
-        valid
-        and hours_posted
-        and not same_hours(hours_form.cleaned_data["opening_hours"], association.opening_hours)
-    ):
+    if valid and hours_posted and not same_hours(hours_form.cleaned_data["opening_hours"], shown_hours):
         data["opening_hours"] = hours_form.cleaned_data["opening_hours"]
     if valid and not data:
         messages.info(request, "Aucune modification à enregistrer.")
@@ -87,6 +89,7 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
             "form": form,
             "hours_form": hours_form,
             "moderated": not is_ccas_staff(request.user) and DirectorySettings.get().moderate_member_changes,
+            "pending": pending,
         },
     )
 

@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .models import Association, ChangeProposal, DirectorySettings, Membership
-from .taxonomy import MembershipStatus, ProposalStatus, PublicationStatus
+from .taxonomy import MembershipStatus, ProposalKind, ProposalStatus, PublicationStatus
 
 
 def association_list_public() -> QuerySet[Association]:
@@ -73,6 +73,19 @@ def change_proposals_pending() -> QuerySet[ChangeProposal]:
         ChangeProposal.objects.filter(status=ProposalStatus.PENDING)
         .select_related("association", "service", "proposed_by")
         .order_by("created_at")
+    )
+
+
+def pending_card_change(*, association: Association) -> ChangeProposal | None:
+    """The card change waiting for the CCAS, if any: the card form shows and edits it rather
+    than stacking a second identical one."""
+    return (
+        ChangeProposal.objects.filter(
+            association=association, kind=ProposalKind.CARD, status=ProposalStatus.PENDING
+        )
+        .select_related("proposed_by")
+        .order_by("-created_at")
+        .first()
     )
 
 

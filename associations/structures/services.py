@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
-from solidaire.core.links import absolute_url
 from solidaire.core.text.search import slugify_fr
 
 from . import pending_logos
@@ -148,6 +148,20 @@ def association_card_update(*, association: Association, data: dict, by) -> Asso
         raise PermissionDenied("Vous ne pouvez pas modifier cette structure.")
     data = {k: v for k, v in data.items() if k in CARD_FIELDS}
     if _must_moderate(by):
+        # A card change already waiting is edited, not doubled: staff moderate one change with
+        # everything the structure asked for (the latest value of each field wins).
+        pending = (
+            ChangeProposal.objects.select_for_update()
+            .filter(association=association, kind=ProposalKind.CARD, status=ProposalStatus.PENDING)
+            .order_by("-created_at")
+            .first()
+        )
+        if pending is not None:
+            pending.payload = {**pending.payload, **_to_payload(data)}
+            pending.proposed_by = by
+            pending.full_clean()
+            pending.save()
+            return pending
         proposal = ChangeProposal(
             association=association, kind=ProposalKind.CARD, payload=_to_payload(data), proposed_by=by
         )

@@ -14,8 +14,8 @@ from django.utils.text import slugify
 from associations.structures.models import Association
 from associations.structures.permissions import can_edit
 from associations.structures.taxonomy import MembershipRole, MembershipStatus
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
-from solidaire.core.links import absolute_url
 
 from .models import MissionStatus, VolunteerInterest, VolunteerMission, VolunteerSkill
 

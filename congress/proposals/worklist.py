@@ -38,4 +38,4 @@ def pending_proposals(user) -> list[PendingWork]:
     return lines
 
 
-register_provider("congress.proposals", pending_proposals)
+register_provider("congress.proposals", pending_proposals, covers=["congress.Proposal.submitted"])

@@ -9,7 +9,6 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils import timezone
 
 from congress.editions.models import CongressDay, CongressEdition, RegistrationState, Session, SessionKind
 from solidaire.accounts.selectors import verified_addresses
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
 
 from . import capacity, rules, selectors
@@ -50,13 +50,6 @@ class Choices:
     days: list[CongressDay]
     sessions: list[Session] = field(default_factory=list)
     accept_waiting_list: bool = False
-
-
-def absolute_url(path: str) -> str:
-    """Absolute link for e-mails, on the configured Site (kept on SITE_DOMAIN by core)."""
-    domain = Site.objects.get_current().domain
-    scheme = "http" if domain.startswith(("127.", "localhost")) else "https"
-    return f"{scheme}://{domain}{path}"
 
 
 def _check_open(edition: CongressEdition, now: dt.datetime) -> None:

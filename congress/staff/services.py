@@ -12,7 +12,7 @@ from django.utils import timezone
 from congress.editions.models import CongressEdition
 from congress.editions.permissions import can_manage_congress
 from congress.registrations.models import Registration, RegistrationStatus
-from congress.registrations.services import absolute_url
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
 from solidaire.core.text.french import with_preposition
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
-from solidaire.core.links import absolute_url
 
 from ..calendar.models import WHEN_FIELDS, WHERE_FIELDS, Edition, EditionStatus
 from ..calendar.permissions import can_decide

@@ -76,6 +76,11 @@ class Participation(TimeStampedModel):
         return f"{self.association} — {self.edition}"
 
     @property
+    def is_pending(self) -> bool:
+        """Waiting for a CCAS decision."""
+        return self.status == ParticipationStatus.PENDING
+
+    @property
     def needs_display(self) -> list[str]:
         needs = [
             label

@@ -3,19 +3,30 @@ whom to write to about a participation."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value, When
 
 from associations.structures.models import Association
 
 from ..calendar.models import Edition
+from .filters import StaffParticipationFilter
 from .models import Participation, ParticipationStatus
 
 
 def participations_to_review() -> QuerySet[Participation]:
-    """Every application, pending ones first, with what the staff page shows (one query)."""
+    """Every application, pending ones first (then by edition date), with what the staff page
+    shows (one query)."""
+    waiting = Case(
+        When(status=ParticipationStatus.PENDING, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
     return Participation.objects.select_related(
         "edition", "edition__series", "association", "applied_by"
-    ).order_by("status", "edition__starts_at", "created_at")
+    ).order_by(waiting, "edition__starts_at", "created_at", "pk")
+
+
+def participations_queue(*, params) -> StaffParticipationFilter:
+    """The staff page's list: pending applications unless `params` ask for another state, year
+    or structure (`.qs` to paginate, `.form` to show)."""
+    return StaffParticipationFilter(params, queryset=participations_to_review())
 
 
 def pending_summary() -> dict:

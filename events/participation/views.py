@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,6 +18,8 @@ from ..calendar.permissions import STAFF_ONLY, can_decide
 from . import selectors, services
 from .forms import DecisionForm, ParticipationForm
 from .models import Participation
+
+PER_PAGE = 20
 
 
 def add_errors(form, exc: ValidationError) -> None:
@@ -76,11 +79,16 @@ def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required(can_decide, message=STAFF_ONLY)
 def staff_participations(request: HttpRequest) -> HttpResponse:
     """CCAS: applications to take part in editions, pending ones first."""
-    participations = list(selectors.participations_to_review()[:300])
+    filterset = selectors.participations_queue(params=request.GET)
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "events/staff_participations.html",
-        {"participations": [(p, DecisionForm(prefix=f"p{p.pk}")) for p in participations]},
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "participations": [(p, DecisionForm(prefix=f"p{p.pk}")) for p in page],
+        },
     )
 
 

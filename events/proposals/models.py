@@ -82,3 +82,8 @@ class EventProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for a CCAS decision."""
+        return self.status == ProposalStatus.SUBMITTED

@@ -8,6 +8,7 @@ from django.db.models import Case, Count, IntegerField, Min, Q, QuerySet, Value,
 from associations.structures.models import Membership
 from associations.structures.taxonomy import MembershipStatus
 
+from .filters import StaffProposalFilter
 from .models import EventProposal, ProposalStatus
 
 
@@ -34,8 +35,14 @@ def proposals_to_review() -> QuerySet[EventProposal]:
         When(status=ProposalStatus.SUBMITTED, then=Value(0)), default=Value(1), output_field=IntegerField()
     )
     return EventProposal.objects.select_related("association", "proposed_by", "edition").order_by(
-        waiting, "-created_at"
+        waiting, "-created_at", "-pk"
     )
+
+
+def proposals_queue(*, params) -> StaffProposalFilter:
+    """The staff page's list: proposals to examine unless `params` ask for another state, year or
+    structure (`.qs` to paginate, `.form` to show)."""
+    return StaffProposalFilter(params, queryset=proposals_to_review())
 
 
 def pending_summary() -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,6 +18,8 @@ from ..participation.views import add_errors
 from . import selectors, services
 from .forms import ProposalDecisionForm, ProposalForm
 from .models import EventProposal, ProposalStatus
+
+PER_PAGE = 20
 
 FIELDS = ProposalForm.Meta.fields
 
@@ -96,11 +99,16 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @permission_required(can_decide, message=STAFF_ONLY)
 def staff_proposals(request: HttpRequest) -> HttpResponse:
-    proposals = list(selectors.proposals_to_review()[:300])
+    filterset = selectors.proposals_queue(params=request.GET)
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "events/staff_proposals.html",
-        {"proposals": [(p, ProposalDecisionForm(prefix=f"p{p.pk}")) for p in proposals]},
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "proposals": [(p, ProposalDecisionForm(prefix=f"p{p.pk}")) for p in page],
+        },
     )
 
 

@@ -48,6 +48,17 @@ class ValueType(models.TextChoices):
     DECIMAL = "decimal", "Nombre décimal"
 
 
+def indicator_decimals(*, unit: str, value_type: str, formula: str = "") -> int:
+    """How many decimals an indicator is read with, on the sheet, its « l'an passé » hint and in
+    the exports: amounts in cents, FTEs in hundredths (0,75 ETP), typed whole numbers without
+    any, other decimals and every computed figure (ratios, averages) with one (« 24,3 »)."""
+    if unit in (Unit.EUROS, Unit.ETP):
+        return 2
+    if value_type == ValueType.INTEGER and not formula:
+        return 0
+    return 1
+
+
 class Breakdown(models.Model):
     """A way to split a total, e.g. sex × age band. Its categories are flat rows so that a
     value is (indicator, category) and stays a simple filter in SQL."""
@@ -145,6 +156,15 @@ class IndicatorDefinition(TimeStampedModel):
     @property
     def is_computed(self) -> bool:
         return bool(self.formula)
+
+    @property
+    def decimals(self) -> int:
+        return indicator_decimals(unit=self.unit, value_type=self.value_type, formula=self.formula)
+
+    @property
+    def is_amount(self) -> bool:
+        """Shown with « € » (and its cents)."""
+        return self.unit == Unit.EUROS
 
     def clean(self):
         from django.core.exceptions import ValidationError

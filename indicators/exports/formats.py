@@ -25,9 +25,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from indicators.catalogue.models import Campaign
+from associations.structures.models import Association
+from indicators.catalogue.models import Campaign, Unit, indicator_decimals
 from indicators.catalogue.selectors import campaign_layout
-from indicators.sheets.models import SheetStatus, SheetValue
+from indicators.sheets.models import NOT_STARTED, NOT_STARTED_LABEL, Sheet, SheetStatus, SheetValue
+from indicators.sheets.selectors import expected_associations
 from solidaire.core.security.spreadsheet import safe_cell, safe_row
 from solidaire.core.text.french import format_number
 
@@ -54,6 +56,22 @@ YEAR_FORMAT = "0"
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A value with the indicator's precision: people's CSV writes it rounded (« 24,3 »,
+    « 1200,50 »), the XLSX keeps the exact number and shows it with that many decimals (and
+    « € » on amounts, cents included)."""
+
+    value: Decimal
+    decimals: int
+    amount: bool = False
+
+
+def _number_format(measure: Measure) -> str:
+    base = "#,##0" + ("." + "0" * measure.decimals if measure.decimals else "")
+    return f'{base} "€"' if measure.amount else base
+
+
+@dataclass(frozen=True)
 class Flavour:
     """Who reads the file: people (labels, French statuses and decimals) or machines (codes)."""
 
@@ -62,9 +80,13 @@ class Flavour:
     def status(self, status: str) -> str:
         return status if self.codes else STATUS_LABELS.get(status, status)
 
-    def csv_number(self, value: Decimal) -> str:
+    def csv_number(self, value: Decimal | Measure) -> str:
         if self.codes:
-            return f"{value.normalize():f}"  # "12", "0.75": what programs read
+            # Programs get the stored number, exact: "12", "0.75", "24.3333".
+            number = value.value if isinstance(value, Measure) else value
+            return f"{number.normalize():f}"
+        if isinstance(value, Measure):
+            return format_number(value.value, value.decimals, separator="")  # "24,3", "1200,50"
         return format_number(value, separator="")  # "0,75": what French spreadsheets read
 
 
@@ -95,51 +117,68 @@ def _long_rows(values: QuerySet[SheetValue], flavour: Flavour) -> Iterator[list]
             "category__code",
             "category__label",
             "value",
+            "indicator__unit",
+            "indicator__value_type",
+            "indicator__formula",
         )
         .iterator(chunk_size=CHUNK)
     )
-    for name, slug, year, status, code, label, category, category_label, value in rows:
+    for name, slug, year, status, code, label, category, category_label, value, *kind in rows:
         part = (category if flavour.codes else category_label) or ""
-        yield [name, slug, year, flavour.status(status), code, label, part, value]
+        unit, value_type, formula = kind
+        measure = Measure(
+            value,
+            indicator_decimals(unit=unit, value_type=value_type, formula=formula),
+            unit == Unit.EUROS,
+        )
+        yield [name, slug, year, flavour.status(status), code, label, part, measure]
 
 
-def _wide_columns(campaign: Campaign, flavour: Flavour) -> list[tuple[str, int, int | None]]:
-    """(header, indicator id, category id) in the campaign's order."""
+def _wide_columns(campaign: Campaign, flavour: Flavour) -> list[tuple[str, int, int | None, int, bool]]:
+    """(header, indicator id, category id, decimals, amount) in the campaign's order."""
     columns = []
     for indicator in (item.indicator for item in campaign_layout(campaign=campaign).items):
-        columns.append((indicator.code if flavour.codes else indicator.label, indicator.id, None))
+        kind = (indicator.decimals, indicator.is_amount)
+        columns.append((indicator.code if flavour.codes else indicator.label, indicator.id, None, *kind))
         for c in indicator.categories:
             header = f"{indicator.code}:{c.code}" if flavour.codes else f"{indicator.label} — {c.label}"
-            columns.append((header, indicator.id, c.id))
+            columns.append((header, indicator.id, c.id, *kind))
     return columns
 
 
 def _wide_rows(campaign: Campaign, columns, flavour: Flavour) -> Iterator[list]:
-    """One row per sheet; values arrive sorted by sheet so one row is built at a time."""
-    index = {(ind, cat): i for i, (_, ind, cat) in enumerate(columns)}
-    rows = (
-        SheetValue.objects.filter(sheet__campaign=campaign)
-        .order_by("sheet__association__name", "sheet_id")
-        .values_list(
-            "sheet_id",
-            "sheet__association__name",
-            "sheet__association__slug",
-            "sheet__status",
-            "indicator_id",
-            "category_id",
-            "value",
-        )
+    """One row per expected structure, in name order, those without a sheet included (state
+    « Non commencée »), then any other structure that answered; values arrive sorted like the
+    structures, so one row is built at a time."""
+    index = {(ind, cat): i for i, (_, ind, cat, *_kind) in enumerate(columns)}
+    structures = (
+        (expected_associations() | Association.objects.filter(sheets__campaign=campaign))
+        .distinct()
+        .order_by("name", "pk")
+        .values_list("pk", "name", "slug")
         .iterator(chunk_size=CHUNK)
     )
-    for _, group in groupby(rows, key=lambda r: r[0]):
+    values = (
+        SheetValue.objects.filter(sheet__campaign=campaign)
+        .order_by("sheet__association__name", "sheet__association_id")
+        .values_list("sheet__association_id", "sheet__status", "indicator_id", "category_id", "value")
+        .iterator(chunk_size=CHUNK)
+    )
+    statuses = dict(Sheet.objects.filter(campaign=campaign).values_list("association_id", "status"))
+    by_structure = groupby(values, key=lambda r: r[0])
+    pending = next(by_structure, None)
+    for pk, name, slug in structures:
         cells: list = [None] * len(columns)
-        head = None
-        for _sheet, name, slug, status, ind, cat, value in group:
-            head = [name, slug, campaign.year, flavour.status(status)]
-            position = index.get((ind, cat))
-            if position is not None:
-                cells[position] = value
-        yield head + cells
+        if pending is not None and pending[0] == pk:
+            for _structure, _status, ind, cat, value in pending[1]:
+                position = index.get((ind, cat))
+                if position is not None:
+                    _, _, _, decimals, amount = columns[position]
+                    cells[position] = Measure(value, decimals, amount)
+            pending = next(by_structure, None)
+        status = statuses.get(pk)
+        state = flavour.status(status) if status else (NOT_STARTED if flavour.codes else NOT_STARTED_LABEL)
+        yield [name, slug, campaign.year, state, *cells]
 
 
 def _csv_stream(header: list, rows: Iterable[list], flavour: Flavour) -> Iterator[str]:
@@ -147,7 +186,9 @@ def _csv_stream(header: list, rows: Iterable[list], flavour: Flavour) -> Iterato
     yield "\ufeff"  # BOM: spreadsheets then read the accents right
     yield writer.writerow(header)
     for row in rows:
-        cells = ["" if v is None else flavour.csv_number(v) if isinstance(v, Decimal) else v for v in row]
+        cells = [
+            "" if v is None else flavour.csv_number(v) if isinstance(v, Decimal | Measure) else v for v in row
+        ]
         yield writer.writerow(safe_row(cells))
 
 
@@ -231,6 +272,9 @@ def _styled(worksheet, value, *, font=None, number_format=None) -> WriteOnlyCell
 
 def _xlsx_cell(worksheet, value, position: int):
     # Numbers as numbers (the spreadsheet can sum them), with a format; text guarded.
+    if isinstance(value, Measure):
+        number = int(value.value) if value.decimals == 0 else float(value.value)
+        return _styled(worksheet, number, number_format=_number_format(value))
     if isinstance(value, Decimal):
         integral = value == value.to_integral_value()
         number = int(value) if integral else float(value)

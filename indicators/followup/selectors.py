@@ -9,8 +9,10 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from associations.structures.models import Association
+from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
 from indicators.reminders.models import Reminder
+from indicators.reminders.selectors import late_associations, reminder_targets
 from indicators.sheets.models import Sheet, SheetStatus
 from indicators.sheets.selectors import expected_associations
 
@@ -34,7 +36,8 @@ def followup_rows(*, campaign: Campaign) -> QuerySet[Association]:
 
 
 def followup_completeness(*, campaign: Campaign) -> dict[str, int]:
-    """Expected / submitted (or validated) / validated / on time / late, in one query."""
+    """Expected / submitted (or validated) / validated / on time / submitted late (one query),
+    late (not transmitted once the campaign is over) and to remind (two more)."""
     closes = dt.datetime.combine(
         campaign.closes_on + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone()
     )
@@ -47,7 +50,12 @@ def followup_completeness(*, campaign: Campaign) -> dict[str, int]:
         ),
         late=Count("pk", filter=answered & Q(sheets__submitted_at__gte=closes), distinct=True),
     )
-    counts["on_time"] = counts["submitted"] - counts["late"]
+    counts["submitted_late"] = counts.pop("late")
+    counts["on_time"] = counts["submitted"] - counts["submitted_late"]
+    # « En retard » and the reminder button read the same rule (reminders.selectors).
+    counts["late"] = late_associations(campaign=campaign).count()
+    counts["to_remind"] = reminder_targets(campaign=campaign).count()
+    counts["closed"] = campaign.closes_on < catalogue_selectors.today()
     counts["missing"] = counts["expected"] - counts["submitted"]
     counts["percent"] = round(100 * counts["submitted"] / counts["expected"]) if counts["expected"] else 0
     return counts

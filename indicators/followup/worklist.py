@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
+from indicators.reminders.selectors import late_associations
 from indicators.sheets.models import Sheet, SheetStatus
 from indicators.sheets.permissions import can_review
-from indicators.sheets.selectors import expected_associations
 from solidaire.core.worklist import PendingWork, register_provider
 
 SECTION = "Indicateurs"
@@ -27,13 +27,8 @@ def late_campaign(*, on: dt.date | None = None) -> Campaign | None:
 
 
 def late_count(*, campaign: Campaign, on: dt.date | None = None) -> int:
-    """Expected structures whose sheet is neither submitted nor validated once the campaign
-    (and the structure's own extension, if any) is over."""
-    on = on or catalogue_selectors.today()
-    excused = Sheet.objects.filter(association=OuterRef("pk"), campaign=campaign).filter(
-        Q(status__in=ANSWERED) | Q(extended_until__gte=on)
-    )
-    return expected_associations().exclude(Exists(excused)).count()
+    """How many structures are late (the follow-up page's rule: `late_associations`)."""
+    return late_associations(campaign=campaign, on=on).count()
 
 
 def indicators_pending_work(user) -> list[PendingWork]:
@@ -69,4 +64,4 @@ def indicators_pending_work(user) -> list[PendingWork]:
     return lines
 
 
-register_provider("indicators.sheets", indicators_pending_work)
+register_provider("indicators.sheets", indicators_pending_work, covers=["indicators.Sheet.submitted"])

@@ -24,7 +24,7 @@ from solidaire.core.email.services import email_send
 from solidaire.core.text.french import format_date
 
 from .models import Reminder, ReminderKind
-from .selectors import late_associations
+from .selectors import reminder_targets, unanswered_associations
 
 UNREACHABLE = "unreachable"
 ALREADY_SENT = "already_sent"
@@ -93,13 +93,14 @@ def reminder_send(*, campaign: Campaign, association: Association, kind: str, us
 
 
 def reminders_send_late(*, campaign: Campaign, user) -> RemindersReport:
-    """Remind every structure whose sheet of `campaign` is neither submitted nor validated. Each
+    """Remind every structure `reminder_targets` names (the late ones once the campaign is over,
+    those that have not transmitted while it is open: the button says which). Each
     structure is handled in its own transaction: one without an address does not stop the others,
     and running it twice the same day sends nothing more."""
     if not can_review(user):
         raise PermissionDenied("Seule l'équipe du CCAS peut relancer les structures.")
     report = RemindersReport()
-    for association in late_associations(campaign=campaign):
+    for association in reminder_targets(campaign=campaign):
         try:
             reminder_send(campaign=campaign, association=association, kind=ReminderKind.MANUAL, user=user)
         except ValidationError as exc:
@@ -125,7 +126,7 @@ def reminders_send_due(*, on: dt.date | None = None) -> int:
         )
         for campaign in campaigns:
             already = Reminder.objects.filter(campaign=campaign, kind=kind).values("association_id")
-            for association in late_associations(campaign=campaign).exclude(pk__in=already):
+            for association in unanswered_associations(campaign=campaign).exclude(pk__in=already):
                 try:
                     reminder_send(campaign=campaign, association=association, kind=kind)
                 except ValidationError:

@@ -63,9 +63,13 @@ class SheetForm(forms.Form):
                 key = (indicator.id, category.id if category else None)
                 self.keys[name] = key
                 self.fields[name] = self._number_field(indicator, category)
-                # Tie last year's hint to the input for screen readers (the error message too,
-                # once there is one: see full_clean; an id that is not on the page is invalid HTML).
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev"
+                # Tie the help and last year's hint to the input for screen readers (the error
+                # message too, once there is one: see full_clean; an id that is not on the page is
+                # invalid HTML).
+                described = [f"id_{name}_prev"]
+                if indicator.help_text and category is None:
+                    described.insert(0, f"id_{name}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
                 if key in initial_values:
                     self.initial[name] = _plain(initial_values[key], indicator)
 
@@ -73,7 +77,8 @@ class SheetForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.keys:
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_prev id_{name}_error"
+                widget = self.fields[name].widget
+                widget.attrs["aria-describedby"] = f"{widget.attrs['aria-describedby']} id_{name}_error"
 
     @staticmethod
     def _number_field(indicator, category) -> FrenchNumberField:

@@ -21,6 +21,9 @@ class SheetStatus(models.TextChoices):
     VALIDATED = "validated", "Validée"
 
 
+NOT_STARTED, NOT_STARTED_LABEL = "none", "Non commencée"
+
+
 def report_upload_to(instance: Sheet, filename: str) -> str:
     return f"indicateurs/{instance.campaign.year}/{instance.association.slug}/rapport-activite.pdf"
 
@@ -79,6 +82,31 @@ class Sheet(TimeStampedModel):
     def deadline(self):
         closes = self.campaign.closes_on
         return max(closes, self.extended_until) if self.extended_until else closes
+
+    # One source of truth for what a sheet is, read by its badge and its status line: a sheet
+    # not yet in the database is « Non commencée », whatever its default status says.
+    @property
+    def is_started(self) -> bool:
+        return self.pk is not None
+
+    @property
+    def is_with_ccas(self) -> bool:
+        """Transmitted or validated: the structure no longer edits it."""
+        return self.status in {SheetStatus.SUBMITTED, SheetStatus.VALIDATED}
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == SheetStatus.RETURNED
+
+    @property
+    def state(self) -> str:
+        """`none` (not started) or the status value: the badge's CSS class."""
+        return self.status if self.is_started else NOT_STARTED
+
+    @property
+    def state_label(self) -> str:
+        """The badge's words: « Non commencée », « Brouillon », « Transmise »…"""
+        return self.get_status_display() if self.is_started else NOT_STARTED_LABEL
 
 
 class SheetValue(models.Model):

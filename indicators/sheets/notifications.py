@@ -8,8 +8,8 @@ from django.urls import reverse
 from associations.structures.models import Association, Membership
 from associations.structures.taxonomy import MembershipStatus
 from indicators.catalogue.models import Campaign
+from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
-from solidaire.core.links import absolute_url
 
 from .models import CampaignContact, Sheet
 

@@ -48,7 +48,11 @@ def values_by_code(*, layout: Layout, raw: RawValues) -> tuple[dict, dict]:
                 c.code: raw[(indicator.id, c.id)] for c in indicator.categories if (indicator.id, c.id) in raw
             }
             breakdowns[indicator.code] = parts
-            totals[indicator.code] = sum(parts.values(), Decimal(0)) if parts else None
+            # The parts add up to the total, as the form's grid does; a sheet that holds only
+            # the total (imported, or typed before the breakdown existed) shows that total.
+            totals[indicator.code] = (
+                sum(parts.values(), Decimal(0)) if parts else raw.get((indicator.id, None))
+            )
         else:
             totals[indicator.code] = raw.get((indicator.id, None))
     # A formula may use another computed indicator: a few passes settle any order.
@@ -106,14 +110,16 @@ def sheet_audit(*, sheet: Sheet):
 
 
 def sheet_status_line(*, sheet: Sheet) -> str:
-    """One sentence for the sheet's state, the same on every page: what it is and what comes next."""
+    """What comes next, written to follow the badge (`sheet.state_label`), which says what the
+    sheet is: « [Brouillon] : à transmettre avant le … », « [Transmise] le … : en cours
+    d'examen par le CCAS. » The state is never written twice."""
     deadline = format_date(sheet.deadline)
+    if not sheet.is_started:
+        return f": à transmettre avant le {deadline}."
     if sheet.status == SheetStatus.SUBMITTED:
-        return f"Transmise le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
+        return f"le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
     if sheet.status == SheetStatus.VALIDATED:
-        return f"Validée par le CCAS le {format_date(sheet.validated_at)}."
-    if sheet.status == SheetStatus.RETURNED:
-        return f"Renvoyée pour correction : à transmettre de nouveau avant le {deadline}."
-    if sheet.pk is None:
-        return f"Non commencée : à transmettre avant le {deadline}."
-    return f"Brouillon : à transmettre avant le {deadline}."
+        return f"par le CCAS le {format_date(sheet.validated_at)}."
+    if sheet.is_returned:
+        return f": à transmettre de nouveau avant le {deadline}."
+    return f": à transmettre avant le {deadline}."

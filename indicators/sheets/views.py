@@ -78,7 +78,7 @@ def sheet_edit(request: HttpRequest, association: Association, year: int) -> Htt
             initial={"version": sheet.version},
         )
         if sheet_posted:
-            outcome = _handle_post(request, form, sheet)
+            outcome, sheet = _handle_post(request, form, sheet)
             if isinstance(outcome, HttpResponse):
                 return outcome
             results = outcome
@@ -148,10 +148,12 @@ def _handle_contact(request, association: Association, campaign: Campaign):
 
 
 def _handle_post(request, form: SheetForm, sheet: Sheet):
-    """Returns a redirect on success, else the rule results to show (form keeps the input)."""
+    """Returns (a redirect on success, else the rule results to show, the sheet as it now is):
+    a refused submission creates the draft, and the page must show that sheet, not the unsaved
+    one it started from (« Non commencée » beside « enregistrées comme brouillon »)."""
     if not form.is_valid():
         form.add_error(None, "Certaines valeurs sont invalides : corrigez les champs signalés.")
-        return []
+        return [], sheet
     submit = request.POST.get("action") == "submit"
     try:
         if sheet.pk is None:
@@ -176,21 +178,21 @@ def _handle_post(request, form: SheetForm, sheet: Sheet):
             form.data = form.data.copy()
             form.data["version"] = exc.sheet.version
             sheet.refresh_from_db()
-        return exc.results
+        return exc.results, sheet
     except services.SheetError as exc:
         form.add_error(None, str(exc))
-        return []
+        return [], sheet
     except ValidationError as exc:
         for message in exc.messages:
             form.add_error(None, message)
-        return []
+        return [], sheet
     except DatabaseError:
         # A busy or briefly unavailable database: the transaction was rolled back as a whole;
         # the person keeps what they typed and can simply try again.
         logger.exception("Saving the indicator sheet %s failed", sheet.pk)
         form.add_error(None, SAVE_FAILED)
-        return []
-    return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year)
+        return [], sheet
+    return redirect("indicators:sheet", slug=sheet.association.slug, year=sheet.campaign.year), sheet
 
 
 @require_safe

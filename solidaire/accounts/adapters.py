@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 
+from solidaire.core.email.links import site_context
 from solidaire.core.email.services import email_queue_message
 from solidaire.core.security.ratelimit import client_ip
 from solidaire.core.text.limits import EMAIL_MAX_LENGTH, EMAIL_TOO_LONG
@@ -23,7 +25,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return email
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        message = self.render_mail(template_prefix, email, context)
+        # allauth's own send_mail adds `current_site`; replacing it must too, or its templates
+        # read an empty name (« Bonjour, c'est  ! », « Merci d'utiliser  ! »).
+        ctx = {"request": allauth_context.request, "email": email, **site_context(), **context}
+        message = self.render_mail(template_prefix, email, ctx)
         email_queue_message(message=message)
 
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:

@@ -8,7 +8,10 @@ An app registers its provider in `AppConfig.ready()`:
     def pending_signatures(user) -> list[PendingWork]:
         ...  # one aggregate query; return [] for users who may not act on them
 
-    register_provider("charter.signatures", pending_signatures)
+    register_provider("charter.signatures", pending_signatures, covers=["charter.Signature.requested"])
+
+`covers` names the pending states ("app_label.Model.status_value") the provider counts: a test
+checks that every model with a pending state is covered, so new pending work cannot go unseen.
 """
 
 from __future__ import annotations
@@ -31,11 +34,19 @@ class PendingWork:
 
 Provider = Callable[[object], list[PendingWork]]
 _providers: dict[str, Provider] = {}
+_covered: dict[str, tuple[str, ...]] = {}
 
 
-def register_provider(key: str, provider: Provider) -> None:
-    """Add (or replace, for tests and reloads) the provider named `key`."""
+def register_provider(key: str, provider: Provider, *, covers: list[str] | tuple[str, ...] = ()) -> None:
+    """Add (or replace, for tests and reloads) the provider named `key`, which counts the
+    pending states named in `covers` ("associations.Practice.submitted")."""
     _providers[key] = provider
+    _covered[key] = tuple(covers)
+
+
+def covered_states() -> set[str]:
+    """Every "app_label.Model.status_value" some provider counts."""
+    return {state for states in _covered.values() for state in states}
 
 
 def pending_work_for(user) -> list[PendingWork]:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
-from congress.editions.selectors import edition_open_for_registration
+from congress.editions.selectors import edition_open_for_registration, featured_edition
 from congress.registrations.selectors import registrations_of_user
 from events.public.selectors import upcoming_events
 from solidaire.accounts.permissions import permission_required, public, signed_in, staff_required
@@ -49,4 +49,6 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     sections: dict[str, list] = {}
     for line in pending_work_for(request.user):
         sections.setdefault(line.section or "Autres demandes", []).append(line)
-    return render(request, "portal/staff_home.html", {"sections": sections})
+    # The congress tools are per edition: the next one, else the last one (as /congres/ shows).
+    congress = featured_edition().edition
+    return render(request, "portal/staff_home.html", {"sections": sections, "congress": congress})

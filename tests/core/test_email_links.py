@@ -9,7 +9,7 @@ import pytest
 from django.contrib.sites.models import Site
 from django.template.loader import render_to_string
 
-from solidaire.core.links import absolute_url
+from solidaire.core.email.links import absolute_url
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,6 +5,7 @@ and the sex × age grid of the sheet totals what is typed, live."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -18,6 +19,8 @@ from tests.indicators.factories import CampaignFactory, build_catalogue
 from .test_indicators_journey import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# The campaign is open: nobody is late yet, the button reminds those that have not transmitted.
+OPEN_CAMPAIGN_REMINDER = re.compile("Relancer les structures qui n'ont pas encore transmis")
 
 
 def test_staff_home_review_then_remind_late_structures(live_server, browser_page):
@@ -47,12 +50,12 @@ def test_staff_home_review_then_remind_late_structures(live_server, browser_page
     unreachable = page.get_by_test_id("unreachable")
     assert "Club injoignable" in unreachable.inner_text()
     assert unreachable.get_by_role("link", name="compléter la fiche de Club injoignable").is_visible()
-    button = page.get_by_role("button", name="Relancer toutes les structures en retard")
+    button = page.get_by_role("button", name=OPEN_CAMPAIGN_REMINDER)
     button.dblclick()  # a double click must not send two reminders
     # Wait for the answer's message (the page is replaced once the POSTs have been answered).
     page.get_by_text("structure sans adresse", exact=False).first.wait_for()
     assert Reminder.objects.filter(association=late).count() == 1
-    page.get_by_role("button", name="Relancer toutes les structures en retard").click()
+    page.get_by_role("button", name=OPEN_CAMPAIGN_REMINDER).click()
     page.get_by_text("déjà relancée", exact=False).first.wait_for()
     assert Reminder.objects.filter(association=late).count() == 1
 

@@ -27,7 +27,7 @@ def test_wide_csv_for_french_spreadsheets(client, staff_user, data):  # noqa: F8
     assert "Typologie du public — Femmes" in header
     alpha = dict(zip(header, lines[1].split(";"), strict=True))
     assert alpha["Statut de la fiche"] == "Transmise"
-    assert alpha["Salariés (ETP)"] == "2,5"  # decimal comma
+    assert alpha["Salariés (ETP)"] == "2,50"  # decimal comma, at the indicator's precision (hundredths)
     assert "submitted" not in raw.decode("utf-8-sig")
 
 

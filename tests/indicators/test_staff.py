@@ -74,7 +74,8 @@ def test_followup_shows_completeness_and_statuses(client, staff_user, campaign, 
     assert "Suivi des fiches d'indicateurs 2026" in page
     assert "<dt>Attendues</dt><dd>3</dd>" in page
     assert "<dt>Validées</dt><dd>1</dd>" in page
-    assert "<dt>En retard</dt><dd>1</dd>" in page
+    assert "<dt>Transmises en retard</dt><dd>1</dd>" in page
+    assert "<dt>En retard</dt><dd>0</dd>" in page  # the campaign is open until January
     assert "<dt>Manquantes</dt><dd>1</dd>" in page
     assert "Bêta" in page and "Non commencée" in page
     assert "Institution" not in page

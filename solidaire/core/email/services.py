@@ -19,9 +19,19 @@ from django.template.loader import render_to_string
 from post_office import mail
 from post_office.models import Email
 
+from solidaire.core.email.links import site_context
 from solidaire.core.runtime.queue import enqueue_after_commit
 
 FLUSH_TASK = "solidaire.core.email.tasks.flush_outbox"
+
+
+def email_render(*, template: str, context: dict) -> tuple[str, str]:
+    """The subject (one line) and body of `<template>_subject.txt` and `<template>.txt`, rendered
+    with the site's name and address (`site_context`) under the caller's context."""
+    context = {**site_context(), **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}.txt", context)
+    return subject, body
 
 
 @transaction.atomic
@@ -37,9 +47,7 @@ def email_send(
     `attachments` are `(filename, content, mimetype)` triples (e.g. an `.ics`), kept with the
     queued e-mail."""
     recipients = to if to else [settings.CCAS_CONTACT_EMAIL]
-    context = {"PORTAL_NAME": settings.PORTAL_NAME, **context}
-    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-    body = render_to_string(f"{template}.txt", context)
+    subject, body = email_render(template=template, context=context)
     email = mail.send(
         recipients=list(recipients),
         sender=settings.DEFAULT_FROM_EMAIL,

@@ -4,7 +4,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from solidaire.core.links import absolute_url
+from solidaire.core.email.links import absolute_url
 from solidaire.core.text import french
 from solidaire.core.text.markdown import render_markdown
 from solidaire.core.worklist import pending_work_for
