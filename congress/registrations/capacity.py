@@ -1,9 +1,17 @@
-"""Places without overbooking (after pretix's locking): lock what becomes less available, once,
-late, in one order (edition, then registration, then sessions by id), then re-count before
-giving a place. `places_taken` mirrors the re-count and a database check keeps it within the
-capacity, so even a bug here could not overbook silently.
+"""Places without overbooking (after pretix's `lock_objects`): lock exclusively only the rows
+that become scarcer, once, late, in one order, then re-count before giving a place.
 
-Only the registration services call these helpers, always inside `transaction.atomic`.
+The order is: the registration, then the edition's counter (only when the congress has an overall
+capacity), then the sessions by id, then the bookings. Every lock is `FOR NO KEY UPDATE`: it
+excludes the other writers of the same counter, yet not the inserts that merely reference the row
+(a new registration's foreign key takes `FOR KEY SHARE` on its edition, a booking's on its
+session), so a registration never queues behind someone else's confirmation, change or
+cancellation. Reading the edition (its dates, its rules) takes no lock at all: it is joined with
+`of=("self",)`.
+
+`places_taken` mirrors the re-count and a database check keeps it within the capacity, so even a
+bug here could not overbook silently. Only the registration services call these helpers, always
+inside `transaction.atomic`.
 """
 
 from __future__ import annotations
@@ -21,15 +29,31 @@ from .models import ACTIVE_STATUSES, HOLDING_STATUSES, Booking, BookingStatus, R
 OfferNotice = Callable[[Booking], None]
 
 
+def lock_registration(registration_id: int) -> Registration:
+    """The registration row, exclusively; its edition comes along unlocked (read only)."""
+    return (
+        Registration.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("edition")
+        .get(pk=registration_id)
+    )
+
+
 def lock_edition(edition_id: int) -> CongressEdition:
-    return CongressEdition.objects.select_for_update().get(pk=edition_id)
+    """The edition's counter of places, for an edition with an overall capacity."""
+    return CongressEdition.objects.select_for_update(no_key=True).get(pk=edition_id)
 
 
 def lock_sessions(ids: Iterable[int]) -> dict[int, Session]:
     ids = sorted(set(ids))
     if not ids:
         return {}
-    return {s.pk: s for s in Session.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    sessions = (
+        Session.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("day")  # the e-mail's summary names the day: no query per session later
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return {s.pk: s for s in sessions}
 
 
 def recount_edition(edition: CongressEdition) -> int:
@@ -60,7 +84,7 @@ def refill(session: Session, *, now: dt.datetime, notify: OfferNotice) -> None:
     taken = _holding(session)
     if session.capacity is not None:
         waiting = (
-            Booking.objects.select_for_update()
+            Booking.objects.select_for_update(no_key=True, of=("self",))
             .filter(session=session, status=BookingStatus.WAITING, registration__status__in=ACTIVE_STATUSES)
             .select_related("registration", "session")
             .order_by("created_at", "pk")
@@ -87,11 +111,28 @@ def rebook(
     (and offer it to the waiting list), then book what is new: a place while one is left, else
     the waiting list when accepted, else a French ValidationError (the caller's transaction
     rolls everything back). Returns the bookings made."""
-    current = {b.session_id: b for b in registration.bookings.select_for_update()} if not new else {}
-    active = {sid for sid, b in current.items() if b.status != BookingStatus.RELEASED}
     wanted_ids = {s.pk for s in wanted}
+    current: dict[int, Booking] = {}
+    if not new:
+        # Sessions before bookings (the order every writer follows): read the bookings without a
+        # lock to learn which sessions change, lock those, then the bookings on them. Only the
+        # registration's lock holder releases or adds a booking, so what was read stays true,
+        # except an offer lapsing (done under its session's lock, hence locked here too).
+        seen = dict(registration.bookings.values_list("session_id", "status"))
+        active = {sid for sid, status in seen.items() if status != BookingStatus.RELEASED}
+        offered = {sid for sid, status in seen.items() if status == BookingStatus.OFFERED}
+        sessions = lock_sessions((active ^ wanted_ids) | (offered & wanted_ids))
+        current = {
+            b.session_id: b
+            for b in registration.bookings.select_for_update(no_key=True).filter(session_id__in=sessions)
+        }
+        active = {
+            sid for sid in active if sid not in current or current[sid].status != BookingStatus.RELEASED
+        }
+    else:
+        active = set()
+        sessions = lock_sessions(wanted_ids)
     to_drop, to_add = active - wanted_ids, wanted_ids - active
-    sessions = lock_sessions(to_drop | to_add)
     for sid in to_drop:
         booking = current[sid]
         booking.status, booking.offered_until = BookingStatus.RELEASED, None

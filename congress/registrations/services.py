@@ -182,7 +182,7 @@ def registration_create(
 
 
 def _lock(registration: Registration) -> Registration:
-    return Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+    return capacity.lock_registration(registration.pk)
 
 
 @transaction.atomic
@@ -203,8 +203,9 @@ def registration_confirm(*, registration: Registration) -> Registration:
     registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = timezone.now()
     registration.expires_at = None
-    registration.full_clean()
-    registration.save()
+    # Only these three fields change, and none of them has a rule to re-check: a full_clean()
+    # would cost nine queries (uniqueness, constraints) for nothing.
+    registration.save(update_fields=["status", "confirmed_at", "expires_at", "updated_at"])
     email_send(
         template="congress/emails/registration_confirmed",
         context={
@@ -249,22 +250,26 @@ def registration_change(
 
 
 def _release_all(registration: Registration, *, status: str, now: dt.datetime) -> None:
-    """Inside a transaction, with the edition locked: end the registration and give back its
-    places (offered to the waiting list)."""
+    """Inside a transaction, with the registration locked: end it and give back its places
+    (offered to the waiting list); the edition's counter is locked (after the registration,
+    before the sessions) only when the congress has an overall capacity."""
+    edition = (
+        capacity.lock_edition(registration.edition_id) if registration.edition.capacity is not None else None
+    )
     registration.status = status
     if status == RegistrationStatus.CANCELLED:
         registration.cancelled_at = now
     registration.expires_at = None
     registration.save(update_fields=["status", "cancelled_at", "expires_at", "updated_at"])
     capacity.rebook(registration, [], accept_waiting_list=False, now=now, notify=_notify_offer)
-    capacity.recount_edition(registration.edition)
+    if edition is not None:
+        capacity.recount_edition(edition)
 
 
 @transaction.atomic
 def registration_cancel(*, registration: Registration) -> Registration:
     """Cancel a registration (from its private link or by staff); its places go to the waiting
     list at once. Cancelling twice changes nothing."""
-    capacity.lock_edition(registration.edition_id)
     registration = _lock(registration)
     if not registration.is_active:
         return registration
@@ -280,7 +285,11 @@ def registration_cancel(*, registration: Registration) -> Registration:
 @transaction.atomic
 def booking_accept_offer(*, booking: Booking) -> Booking:
     """Take the place offered from the waiting list, before its deadline."""
-    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    booking = (
+        Booking.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("session")
+        .get(pk=booking.pk)
+    )
     if booking.status == BookingStatus.PLACE:
         return booking
     if booking.status != BookingStatus.OFFERED or booking.offered_until <= timezone.now():
@@ -299,9 +308,8 @@ def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     expired = lapsed = 0
     pending = Registration.objects.filter(status=RegistrationStatus.PENDING, expires_at__lte=now)
-    for registration_id, edition_id in pending.values_list("pk", "edition_id"):
+    for registration_id in pending.values_list("pk", flat=True):
         with transaction.atomic():
-            capacity.lock_edition(edition_id)
             registration = _lock(Registration(pk=registration_id))
             if registration.status == RegistrationStatus.PENDING and registration.expires_at <= now:
                 _release_all(registration, status=RegistrationStatus.EXPIRED, now=now)
@@ -310,7 +318,7 @@ def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
     for booking_id, session_id in offers.values_list("pk", "session_id"):
         with transaction.atomic():
             session = capacity.lock_sessions([session_id])[session_id]
-            booking = Booking.objects.select_for_update().get(pk=booking_id)
+            booking = Booking.objects.select_for_update(no_key=True).get(pk=booking_id)
             if booking.status == BookingStatus.OFFERED and booking.offered_until <= now:
                 booking.status, booking.offered_until = BookingStatus.RELEASED, None
                 booking.save(update_fields=["status", "offered_until", "updated_at"])
