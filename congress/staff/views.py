@@ -16,6 +16,7 @@ from congress.editions.models import CongressEdition
 from congress.editions.permissions import can_manage_congress
 from solidaire.core.documents.selectors import document_status
 from solidaire.core.documents.services import document_get, document_invalidate
+from solidaire.core.text.french import format_number
 
 from . import exports, selectors, services
 from .documents import BADGES
@@ -57,7 +58,8 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 @require_safe
 @staff_edition
 def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResponse:
-    filterset = RegistrationFilter(request.GET or None, edition=edition, queryset=edition.registrations.all())
+    # Always bound: no query string means no filter (the whole list), not an unbound form.
+    filterset = RegistrationFilter(request.GET, edition=edition, queryset=edition.registrations.all())
     if not filterset.is_valid():
         messages.error(request, "Filtre non valide : " + " ".join(filterset.errors.get("__all__", [])) or "")
         return redirect("congress:dashboard", year=edition.year)
@@ -73,19 +75,39 @@ def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResp
 @require_http_methods(["GET", "HEAD", "POST"])
 @staff_edition
 def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    """Two steps: the message is previewed (the first recipient's whole e-mail, and how many
+    people get it), then sent only on « Confirmer l'envoi »; « Modifier » goes back to the form
+    with what was typed."""
     form = MessageForm(request.POST or None)
+    preview, status = None, 200
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            count = services.attendees_message(edition=edition, by=request.user, **form.cleaned_data)
+            if "send" in request.POST:
+                count = services.attendees_message(edition=edition, by=request.user, **data)
+            else:
+                preview = services.attendees_message_preview(edition=edition, by=request.user, **data)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
+            status = 400
         else:
-            messages.success(
-                request,
-                f"Message envoyé à {count} participant·e(s) confirmé·e(s).",
-            )
-            return redirect("congress:dashboard", year=edition.year)
-    return render(request, "congress/staff_message.html", {"edition": edition, "form": form})
+            if preview is None:
+                messages.success(
+                    request,
+                    f"Message mis dans la file d'envoi pour {format_number(count)} "
+                    + ("participant·es confirmé·es." if count > 1 else "participant·e confirmé·e."),
+                )
+                return redirect("congress:dashboard", year=edition.year)
+            if "edit" in request.POST:
+                preview = None  # back to the form, with what was typed
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "congress/staff_message.html",
+        {"edition": edition, "form": form, "preview": preview},
+        status=status,
+    )
 
 
 @require_POST

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 import shutil
 import subprocess
+import zipfile
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
+from post_office.models import Email
 
 from congress.registrations import services as registration_services
 from congress.staff import services
@@ -54,8 +59,8 @@ def test_the_export_is_filtered_and_safe_in_csv_and_xlsx(client, staff_user):
     url = reverse("congress:export", args=[p["edition"].year, "csv"])
     response = client.get(url, {"status": "confirmed", "session": p["w1"].pk})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Civilité", "Nom", "Prénom"]
-    assert [r[1] for r in rows[1:]] == ["'=HYPERLINK(1)"]  # filtered, and no formula
+    assert rows[0][:4] == ["N°", "Civilité", "Nom", "Prénom"]
+    assert [r[2] for r in rows[1:]] == ["'=HYPERLINK(1)"]  # filtered, and no formula
 
     response = client.get(
         reverse("congress:export", args=[p["edition"].year, "xlsx"]),
@@ -63,7 +68,50 @@ def test_the_export_is_filtered_and_safe_in_csv_and_xlsx(client, staff_user):
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
-    assert [r[1] for r in values[1:]] == ["Bernard"]
+    assert [r[2] for r in values[1:]] == ["Bernard"]
+
+
+def test_the_export_without_a_query_string_is_the_whole_file_with_real_dates_and_numbers(client, staff_user):
+    with time_machine.travel(dt.datetime(2026, 11, 30, 9, 12, tzinfo=dt.UTC)):
+        p = programme()
+        arrived = _confirmed(p, p["w1"], last_name="Arrivée", days=[p["day1"], p["day2"]])
+        services.registration_check_in(edition=p["edition"], code=arrived.checkin_code, by=staff_user)
+        register(p, last_name="Pending")
+    client.force_login(staff_user)
+    for fmt in ("csv", "xlsx"):
+        response = client.get(f"/congres/{p['edition'].year}/gestion/export.{fmt}")
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"/congres/{p['edition'].year}/gestion/export.csv").content.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
+    header = rows[0]
+    line = next(r for r in rows[1:] if r[2] == "Arrivée")
+    assert len(rows) == 3  # both registrations: no filter
+    assert line[header.index("Inscrit·e le")] == "30/11/2026"
+    assert line[header.index("Arrivé·e le")] == "30/11/2026 10:12"  # Paris time
+    assert line[header.index("Jours")] == f"{p['day1'].date:%d/%m/%Y}, {p['day2'].date:%d/%m/%Y}"
+
+    content = client.get(f"/congres/{p['edition'].year}/gestion/export.xlsx").content
+    sheet = load_workbook(io.BytesIO(content)).active
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Arrivée")
+    registered = row[header.index("Inscrit·e le")]
+    assert registered.value == dt.datetime(2026, 11, 30) and registered.number_format == "DD/MM/YYYY"
+    checked = row[header.index("Arrivé·e le")]
+    assert checked.value == dt.datetime(2026, 11, 30, 10, 12) and checked.number_format == "DD/MM/YYYY HH:MM"
+    assert row[header.index("N°")].value == arrived.pk and row[header.index("Nombre de jours")].value == 2
+    # Read the file's XML as any spreadsheet does: the date is a number with a style, not text.
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    cell = re.search(rf'<c r="{registered.coordinate}"([^>]*)>(.*?)</c>', xml)
+    assert 't="inlineStr"' not in cell.group(1) and 't="s"' not in cell.group(1) and ' s="' in cell.group(1)
+    assert float(re.search(r"<v>([^<]+)</v>", cell.group(2)).group(1)) == 46356  # 30/11/2026 as a serial
 
 
 def test_the_export_with_a_bad_filter_goes_back_with_a_message(client, staff_user):
@@ -77,20 +125,45 @@ def test_the_export_with_a_bad_filter_goes_back_with_a_message(client, staff_use
 
 def test_staff_write_to_every_confirmed_attendee(client, staff_user, django_capture_on_commit_callbacks):
     p = programme()
-    confirmed = _confirmed(p)
+    confirmed = _confirmed(p, first_name="Thomas", last_name="Nguyen")
     register(p)  # pending: not written to
-    mail.outbox.clear()
     client.force_login(staff_user)
+    url = reverse("congress:message", args=[p["edition"].year])
+    typed = {"subject": "Plan d'accès", "body": "Bonjour,\n\nEntrée nord."}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("congress:message", args=[p["edition"].year]),
-            {"subject": "Plan d'accès", "body": "Entrée nord."},
-        )
+        preview = client.post(url, typed)
+    # First a preview of the first recipient's e-mail, greeting once, and nothing queued.
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "Vérifier le message avant l'envoi" in page
+    assert "Bonjour Thomas Nguyen,\n\nEntrée nord." in page
+    assert "Confirmer l&#x27;envoi à 1 personne" in page
+    assert not Email.objects.filter(subject="Plan d'accès").exists()
+    # « Modifier » goes back to the form with what was typed.
+    back = client.post(url, {**typed, "edit": "1"}).content.decode()
+    assert "Prévisualiser" in back and "Entrée nord." in back
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"subject": "Plan d'accès", "body": "Entrée nord.", "send": "1"})
     assert response.status_code == 302
+    queued = Email.objects.filter(subject="Plan d'accès")  # through the outbox
+    assert list(queued.values_list("to", flat=True)) == [[confirmed.email]]
     # The outbox also delivers the registration mails queued above: look at the message sent here.
     sent = [m for m in mail.outbox if "Plan d'accès" in m.subject]
     assert [m.to for m in sent] == [[confirmed.email]]
-    assert "Entrée nord." in sent[0].body
+    assert sent[0].body.count("Bonjour") == 1
+    assert sent[0].body.startswith("Bonjour Thomas Nguyen,\n\nEntrée nord.")
+
+
+def test_a_message_without_confirmed_attendees_sends_nothing_and_says_so(client, staff_user):
+    p = programme()
+    register(p)  # pending only
+    client.force_login(staff_user)
+    url = reverse("congress:message", args=[p["edition"].year])
+    page = client.post(url, {"subject": "Plan", "body": "Entrée nord."}).content.decode()
+    assert "aucun·e participant·e confirmé·e" in page and "Confirmer" not in page
+    refused = client.post(url, {"subject": "Plan", "body": "Entrée nord.", "send": "1"})
+    assert refused.status_code == 400 and "aucun message n&#x27;a été envoyé" in refused.content.decode()
+    assert not Email.objects.filter(subject="Plan").exists()
 
 
 def test_check_in_is_idempotent_across_tablets(staff_user):
