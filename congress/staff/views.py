@@ -19,7 +19,8 @@ from solidaire.core.documents.services import document_get, document_invalidate
 from solidaire.core.text.french import format_number
 
 from . import exports, selectors, services
-from .documents import BADGES
+from .documents import BADGES, DEFAULT_FORMAT
+from .documents import FORMATS as BADGE_FORMATS
 from .filters import RegistrationFilter
 from .forms import CheckInForm, MessageForm
 
@@ -42,7 +43,10 @@ def staff_edition(view):
 @staff_edition
 def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition)
-    badges = document_get(kind=BADGES, params={"year": edition.year})
+    badges = [
+        (paper, label, document_get(kind=BADGES, params={"year": edition.year, "format": paper}))
+        for paper, (_per_page, label) in BADGE_FORMATS.items()
+    ]
     return render(
         request,
         "congress/staff_dashboard.html",
@@ -50,7 +54,10 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
             "edition": edition,
             "stats": selectors.dashboard(edition),
             "filterset": filterset,
-            "badges_status": document_status(badges) if badges.requested_at else None,
+            "badges": [
+                (paper, label, document_status(document) if document.requested_at else None)
+                for paper, label, document in badges
+            ],
         },
     )
 
@@ -115,10 +122,17 @@ def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     """Produce the badges again from the confirmed registrations (the status shows on the
     dashboard, the file downloads from the shared documents page)."""
+    paper = request.POST.get("format", DEFAULT_FORMAT)
+    if paper not in BADGE_FORMATS:
+        messages.error(request, "Format de badges inconnu : choisissez A4 ou A6.")
+        return redirect("congress:dashboard", year=edition.year)
     document_invalidate(
-        kind=BADGES, params={"year": edition.year}, user=request.user, reason="Badges demandés"
+        kind=BADGES,
+        params={"year": edition.year, "format": paper},
+        user=request.user,
+        reason="Badges demandés",
     )
-    messages.success(request, "Les badges sont en cours de production.")
+    messages.success(request, f"Les badges ({BADGE_FORMATS[paper][1]}) sont en cours de production.")
     return redirect("congress:dashboard", year=edition.year)
 
 

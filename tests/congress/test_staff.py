@@ -225,3 +225,52 @@ def test_badges_are_a_pdf_of_eight_per_page_with_qr_codes(
     assert (
         "Télécharger" in client.get(reverse("congress:dashboard", args=[p["edition"].year])).content.decode()
     )
+
+
+def _badges_pdf(client, p, paper: str, django_capture_on_commit_callbacks) -> bytes:
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("congress:badges", args=[p["edition"].year]), {"format": paper})
+    document = GeneratedDocument.objects.get(kind=BADGES, params__format=paper)
+    assert document.status == "done", document.error
+    response = client.get(reverse("core:document_file", args=[document.pk]))
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def _name_positions(path) -> list[tuple[str, float, float]]:
+    """(word, x, y) in points of every « BadgeN » word, read by poppler's pdftotext."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        (m.group(3), float(m.group(1)), float(m.group(2)))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(Badge\d+)</word>', xml)
+    ]
+
+
+def test_badge_sheets_have_no_blank_row_in_a4_and_one_badge_per_a6_page(
+    client, staff_user, django_capture_on_commit_callbacks, tmp_path
+):
+    require_service(_weasyprint_loads(), "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
+    require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
+    p = programme()
+    for i in range(4):
+        _confirmed(p, p["w1"], last_name=f"Badge{i}", organisation="CCAS de Laval")
+    client.force_login(staff_user)
+    (tmp_path / "a4.pdf").write_bytes(_badges_pdf(client, p, "a4", django_capture_on_commit_callbacks))
+    info = subprocess.run(["pdfinfo", str(tmp_path / "a4.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+1\n", info) and "595.276 x 841.89" in info  # one A4 page
+    rows = sorted({round(y) for _word, _x, y in _name_positions(tmp_path / "a4.pdf")})
+    assert len(rows) == 2
+    assert abs((rows[1] - rows[0]) - 74 / 25.4 * 72) < 3  # the second row right under the first (74 mm)
+
+    (tmp_path / "a6.pdf").write_bytes(_badges_pdf(client, p, "a6", django_capture_on_commit_callbacks))
+    info = subprocess.run(["pdfinfo", str(tmp_path / "a6.pdf")], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+4\n", info) and "297.638 x 419.528" in info  # A6: 105 × 148 mm
+    pages = subprocess.run(
+        ["pdftotext", str(tmp_path / "a6.pdf"), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    assert [sum(f"Badge{i}" in page for i in range(4)) for page in pages[:4]] == [1, 1, 1, 1]
+    # The dashboard offers both formats and shows each one's state.
+    page = client.get(reverse("congress:dashboard", args=[p["edition"].year])).content.decode()
+    assert "A4, huit badges par page" in page and "A6, un badge par page" in page
+    assert page.count("Télécharger") >= 2
