@@ -42,3 +42,11 @@ def featured_edition() -> Featured:
     if upcoming:
         return Featured(edition=upcoming, upcoming=True)
     return Featured(edition=_with_programme().order_by("-starts_on").first(), upcoming=False)
+
+
+def staff_tools_edition() -> CongressEdition | None:
+    """The edition the staff's links lead to (staff home, admin): the next or current one, else
+    the last one (one query)."""
+    today = timezone.localdate()
+    upcoming = CongressEdition.objects.filter(ends_on__gte=today).order_by("starts_on").first()
+    return upcoming or CongressEdition.objects.order_by("-starts_on").first()

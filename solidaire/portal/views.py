@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from associations.structures.selectors import memberships_of_user
 from charter.selectors import signatory_count
+from congress.editions.selectors import staff_tools_edition
 from congress.registrations.selectors import registrations_of_user
 from events.public.selectors import upcoming_events
 from solidaire.accounts.roles import is_ccas_staff
@@ -52,4 +53,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     sections: dict[str, list] = {}
     for line in pending_work_for(request.user):
         sections.setdefault(line.section or "Autres demandes", []).append(line)
-    return render(request, "portal/staff_home.html", {"sections": sections})
+    return render(
+        request,
+        "portal/staff_home.html",
+        {"sections": sections, "congress_edition": staff_tools_edition()},
+    )

@@ -274,3 +274,19 @@ def test_badge_sheets_have_no_blank_row_in_a4_and_one_badge_per_a6_page(
     page = client.get(reverse("congress:dashboard", args=[p["edition"].year])).content.decode()
     assert "A4, huit badges par page" in page and "A6, un badge par page" in page
     assert page.count("Télécharger") >= 2
+
+
+def test_the_staff_home_and_the_admin_lead_to_the_congress_tools(client, staff_user, admin_client):
+    p = programme()
+    year = p["edition"].year
+    tools = [f"/congres/{year}/gestion/", f"/congres/{year}/accueil/", f"/congres/{year}/propositions/"]
+    client.force_login(staff_user)
+    home = client.get(reverse("portal:staff_home")).content.decode()
+    assert all(f'href="{url}"' in home for url in tools)
+    assert "gestion des inscriptions" in home and "accueil des participant·es" in home
+    for url in tools:
+        assert client.get(url).status_code == 200
+    change = admin_client.get(reverse("admin:congress_congressedition_change", args=[p["edition"].pk]))
+    assert all(f'href="{url}"' in change.content.decode() for url in tools)
+    listing = admin_client.get(reverse("admin:congress_congressedition_changelist")).content.decode()
+    assert f'href="/congres/{year}/gestion/"' in listing
