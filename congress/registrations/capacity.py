@@ -24,9 +24,18 @@ from django.core.exceptions import ValidationError
 
 from congress.editions.models import CongressEdition, Session
 
-from .models import ACTIVE_STATUSES, HOLDING_STATUSES, Booking, BookingStatus, Registration
+from .models import (
+    ACTIVE_STATUSES,
+    EDITION_HOLDING_STATUSES,
+    HOLDING_STATUSES,
+    Booking,
+    BookingStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 OfferNotice = Callable[[Booking], None]
+RegistrationNotice = Callable[[Registration], None]
 
 
 def lock_registration(registration_id: int) -> Registration:
@@ -56,16 +65,70 @@ def lock_sessions(ids: Iterable[int]) -> dict[int, Session]:
     return {s.pk: s for s in sessions}
 
 
-def recount_edition(edition: CongressEdition) -> int:
-    """Re-count the active registrations of a locked edition and store the figure; a French
-    ValidationError when it would go past the congress's capacity."""
-    taken = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
-    if edition.capacity is not None and taken > edition.capacity:
-        raise ValidationError("Le congrès est complet : il n'y a plus de place disponible.")
+EDITION_FULL = "Le congrès est complet : il n'y a plus de place disponible."
+
+
+def _edition_taken(edition: CongressEdition) -> int:
+    return Registration.objects.filter(edition=edition, status__in=EDITION_HOLDING_STATUSES).count()
+
+
+def _store_edition_count(edition: CongressEdition, taken: int) -> None:
     if edition.places_taken != taken:
         edition.places_taken = taken
         edition.save(update_fields=["places_taken", "updated_at"])
+
+
+def recount_edition(edition: CongressEdition) -> int:
+    """Re-count the places held in a locked edition and store the figure; a French
+    ValidationError when it would go past the congress's capacity."""
+    taken = _edition_taken(edition)
+    if edition.capacity is not None and taken > edition.capacity:
+        raise ValidationError(EDITION_FULL)
+    _store_edition_count(edition, taken)
     return taken
+
+
+def place_in_edition(
+    registration: Registration, edition: CongressEdition, *, accept_waiting_list: bool
+) -> bool:
+    """A new registration (saved, pending) in a locked edition that has a capacity: True when it
+    holds one of the congress's places; else it goes on the congress's waiting list when the
+    person accepts it (False), or a French ValidationError."""
+    taken = _edition_taken(edition)  # this registration included
+    if taken <= edition.capacity:
+        _store_edition_count(edition, taken)
+        return True
+    if not accept_waiting_list:
+        raise ValidationError(
+            f"{EDITION_FULL} Cochez « M'inscrire sur la liste d'attente si c'est complet » pour "
+            "recevoir une place dès qu'une se libère."
+        )
+    registration.status = RegistrationStatus.WAITING
+    registration.save(update_fields=["status", "updated_at"])
+    _store_edition_count(edition, taken - 1)
+    return False
+
+
+def refill_edition(edition: CongressEdition, *, now: dt.datetime, notify: RegistrationNotice) -> None:
+    """Offer the places left in a locked edition to the congress's waiting list, first come
+    first served; each person offered a place has `CONGRESS_OFFER_HOURS` to take it. The waiting
+    registrations are locked after the edition: their own writers (confirm, cancel) never
+    lock the edition while they wait, so the order holds."""
+    taken = _edition_taken(edition)
+    if edition.capacity is not None and taken < edition.capacity:
+        waiting = (
+            Registration.objects.select_for_update(no_key=True, of=("self",))
+            .select_related("edition")
+            .filter(edition=edition, status=RegistrationStatus.WAITING)
+            .order_by("created_at", "pk")
+        )
+        for registration in waiting[: edition.capacity - taken]:
+            registration.status = RegistrationStatus.OFFERED
+            registration.offered_until = now + dt.timedelta(hours=settings.CONGRESS_OFFER_HOURS)
+            registration.save(update_fields=["status", "offered_until", "updated_at"])
+            notify(registration)
+            taken += 1
+    _store_edition_count(edition, taken)
 
 
 def _holding(session: Session) -> int:

@@ -20,7 +20,14 @@ from solidaire.core.email.services import email_send
 
 from . import capacity, selectors
 from .ics import registration_calendar
-from .models import Booking, BookingStatus, Registration, RegistrationStatus
+from .models import (
+    EDITION_HOLDING_STATUSES,
+    WAITLIST_STATUSES,
+    Booking,
+    BookingStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 PERSONAL_FIELDS = [
     "civility",
@@ -109,6 +116,14 @@ def _notify_offer(booking: Booking) -> None:
     )
 
 
+def _notify_congress_offer(registration: Registration) -> None:
+    email_send(
+        template="congress/emails/congress_place_offered",
+        context={"registration": registration, "url": absolute_url(registration.get_absolute_url())},
+        to=[registration.email],
+    )
+
+
 def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -154,9 +169,24 @@ def registration_create(
     Registration.days.through.objects.bulk_create(
         [Registration.days.through(registration=registration, congressday=day) for day in choices.days]
     )
-    # Places last, so that the rows everybody wants stay locked as briefly as possible.
-    if edition.capacity is not None:
-        capacity.recount_edition(capacity.lock_edition(edition.pk))
+    # Places last, so that the rows everybody wants stay locked as briefly as possible. A full
+    # congress puts the person on its waiting list (no workshop booked until a place is taken).
+    if edition.capacity is not None and not capacity.place_in_edition(
+        registration, capacity.lock_edition(edition.pk), accept_waiting_list=choices.accept_waiting_list
+    ):
+        email_send(
+            template="congress/emails/registration_waitlisted",
+            context={
+                "registration": registration,
+                "offer_hours": settings.CONGRESS_OFFER_HOURS,
+                "confirm_url": absolute_url(
+                    reverse("congress:registration_confirm", args=[registration.token])
+                ),
+                "url": absolute_url(registration.get_absolute_url()),
+            },
+            to=[registration.email],
+        )
+        return registration
     bookings = capacity.rebook(
         registration,
         choices.sessions,
@@ -189,6 +219,11 @@ def registration_confirm(*, registration: Registration) -> Registration:
     changes nothing."""
     registration = _lock(registration)
     if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    if registration.status in WAITLIST_STATUSES:  # the address is proven; the place comes later
+        if registration.confirmed_at is None:
+            registration.confirmed_at, registration.expires_at = timezone.now(), None
+            registration.save(update_fields=["confirmed_at", "expires_at", "updated_at"])
         return registration
     if registration.status != RegistrationStatus.PENDING or (
         registration.expires_at and registration.expires_at <= timezone.now()
@@ -227,6 +262,11 @@ def registration_change(
     """
     now = timezone.now()
     registration = _lock(registration)
+    if registration.status in WAITLIST_STATUSES:
+        raise ValidationError(
+            "Vous êtes sur la liste d'attente du congrès : vous choisirez vos ateliers et déjeuners "
+            "une fois votre place au congrès confirmée."
+        )
     if not registration.is_active:
         raise ValidationError("Cette inscription est annulée : elle ne peut plus être modifiée.")
     _check_open(registration.edition, now)
@@ -250,17 +290,19 @@ def _release_all(registration: Registration, *, status: str, now: dt.datetime) -
     """Inside a transaction, with the registration locked: end it and give back its places
     (offered to the waiting list); the edition's counter is locked (after the registration,
     before the sessions) only when the congress has an overall capacity."""
-    edition = (
-        capacity.lock_edition(registration.edition_id) if registration.edition.capacity is not None else None
-    )
+    holds_place = registration.status in EDITION_HOLDING_STATUSES
+    edition = None
+    if registration.edition.capacity is not None and holds_place:
+        edition = capacity.lock_edition(registration.edition_id)
     registration.status = status
     if status == RegistrationStatus.CANCELLED:
         registration.cancelled_at = now
-    registration.expires_at = None
-    registration.save(update_fields=["status", "cancelled_at", "expires_at", "updated_at"])
+    registration.expires_at = registration.offered_until = None
+    registration.save(update_fields=["status", "cancelled_at", "expires_at", "offered_until", "updated_at"])
     capacity.rebook(registration, [], accept_waiting_list=False, now=now, notify=_notify_offer)
     if edition is not None:
         capacity.recount_edition(edition)
+        capacity.refill_edition(edition, now=now, notify=_notify_congress_offer)
 
 
 @transaction.atomic
@@ -268,7 +310,7 @@ def registration_cancel(*, registration: Registration) -> Registration:
     """Cancel a registration (from its private link or by staff); its places go to the waiting
     list at once. Cancelling twice changes nothing."""
     registration = _lock(registration)
-    if not registration.is_active:
+    if not registration.is_active and registration.status not in WAITLIST_STATUSES:
         return registration
     _release_all(registration, status=RegistrationStatus.CANCELLED, now=timezone.now())
     email_send(
@@ -299,11 +341,40 @@ def booking_accept_offer(*, booking: Booking) -> Booking:
     return booking
 
 
+@transaction.atomic
+def registration_accept_place(*, registration: Registration) -> Registration:
+    """Take the place at the congress offered from its waiting list, before the deadline: the
+    registration is confirmed (the offer came to its address) and workshops can be chosen.
+    Taking it twice changes nothing."""
+    registration = _lock(registration)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    if registration.status != RegistrationStatus.OFFERED or registration.offered_until <= timezone.now():
+        raise ValidationError(
+            "Le délai pour confirmer cette place au congrès est dépassé : elle a été proposée à la "
+            "personne suivante sur la liste d'attente."
+        )
+    # The offer already holds the place in the edition's count: no lock on the edition.
+    registration.status, registration.offered_until = RegistrationStatus.CONFIRMED, None
+    registration.confirmed_at = registration.confirmed_at or timezone.now()
+    registration.expires_at = None
+    registration.save(update_fields=["status", "offered_until", "confirmed_at", "expires_at", "updated_at"])
+    return registration
+
+
 def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Let unconfirmed registrations past their deadline go, and lapsed waiting-list offers
-    pass to the next person (Celery beat, every few minutes). One short transaction each."""
+    (workshops, and places at the congress) pass to the next person (Celery beat, every few
+    minutes). One short transaction each."""
     now = now or timezone.now()
     expired = lapsed = 0
+    congress_offers = Registration.objects.filter(status=RegistrationStatus.OFFERED, offered_until__lte=now)
+    for registration_id in congress_offers.values_list("pk", flat=True):
+        with transaction.atomic():
+            registration = _lock(Registration(pk=registration_id))
+            if registration.status == RegistrationStatus.OFFERED and registration.offered_until <= now:
+                _release_all(registration, status=RegistrationStatus.LAPSED, now=now)
+                lapsed += 1
     pending = Registration.objects.filter(status=RegistrationStatus.PENDING, expires_at__lte=now)
     for registration_id in pending.values_list("pk", flat=True):
         with transaction.atomic():
