@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='registration',
             name='status',
-            field=models.CharField(choices=[('pending', "En attente de confirmation de l'adresse"), ('confirmed', 'Confirmée'), ('cancelled', 'Annulée'), ('expired', 'Expirée (adresse non confirmée à temps)'), ('waiting', "Sur la liste d'attente du congrès"), ('offered', 'Place au congrès libérée pour vous, à confirmer'), ('lapsed', 'Place au congrès proposée, non confirmée à temps')], default='pending', max_length=20, verbose_name='état'),
+            field=models.CharField(choices=[('pending', "En attente de confirmation de l'adresse"), ('confirmed', 'Confirmée'), ('cancelled', 'Annulée'), ('expired', 'Expirée (adresse non confirmée à temps)'), ('waiting', "Sur la liste d'attente du congrès"), ('offered', 'Place au congrès proposée, à confirmer'), ('lapsed', 'Place au congrès proposée, non confirmée à temps')], default='pending', max_length=20, verbose_name='état'),
         ),
         migrations.AddConstraint(
             model_name='registration',

@@ -36,7 +36,7 @@ class RegistrationStatus(models.TextChoices):
     EXPIRED = "expired", "Expirée (adresse non confirmée à temps)"
     # The congress's own waiting list, when the edition's overall capacity is full.
     WAITING = "waiting", "Sur la liste d'attente du congrès"
-    OFFERED = "offered", "Place au congrès libérée pour vous, à confirmer"
+    OFFERED = "offered", "Place au congrès proposée, à confirmer"
     LAPSED = "lapsed", "Place au congrès proposée, non confirmée à temps"
 
 

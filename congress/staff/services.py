@@ -94,7 +94,8 @@ def _message_context(edition, subject: str, body: str, registration: Registratio
 
 
 def _clean_message(subject: str, body: str) -> tuple[str, str]:
-    subject, body = (subject or "").strip(), TYPED_GREETING.sub("", (body or "").strip(), count=1).strip()
+    body = (body or "").replace("\r\n", "\n").strip()  # a browser's textarea sends CRLF
+    subject, body = (subject or "").strip(), TYPED_GREETING.sub("", body, count=1).strip()
     if not subject or not body:
         raise ValidationError("L'objet et le message sont obligatoires.")
     return subject, body

@@ -42,7 +42,7 @@ def test_the_dashboard_counts_with_a_bounded_number_of_queries(
     for i in range(count):
         _confirmed(p, p["w1"], p["lunch1"], organisation_kind="ccas" if i % 2 else "association")
     client.force_login(staff_user)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(24):  # the same for 2 and 12 (two badge formats: 4 more)
         response = client.get(reverse("congress:dashboard", args=[p["edition"].year]))
     page = response.content.decode()
     assert response.status_code == 200
@@ -129,15 +129,15 @@ def test_staff_write_to_every_confirmed_attendee(client, staff_user, django_capt
     register(p)  # pending: not written to
     client.force_login(staff_user)
     url = reverse("congress:message", args=[p["edition"].year])
-    typed = {"subject": "Plan d'accès", "body": "Bonjour,\n\nEntrée nord."}
+    typed = {"subject": "Plan d'accès", "body": "Bonjour,\r\n\r\nEntrée nord."}  # as a browser sends it
     with django_capture_on_commit_callbacks(execute=True):
         preview = client.post(url, typed)
     # First a preview of the first recipient's e-mail, greeting once, and nothing queued.
     page = preview.content.decode()
     assert preview.status_code == 200 and "Vérifier le message avant l'envoi" in page
     assert "Bonjour Thomas Nguyen,\n\nEntrée nord." in page
-    assert "Confirmer l&#x27;envoi à 1 personne" in page
-    assert not Email.objects.filter(subject="Plan d'accès").exists()
+    assert "Confirmer l'envoi à 1 personne" in page
+    assert not Email.objects.filter(subject__contains="Plan d'accès").exists()
     # « Modifier » goes back to the form with what was typed.
     back = client.post(url, {**typed, "edit": "1"}).content.decode()
     assert "Prévisualiser" in back and "Entrée nord." in back
@@ -145,7 +145,7 @@ def test_staff_write_to_every_confirmed_attendee(client, staff_user, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"subject": "Plan d'accès", "body": "Entrée nord.", "send": "1"})
     assert response.status_code == 302
-    queued = Email.objects.filter(subject="Plan d'accès")  # through the outbox
+    queued = Email.objects.filter(subject__contains="Plan d'accès")  # through the outbox
     assert list(queued.values_list("to", flat=True)) == [[confirmed.email]]
     # The outbox also delivers the registration mails queued above: look at the message sent here.
     sent = [m for m in mail.outbox if "Plan d'accès" in m.subject]
@@ -163,7 +163,7 @@ def test_a_message_without_confirmed_attendees_sends_nothing_and_says_so(client,
     assert "aucun·e participant·e confirmé·e" in page and "Confirmer" not in page
     refused = client.post(url, {"subject": "Plan", "body": "Entrée nord.", "send": "1"})
     assert refused.status_code == 400 and "aucun message n&#x27;a été envoyé" in refused.content.decode()
-    assert not Email.objects.filter(subject="Plan").exists()
+    assert not Email.objects.filter(subject__contains="Plan").exists()
 
 
 def test_check_in_is_idempotent_across_tablets(staff_user):
