@@ -85,6 +85,28 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def served(*, workers: int = 2) -> Iterator[str]:
     """The portal under gunicorn on a free loopback port; yields its base URL."""
+    with served_process(workers=workers) as (base, _process):
+        yield base
+
+
+def server_cpu_ms(process: subprocess.Popen) -> float:
+    """CPU time (user + system, ms) used so far by a gunicorn master and its live workers,
+    read from /proc (Linux): the difference over a phase is what the server spent on it."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [process.pid]
+    with contextlib.suppress(OSError):
+        pids += [int(p) for p in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total * 1000 / tick
+
+
+@contextlib.contextmanager
+def served_process(*, workers: int = 2) -> Iterator[tuple[str, subprocess.Popen]]:
+    """As `served`, and the gunicorn master's process (for its CPU time)."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
@@ -113,7 +135,7 @@ def served(*, workers: int = 2) -> Iterator[str]:
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.2)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=20)

@@ -66,3 +66,11 @@ def edition_open_for_registration() -> CongressEdition | None:
     )
     cache.set(OPEN_EDITION_KEY, found, OPEN_EDITION_TTL)
     return found
+
+
+def staff_tools_edition() -> CongressEdition | None:
+    """The edition the staff's links lead to (staff home, admin): the next or current one, else
+    the last one (one query)."""
+    today = timezone.localdate()
+    upcoming = CongressEdition.objects.filter(ends_on__gte=today).order_by("starts_on").first()
+    return upcoming or CongressEdition.objects.order_by("-starts_on").first()

@@ -34,9 +34,17 @@ class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Confirmée"
     CANCELLED = "cancelled", "Annulée"
     EXPIRED = "expired", "Expirée (adresse non confirmée à temps)"
+    # The congress's own waiting list, when the edition's overall capacity is full.
+    WAITING = "waiting", "Sur la liste d'attente du congrès"
+    OFFERED = "offered", "Place au congrès proposée, à confirmer"
+    LAPSED = "lapsed", "Place au congrès proposée, non confirmée à temps"
 
 
 ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED)
+# On the congress's waiting list: no place yet, but the address counts as registered.
+WAITLIST_STATUSES = (RegistrationStatus.WAITING, RegistrationStatus.OFFERED)
+# What uses up a place of the edition's overall capacity (an offer keeps it until it lapses).
+EDITION_HOLDING_STATUSES = (*ACTIVE_STATUSES, RegistrationStatus.OFFERED)
 
 
 class Registration(TimeStampedModel):
@@ -73,6 +81,7 @@ class Registration(TimeStampedModel):
     consent_public_list = models.BooleanField("accord pour figurer dans la liste publique", default=False)
     consent_image = models.BooleanField("droit à l'image", default=False)
     expires_at = models.DateTimeField("à confirmer avant", null=True, blank=True)
+    offered_until = models.DateTimeField("place au congrès à confirmer avant", null=True, blank=True)
     confirmed_at = models.DateTimeField("confirmée le", null=True, blank=True)
     cancelled_at = models.DateTimeField("annulée le", null=True, blank=True)
     checked_in_at = models.DateTimeField("arrivée le", null=True, blank=True)
@@ -87,12 +96,16 @@ class Registration(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "email"],
-                condition=Q(status__in=["pending", "confirmed"]) & ~Q(email=""),
+                condition=Q(status__in=["pending", "confirmed", "waiting", "offered"]) & ~Q(email=""),
                 name="%(app_label)s_%(class)s_one_active_per_email",
             ),
             models.CheckConstraint(
                 condition=Q(consent_processing=True) | Q(anonymised_at__isnull=False),
                 name="%(app_label)s_%(class)s_consent_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="offered") | Q(offered_until__isnull=False),
+                name="%(app_label)s_%(class)s_offer_has_deadline",
             ),
         ]
         indexes = [models.Index(fields=["edition", "status"], name="congress_reg_edition_status")]

@@ -21,7 +21,14 @@ from solidaire.core.email.services import email_send
 
 from . import capacity, rules, selectors
 from .ics import registration_calendar, registration_cancellation
-from .models import ACTIVE_STATUSES, Booking, BookingStatus, Registration, RegistrationStatus
+from .models import (
+    EDITION_HOLDING_STATUSES,
+    WAITLIST_STATUSES,
+    Booking,
+    BookingStatus,
+    Registration,
+    RegistrationStatus,
+)
 
 PERSONAL_FIELDS = [
     "civility",
@@ -121,11 +128,18 @@ def _drop_unconfirmed(edition: CongressEdition, email: str, now: dt.datetime) ->
     ids = list(pending.values_list("pk", flat=True))
     if not ids:
         return
-    capacity.lock_edition(edition.pk)
-    for registration_id in ids:
+    for registration_id in ids:  # registration first, then the edition (in _release_all)
         registration = _lock(Registration(pk=registration_id))
         if registration.status == RegistrationStatus.PENDING:
             _release_all(registration, status=RegistrationStatus.EXPIRED, now=now)
+
+
+def _notify_congress_offer(registration: Registration) -> None:
+    email_send(
+        template="congress/emails/congress_place_offered",
+        context={"registration": registration, "url": absolute_url(registration.get_absolute_url())},
+        to=[registration.email],
+    )
 
 
 def _new_token() -> str:
@@ -163,18 +177,15 @@ def registration_create(
         raise ValidationError(
             {"consent_processing": "Votre accord pour le traitement des données est requis."}
         )
-    # Token and code are 256 and 40 random bits: no uniqueness query; the one-per-address rule is
-    # checked just below, and the database's unique indexes back both.
-    registration.full_clean(exclude=["token", "checkin_code"], validate_constraints=False)
+    # Token and code are 256 and 40 random bits, the edition and the account are at hand: no
+    # query to validate them; the one-per-address rule is the partial unique index's, which
+    # answers at the INSERT (one query fewer than asking first, and race-free).
+    registration.full_clean(exclude=["token", "checkin_code", "edition", "user"], validate_constraints=False)
     already = (
         "Cette adresse e-mail est déjà inscrite à cette édition : retrouvez l'inscription grâce au "
         "lien personnel envoyé à cette adresse."
     )
     _drop_unconfirmed(edition, registration.email, now)
-    if Registration.objects.filter(
-        edition=edition, email=registration.email, status__in=ACTIVE_STATUSES
-    ).exists():
-        raise ValidationError({"email": already})
     try:
         registration.save()  # the partial unique index settles two simultaneous attempts
     except IntegrityError:  # the whole transaction rolls back with the ValidationError
@@ -182,9 +193,24 @@ def registration_create(
     Registration.days.through.objects.bulk_create(
         [Registration.days.through(registration=registration, congressday=day) for day in choices.days]
     )
-    # Places last, so that the rows everybody wants stay locked as briefly as possible.
-    if edition.capacity is not None:
-        capacity.recount_edition(capacity.lock_edition(edition.pk))
+    # Places last, so that the rows everybody wants stay locked as briefly as possible. A full
+    # congress puts the person on its waiting list (no workshop booked until a place is taken).
+    if edition.capacity is not None and not capacity.place_in_edition(
+        registration, capacity.lock_edition(edition.pk), accept_waiting_list=choices.accept_waiting_list
+    ):
+        email_send(
+            template="congress/emails/registration_waitlisted",
+            context={
+                "registration": registration,
+                "offer_hours": settings.CONGRESS_OFFER_HOURS,
+                "confirm_url": absolute_url(
+                    reverse("congress:registration_confirm", args=[registration.token])
+                ),
+                "url": absolute_url(registration.get_absolute_url()),
+            },
+            to=[registration.email],
+        )
+        return registration
     bookings = capacity.rebook(
         registration,
         choices.sessions,
@@ -207,7 +233,7 @@ def registration_create(
 
 
 def _lock(registration: Registration) -> Registration:
-    return Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+    return capacity.lock_registration(registration.pk)
 
 
 @transaction.atomic
@@ -217,6 +243,11 @@ def registration_confirm(*, registration: Registration) -> Registration:
     changes nothing."""
     registration = _lock(registration)
     if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    if registration.status in WAITLIST_STATUSES:  # the address is proven; the place comes later
+        if registration.confirmed_at is None:
+            registration.confirmed_at, registration.expires_at = timezone.now(), None
+            registration.save(update_fields=["confirmed_at", "expires_at", "updated_at"])
         return registration
     if registration.status != RegistrationStatus.PENDING or (
         registration.expires_at and registration.expires_at <= timezone.now()
@@ -228,8 +259,9 @@ def registration_confirm(*, registration: Registration) -> Registration:
     registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = timezone.now()
     registration.expires_at = None
-    registration.full_clean()
-    registration.save()
+    # Only these three fields change, and none of them has a rule to re-check: a full_clean()
+    # would cost nine queries (uniqueness, constraints) for nothing.
+    registration.save(update_fields=["status", "confirmed_at", "expires_at", "updated_at"])
     email_send(
         template="congress/emails/registration_confirmed",
         context={
@@ -263,6 +295,11 @@ def registration_change(
     """
     now = timezone.now()
     registration = _lock(registration)
+    if registration.status in WAITLIST_STATUSES:
+        raise ValidationError(
+            "Vous êtes sur la liste d'attente du congrès : vous choisirez vos ateliers et déjeuners "
+            "une fois votre place au congrès confirmée."
+        )
     if refusal := rules.change_refusal(registration, now):
         raise ValidationError(refusal)
     check_choices(registration.edition, choices)
@@ -301,19 +338,33 @@ def registration_change(
 
 
 def _release_all(registration: Registration, *, status: str, now: dt.datetime) -> None:
-    """Inside a transaction, with the edition locked: end the registration and give back its
-    places (offered to the waiting list)."""
+    """Inside a transaction, with the registration locked: end it and give back its places
+    (offered to the waiting list); the edition's counter is locked (after the registration,
+    before the sessions) only when the congress has an overall capacity."""
+    holds_place = registration.status in EDITION_HOLDING_STATUSES
+    edition = None
+    if registration.edition.capacity is not None and holds_place:
+        edition = capacity.lock_edition(registration.edition_id)
     if registration.status == RegistrationStatus.CONFIRMED:
         registration.calendar_sequence += 1  # the cancellation replaces the file sent
     registration.status = status
     if status == RegistrationStatus.CANCELLED:
         registration.cancelled_at = now
-    registration.expires_at = None
+    registration.expires_at = registration.offered_until = None
     registration.save(
-        update_fields=["status", "cancelled_at", "expires_at", "calendar_sequence", "updated_at"]
+        update_fields=[
+            "status",
+            "cancelled_at",
+            "expires_at",
+            "offered_until",
+            "calendar_sequence",
+            "updated_at",
+        ]
     )
     capacity.rebook(registration, [], accept_waiting_list=False, now=now, notify=_notify_offer)
-    capacity.recount_edition(registration.edition)
+    if edition is not None:
+        capacity.recount_edition(edition)
+        capacity.refill_edition(edition, now=now, notify=_notify_congress_offer)
 
 
 @transaction.atomic
@@ -322,9 +373,8 @@ def registration_cancel(*, registration: Registration, enforce_deadline: bool = 
     ValidationError after; `enforce_deadline=False` for the team and for erasing one's data,
     which is a right at any time). Its places go to the waiting list at once. Cancelling twice
     changes nothing."""
-    capacity.lock_edition(registration.edition_id)
     registration = _lock(registration)
-    if not registration.is_active:
+    if not registration.is_active and registration.status not in WAITLIST_STATUSES:
         return registration
     if enforce_deadline and (refusal := rules.cancel_refusal(registration)):
         raise ValidationError(refusal)
@@ -344,7 +394,11 @@ def registration_cancel(*, registration: Registration, enforce_deadline: bool = 
 @transaction.atomic
 def booking_accept_offer(*, booking: Booking) -> Booking:
     """Take the place offered from the waiting list, before its deadline."""
-    booking = Booking.objects.select_for_update().select_related("session").get(pk=booking.pk)
+    booking = (
+        Booking.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("session")
+        .get(pk=booking.pk)
+    )
     if booking.status == BookingStatus.PLACE:
         return booking
     if booking.status != BookingStatus.OFFERED or booking.offered_until <= timezone.now():
@@ -357,15 +411,43 @@ def booking_accept_offer(*, booking: Booking) -> Booking:
     return booking
 
 
+@transaction.atomic
+def registration_accept_place(*, registration: Registration) -> Registration:
+    """Take the place at the congress offered from its waiting list, before the deadline: the
+    registration is confirmed (the offer came to its address) and workshops can be chosen.
+    Taking it twice changes nothing."""
+    registration = _lock(registration)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        return registration
+    if registration.status != RegistrationStatus.OFFERED or registration.offered_until <= timezone.now():
+        raise ValidationError(
+            "Le délai pour confirmer cette place au congrès est dépassé : elle a été proposée à la "
+            "personne suivante sur la liste d'attente."
+        )
+    # The offer already holds the place in the edition's count: no lock on the edition.
+    registration.status, registration.offered_until = RegistrationStatus.CONFIRMED, None
+    registration.confirmed_at = registration.confirmed_at or timezone.now()
+    registration.expires_at = None
+    registration.save(update_fields=["status", "offered_until", "confirmed_at", "expires_at", "updated_at"])
+    return registration
+
+
 def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Let unconfirmed registrations past their deadline go, and lapsed waiting-list offers
-    pass to the next person (Celery beat, every few minutes). One short transaction each."""
+    (workshops, and places at the congress) pass to the next person (Celery beat, every few
+    minutes). One short transaction each."""
     now = now or timezone.now()
     expired = lapsed = 0
-    pending = Registration.objects.filter(status=RegistrationStatus.PENDING, expires_at__lte=now)
-    for registration_id, edition_id in pending.values_list("pk", "edition_id"):
+    congress_offers = Registration.objects.filter(status=RegistrationStatus.OFFERED, offered_until__lte=now)
+    for registration_id in congress_offers.values_list("pk", flat=True):
         with transaction.atomic():
-            capacity.lock_edition(edition_id)
+            registration = _lock(Registration(pk=registration_id))
+            if registration.status == RegistrationStatus.OFFERED and registration.offered_until <= now:
+                _release_all(registration, status=RegistrationStatus.LAPSED, now=now)
+                lapsed += 1
+    pending = Registration.objects.filter(status=RegistrationStatus.PENDING, expires_at__lte=now)
+    for registration_id in pending.values_list("pk", flat=True):
+        with transaction.atomic():
             registration = _lock(Registration(pk=registration_id))
             if registration.status == RegistrationStatus.PENDING and registration.expires_at <= now:
                 _release_all(registration, status=RegistrationStatus.EXPIRED, now=now)
@@ -374,7 +456,7 @@ def registrations_expire(*, now: dt.datetime | None = None) -> dict[str, int]:
     for booking_id, session_id in offers.values_list("pk", "session_id"):
         with transaction.atomic():
             session = capacity.lock_sessions([session_id])[session_id]
-            booking = Booking.objects.select_for_update().get(pk=booking_id)
+            booking = Booking.objects.select_for_update(no_key=True).get(pk=booking_id)
             if booking.status == BookingStatus.OFFERED and booking.offered_until <= now:
                 booking.status, booking.offered_until = BookingStatus.RELEASED, None
                 booking.save(update_fields=["status", "offered_until", "updated_at"])

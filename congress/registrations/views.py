@@ -255,6 +255,22 @@ def booking_accept(request: HttpRequest, registration: Registration, pk: int) ->
 
 
 @never_cache
+@require_POST
+@with_registration
+def registration_accept_place(request: HttpRequest, registration: Registration) -> HttpResponse:
+    """Take the place at the congress offered from its waiting list."""
+    try:
+        services.registration_accept_place(registration=registration)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, "Votre place au congrès est confirmée. Choisissez maintenant vos ateliers et déjeuners."
+        )
+    return redirect(registration.get_absolute_url())
+
+
+@never_cache
 @with_registration
 def registration_data(request: HttpRequest, registration: Registration) -> HttpResponse:
     """The attendee's data, as a JSON file."""

@@ -1,5 +1,6 @@
-"""Badges of an edition's confirmed attendees, 8 per A4 page, each with a QR code of the
-registration's token (scanned at the entrance), as a renderer of the shared documents machinery."""
+"""Badges of an edition's confirmed attendees, each with a QR code scanned at the entrance, as a
+renderer of the shared documents machinery: 8 per A4 page (2 × 4, to cut) or one per A6 page
+(for badge holders or a label printer)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from solidaire.core.documents.registry import Progress, Rendered, Renderer, regi
 from . import selectors
 
 BADGES = "congress.badges"
-PER_PAGE = 8
+# format → (badges per page, what the dashboard says)
+FORMATS = {"a4": (8, "A4, huit badges par page"), "a6": (1, "A6, un badge par page")}
+DEFAULT_FORMAT = "a4"
+PER_PAGE = FORMATS[DEFAULT_FORMAT][0]
 
 
 def qr_data_uri(text: str) -> str:
@@ -31,13 +35,17 @@ class BadgesRenderer(Renderer):
         year = params.get("year")
         if not isinstance(year, int) or not CongressEdition.objects.filter(year=year).exists():
             raise ValidationError("Édition du congrès inconnue.")
-        return {"year": year}
+        paper = params.get("format", DEFAULT_FORMAT)
+        if paper not in FORMATS:
+            raise ValidationError("Format de badges inconnu : A4 ou A6.")
+        return {"year": year, "format": paper}
 
     def can_request(self, user, params: dict) -> bool:
         return can_manage_congress(user)
 
     def describe(self, params: dict) -> str:
-        return f"Badges du congrès {params.get('year')}"
+        label = FORMATS.get(params.get("format", DEFAULT_FORMAT), FORMATS[DEFAULT_FORMAT])[1]
+        return f"Badges du congrès {params.get('year')} ({label})"
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         progress(5, "Lecture des inscriptions confirmées")
@@ -48,14 +56,17 @@ class BadgesRenderer(Renderer):
             badges.append({"registration": registration, "qr": qr_data_uri(registration.checkin_code)})
             if index % 50 == 0:
                 progress(5 + 55 * index // len(registrations), f"Codes QR : {index} sur {len(registrations)}")
-        pages = [badges[i : i + PER_PAGE] for i in range(0, len(badges), PER_PAGE)]
+        paper = params.get("format", DEFAULT_FORMAT)
+        per_page = FORMATS[paper][0]
+        pages = [badges[i : i + per_page] for i in range(0, len(badges), per_page)]
         progress(65, "Mise en page des badges")
         content = pdf.render_pdf(
-            "pdf/congress_badges.html", {"edition": edition, "pages": pages, "count": len(badges)}
+            "pdf/congress_badges.html",
+            {"edition": edition, "pages": pages, "count": len(badges), "format": paper},
         )
         return Rendered(
             content=content,
-            download_name=f"badges-congres-{edition.year}.pdf",
+            download_name=f"badges-congres-{edition.year}-{paper}.pdf",
             data_as_of=timezone.now(),
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from congress.editions.models import CongressEdition, Session, SessionKind
 from congress.registrations.models import (
@@ -16,6 +17,7 @@ from congress.registrations.models import (
     Registration,
     RegistrationStatus,
 )
+from solidaire.core.text.french import format_date_numeric
 from solidaire.core.text.search import normalize_search
 
 
@@ -84,6 +86,7 @@ def export_rows(registrations: QuerySet[Registration]) -> tuple[list[str], list[
         queryset=Booking.objects.exclude(status=BookingStatus.RELEASED).select_related("session__day"),
     )
     header = [
+        "N°",
         "Civilité",
         "Nom",
         "Prénom",
@@ -96,6 +99,7 @@ def export_rows(registrations: QuerySet[Registration]) -> tuple[list[str], list[
         "Pays",
         "État",
         "Jours",
+        "Nombre de jours",
         "Ateliers",
         "Déjeuners",
         "Listes d'attente",
@@ -110,8 +114,10 @@ def export_rows(registrations: QuerySet[Registration]) -> tuple[list[str], list[
     for r in registrations.prefetch_related("days", bookings).order_by("last_name", "first_name", "pk"):
         booked = list(r.bookings.all())
         held = [b for b in booked if b.status != BookingStatus.WAITING]
+        days = sorted(d.date for d in r.days.all())
         rows.append(
             [
+                r.pk,
                 r.get_civility_display(),
                 r.last_name,
                 r.first_name,
@@ -123,18 +129,23 @@ def export_rows(registrations: QuerySet[Registration]) -> tuple[list[str], list[
                 r.city,
                 r.country,
                 r.get_status_display(),
-                ", ".join(d.date.isoformat() for d in sorted(r.days.all(), key=lambda d: d.date)),
+                ", ".join(format_date_numeric(day) for day in days),
+                len(days),
                 ", ".join(b.session.title for b in held if b.session.kind == SessionKind.WORKSHOP),
                 ", ".join(
-                    b.session.day.date.isoformat() for b in held if b.session.kind == SessionKind.LUNCH
+                    format_date_numeric(b.session.day.date)
+                    for b in held
+                    if b.session.kind == SessionKind.LUNCH
                 ),
                 ", ".join(b.session.title for b in booked if b.status == BookingStatus.WAITING),
                 r.dietary_needs,
                 r.accessibility_needs,
                 "oui" if r.consent_public_list else "non",
                 "oui" if r.consent_image else "non",
-                r.created_at.date().isoformat(),
-                r.checked_in_at.isoformat(timespec="minutes") if r.checked_in_at else "",
+                timezone.localtime(r.created_at).date(),  # real dates: the export writes them as such
+                timezone.localtime(r.checked_in_at).replace(tzinfo=None, second=0, microsecond=0)
+                if r.checked_in_at
+                else None,
             ]
         )
     return header, rows

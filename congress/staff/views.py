@@ -17,7 +17,8 @@ from solidaire.core.documents.services import document_get, document_invalidate
 from solidaire.core.text.french import format_count
 
 from . import exports, selectors, services
-from .documents import BADGES
+from .documents import BADGES, DEFAULT_FORMAT
+from .documents import FORMATS as BADGE_FORMATS
 from .filters import RegistrationFilter
 from .forms import CheckInForm, MessageForm
 
@@ -28,7 +29,10 @@ STAFF_ONLY = "Réservé à l'équipe du CCAS."
 @permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     filterset = RegistrationFilter(request.GET or None, edition=edition)
-    badges = document_get(kind=BADGES, params={"year": edition.year})
+    badges = [
+        (paper, label, document_get(kind=BADGES, params={"year": edition.year, "format": paper}))
+        for paper, (_per_page, label) in BADGE_FORMATS.items()
+    ]
     return render(
         request,
         "congress/staff_dashboard.html",
@@ -36,7 +40,10 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
             "edition": edition,
             "stats": selectors.dashboard(edition),
             "filterset": filterset,
-            "badges_status": document_status(badges) if badges.requested_at else None,
+            "badges": [
+                (paper, label, document_status(document) if document.requested_at else None)
+                for paper, label, document in badges
+            ],
         },
     )
 
@@ -44,7 +51,8 @@ def dashboard(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 @require_safe
 @permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResponse:
-    filterset = RegistrationFilter(request.GET or None, edition=edition, queryset=edition.registrations.all())
+    # Always bound: no query string means no filter (the whole list), not an unbound form.
+    filterset = RegistrationFilter(request.GET, edition=edition, queryset=edition.registrations.all())
     if not filterset.is_valid():
         messages.error(request, "Filtre non valide : " + " ".join(filterset.errors.get("__all__", [])) or "")
         return redirect("congress:dashboard", year=edition.year)
@@ -60,21 +68,40 @@ def export(request: HttpRequest, edition: CongressEdition, fmt: str) -> HttpResp
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required(can_manage_edition, load=EDITION, message=STAFF_ONLY)
 def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
+    """Two steps: the message is previewed (the first recipient's whole e-mail, and how many
+    people get it), then sent only on « Confirmer l'envoi »; « Modifier » goes back to the form
+    with what was typed."""
     form = MessageForm(request.POST or None)
+    preview, status = None, 200
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            count = services.attendees_message(edition=edition, by=request.user, **form.cleaned_data)
+            if "send" in request.POST:
+                count = services.attendees_message(edition=edition, by=request.user, **data)
+            else:
+                preview = services.attendees_message_preview(edition=edition, by=request.user, **data)
         except ValidationError as exc:
             form.add_error(None, exc.messages)
+            status = 400
         else:
-            messages.success(
-                request,
-                "Message envoyé à "
-                + format_count(count, "participant·e confirmé·e", "participant·es confirmé·es")
-                + ".",
-            )
-            return redirect("congress:dashboard", year=edition.year)
-    return render(request, "congress/staff_message.html", {"edition": edition, "form": form})
+            if preview is None:
+                messages.success(
+                    request,
+                    "Message mis dans la file d'envoi pour "
+                    + format_count(count, "participant·e confirmé·e", "participant·es confirmé·es")
+                    + ".",
+                )
+                return redirect("congress:dashboard", year=edition.year)
+            if "edit" in request.POST:
+                preview = None  # back to the form, with what was typed
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "congress/staff_message.html",
+        {"edition": edition, "form": form, "preview": preview},
+        status=status,
+    )
 
 
 @require_POST
@@ -82,10 +109,17 @@ def message(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
 def badges(request: HttpRequest, edition: CongressEdition) -> HttpResponse:
     """Produce the badges again from the confirmed registrations (the status shows on the
     dashboard, the file downloads from the shared documents page)."""
+    paper = request.POST.get("format", DEFAULT_FORMAT)
+    if paper not in BADGE_FORMATS:
+        messages.error(request, "Format de badges inconnu : choisissez A4 ou A6.")
+        return redirect("congress:dashboard", year=edition.year)
     document_invalidate(
-        kind=BADGES, params={"year": edition.year}, user=request.user, reason="Badges demandés"
+        kind=BADGES,
+        params={"year": edition.year, "format": paper},
+        user=request.user,
+        reason="Badges demandés",
     )
-    messages.success(request, "Les badges sont en cours de production.")
+    messages.success(request, f"Les badges ({BADGE_FORMATS[paper][1]}) sont en cours de production.")
     return redirect("congress:dashboard", year=edition.year)
 
 

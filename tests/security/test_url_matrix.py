@@ -76,6 +76,7 @@ PUBLIC = {
     "congress:registration_badge",
     "congress:registration_erase",
     "congress:booking_accept",
+    "congress:registration_accept_place",
     "congress:proposal_submit",
 }
 
