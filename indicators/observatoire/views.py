@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from associations.structures.models import Association
+from indicators.territories import selectors as territory_selectors
 from indicators.territories import services as territory_services
 from indicators.territories.forms import ContoursForm, ReferenceCsvForm
 from solidaire.core.documents import services as document_services
@@ -102,6 +103,15 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("observatoire:reports")
 
 
+def _errors_count(errors: list[str]) -> str:
+    count = sum(1 for e in errors if not e.startswith("Lecture arrêtée"))
+    return (
+        "1 erreur, listée en haut de la page"
+        if count == 1
+        else f"{count} erreurs, listées en haut de la page"
+    )
+
+
 @permissions.staff_required
 def territories(request: HttpRequest) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
@@ -110,8 +120,10 @@ def territories(request: HttpRequest) -> HttpResponse:
     reference_form = ReferenceCsvForm(*ref_data, prefix="ref")
     contours_form = ContoursForm(*geo_data, prefix="geo")
     form = {"reference": reference_form, "contours": contours_form}.get(which)
+    import_errors: list[str] = []
     if form is not None and form.is_valid():
-        content = form.cleaned_data["file"].read()
+        # One byte past the limit is enough to refuse: never read a huge upload whole.
+        content = form.cleaned_data["file"].read(territory_services.MAX_IMPORT_BYTES + 1)
         try:
             if which == "reference":
                 count = territory_services.reference_values_import(content=content, user=request.user)
@@ -120,7 +132,8 @@ def territories(request: HttpRequest) -> HttpResponse:
                 count = territory_services.territory_contours_import(content=content)
                 messages.success(request, f"{count} contour(s) importé(s).")
         except ValidationError as exc:
-            form.add_error("file", exc)
+            import_errors = exc.messages
+            form.add_error("file", f"Fichier refusé, rien n'a été importé : {_errors_count(import_errors)}.")
         else:
             return redirect("observatoire:territories")
     year = selectors.latest_validated_year()
@@ -134,6 +147,9 @@ def territories(request: HttpRequest) -> HttpResponse:
             "report": report,
             "map": crossing_map(report) if report else "",
             "min_structures": MIN_STRUCTURES,
+            "import_errors": import_errors,
+            "import_field": form["file"].auto_id if form is not None else "",
+            "territories": territory_selectors.territories_for_import(),
         },
         status=400 if form is not None and form.errors else 200,
     )
