@@ -117,6 +117,10 @@ def practice_booklet(request: HttpRequest) -> HttpResponse:
         document_services.document_request(kind=BOOKLET, params={}, user=request.user)
         return redirect("associations:practice_booklet")
     document = document_selectors.documents_of_kind(kinds=[BOOKLET]).first()
+    if document is not None and document.has_file:
+        # A practice published, changed or archived since: the booklet is produced again.
+        document = document_services.document_request(kind=BOOKLET, params={}, user=request.user)
+        document.refresh_from_db()
     return render(
         request,
         "associations/practices/practice_booklet.html",

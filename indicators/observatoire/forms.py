@@ -62,7 +62,7 @@ class ReportForm(forms.Form):
     def params(self) -> dict:
         data = self.cleaned_data
         if data["kind"] == documents.STRUCTURE:
-            return {"structure": data["structure"].slug}
+            return {"structure": data["structure"].pk}
         params = {"year": data["year"], "internal": data["internal"]}
         if data["kind"] == documents.THEMATIC:
             params["family"] = data["family"]

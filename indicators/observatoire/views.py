@@ -209,8 +209,9 @@ def structure_report(request: HttpRequest, slug: str) -> HttpResponse:
     if not permissions.can_have_structure_report(request.user, association):
         raise PermissionDenied("Vous n'avez pas accès aux indicateurs de cette structure.")
     document = document_services.document_request(
-        kind=documents.STRUCTURE, params={"structure": slug}, user=request.user
+        kind=documents.STRUCTURE, params={"structure": association.pk}, user=request.user
     )
+    document.refresh_from_db()  # tasks run in-process have finished by now
     if document.is_up_to_date:
         return redirect("core:document_file", pk=document.pk)
     return redirect("core:document_status", pk=document.pk)

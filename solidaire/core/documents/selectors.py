@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from solidaire.core.text.french import format_datetime
+
 from .models import DocumentStatus, GeneratedDocument
 from .registry import get_renderer
 
@@ -28,6 +30,10 @@ def document_status(document: GeneratedDocument) -> dict:
         "finished": document.is_finished,
         "has_file": document.has_file,
         "up_to_date": document.is_up_to_date,
+        "produced_at": document.produced_at.isoformat() if document.produced_at else "",
+        "produced_label": f"produit le {format_datetime(document.produced_at)}"
+        if document.produced_at
+        else "",
         "download_url": reverse("core:document_file", args=[document.pk]) if document.has_file else "",
         "status_url": reverse("core:document_status_json", args=[document.pk]),
     }
