@@ -8,9 +8,11 @@ class AssociationsConfig(AppConfig):
     verbose_name = "Annuaire"
 
     def ready(self) -> None:
+        from solidaire.core.pages.actions import register_page_action
         from solidaire.core.worklist import register_provider
 
         from .council import tasks as council_tasks  # noqa: F401  (the beat's daily purge)
+        from .council.pages import COUNCIL_PAGE, JOIN_ACTION
         from .council.selectors import council_requests_pending
         from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
         from .directory.worklist import directory_pending_work
@@ -23,4 +25,5 @@ class AssociationsConfig(AppConfig):
         connect_search_signals()
         register_provider("associations.card_reports", card_reports_pending)
         register_provider("associations.council_requests", council_requests_pending)
+        register_page_action(COUNCIL_PAGE, JOIN_ACTION)
         register_provider("associations.directory", directory_pending_work)

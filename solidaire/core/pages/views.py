@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from .actions import page_actions
 from .models import InfoPage
 from .selectors import info_page_get
 
@@ -16,4 +17,4 @@ def info_page(request: HttpRequest, slug: str) -> HttpResponse:
         page = info_page_get(slug=slug)
     except InfoPage.DoesNotExist:
         raise Http404("Page introuvable") from None
-    return render(request, "core/infopage_detail.html", {"page": page})
+    return render(request, "core/infopage_detail.html", {"page": page, "actions": page_actions(page.slug)})

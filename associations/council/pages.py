@@ -1,0 +1,13 @@
+"""The information page « Conseil des usagers » (written by staff, shown from the footer and the
+home page) leads to the form that joins the council."""
+
+from __future__ import annotations
+
+from solidaire.core.pages.actions import PageAction
+
+COUNCIL_PAGE = "conseil-des-usagers"
+JOIN_ACTION = PageAction(
+    label="Rejoindre le conseil des usagers",
+    url_name="associations:council_join",
+    intro="Laissez vos coordonnées en ligne : le CCAS vous rappelle pour vous présenter le conseil.",
+)
