@@ -17,6 +17,7 @@ class AssociationsConfig(AppConfig):
         from .directory import tasks  # noqa: F401  (Celery's autodiscovery only looks at associations.tasks)
         from .directory.worklist import directory_pending_work
         from .practices import documents  # noqa: F401  (registers the booklet renderer)
+        from .practices.selectors import practice_changes_pending
         from .reports.selectors import card_reports_pending
         from .search.signals import connect_signals as connect_search_signals
         from .structures.cache import connect_signals
@@ -26,4 +27,5 @@ class AssociationsConfig(AppConfig):
         register_provider("associations.card_reports", card_reports_pending)
         register_provider("associations.council_requests", council_requests_pending)
         register_page_action(COUNCIL_PAGE, JOIN_ACTION)
+        register_provider("associations.practice_changes", practice_changes_pending)
         register_provider("associations.directory", directory_pending_work)

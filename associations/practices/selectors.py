@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Min, QuerySet
 
 from associations.actions.models import Action
 from associations.search.selectors import search_filter
 from associations.structures.models import Thematique
+from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.worklist import PendingWork
 
 from .filters import PracticeFilter
 from .models import WRITTEN_FIELDS, Practice, PracticeStatus
@@ -109,3 +111,23 @@ def practice_pending_diff(practice: Practice) -> list[dict]:
                 }
             )
     return rows
+
+
+def practice_changes_pending(user) -> list[PendingWork]:
+    """The staff home's line: changes to published practices waiting for the CCAS (two queries
+    at most). Leads to the oldest one, where staff compare and decide."""
+    if not is_ccas_staff(user):
+        return []
+    waiting = Practice.objects.exclude(pending_changes=None).order_by("pending_since", "pk")
+    row = waiting.aggregate(n=Count("id"), oldest=Min("pending_since"))
+    if not row["n"]:
+        return []
+    return [
+        PendingWork(
+            label="Modifications de pratiques inspirantes à valider",
+            count=row["n"],
+            url=waiting.first().get_absolute_url(),
+            oldest=row["oldest"],
+            section="Annuaire",
+        )
+    ]

@@ -10,6 +10,7 @@ import pytest
 
 from associations.practices.models import Practice
 from associations.structures.workflow import DirectorySettings
+from solidaire.core.worklist import pending_work_for
 from tests import factories
 
 from .factories_practices import PracticeFactory
@@ -65,6 +66,8 @@ def test_a_member_change_keeps_the_published_version_online_until_staff_publish_
     assert published.pending_changes["response"] == "Un texte relu deux fois."
 
     client.force_login(staff_user)
+    lines = [w for w in pending_work_for(staff_user) if "pratiques inspirantes" in w.label]
+    assert [(w.count, w.url) for w in lines] == [(1, "/annuaire/pratiques/un-jardin-partage/")]
     staff_page = unescape(client.get("/annuaire/pratiques/un-jardin-partage/").content.decode())
     assert '<th scope="row">Réponse</th>' in staff_page and "Un texte relu deux fois." in staff_page
     client.post("/annuaire/pratiques/un-jardin-partage/decision/", {"decision": "approve_change"})
