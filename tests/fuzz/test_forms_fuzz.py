@@ -239,3 +239,38 @@ def test_generated_posts_never_fail_and_never_half_save(name, client):
     post()
     assert found  # the property ran
     print(f"{name}: {json.dumps({str(s): found.count(s) for s in sorted(set(found))})}")
+
+
+# The public search and filter forms (GET): whatever the query string, a page, never a 5xx.
+SEARCHES = {
+    "directory": "/annuaire/",
+    "practices": "/annuaire/pratiques/",
+    "events": "/evenements/",
+    "volunteering": "/benevolat/",
+    "signatories": "/charte/signataires/",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHES))
+def test_generated_searches_never_fail(name, client):
+    factories.AssociationFactory(slug="fuzz", name="Épicerie fuzz", status="published")
+    url = SEARCHES[name]
+    page = client.get(url)
+    assert page.status_code == 200, (url, page.status_code)
+    blocks = [b for b in _FORM.findall(page.content.decode()) if 'method="post"' not in b.lower()]
+    form = read_form(page.content.decode(), blocks[0][:40]) if blocks else Form()
+    assert form.fields or name == "signatories", f"{name}: no search field read"
+    strategy = values_for(form).map(lambda d: {k: v for k, v in d.items() if not hasattr(v, "read")})
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(strategy, st.dictionaries(st.sampled_from(["page", "q", "mois", "tri", "x"]), TEXT, max_size=2))
+    def search(data, extra):
+        response = client.get(url, {**data, **extra})
+        assert response.status_code < 500, (name, data, extra)
+
+    search()
