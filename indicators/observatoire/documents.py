@@ -225,8 +225,19 @@ class StructureReportRenderer(Renderer):
         return fingerprint_of(list(association), sheets["count"], sheets["last"])
 
     def describe(self, params: dict) -> str:
-        name = Association.objects.filter(pk=params.get("structure")).values_list("name", flat=True).first()
-        return f"Fiche structure « {name} »" if name else "Fiche structure (structure supprimée)"
+        return self.describe_all([params])[0]
+
+    def describe_all(self, params_list: list[dict]) -> list[str]:
+        ids = [p.get("structure") for p in params_list]
+        names = dict(
+            Association.objects.filter(pk__in=[i for i in ids if isinstance(i, int)]).values_list(
+                "pk", "name"
+            )
+        )
+        return [
+            f"Fiche structure « {names[i]} »" if i in names else "Fiche structure (structure supprimée)"
+            for i in ids
+        ]
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         association = self._association(params)

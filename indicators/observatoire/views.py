@@ -21,7 +21,7 @@ from indicators.territories import services as territory_services
 from indicators.territories.forms import ContoursForm, ReferenceCsvForm
 from solidaire.core.documents import services as document_services
 from solidaire.core.documents.models import GeneratedDocument
-from solidaire.core.documents.selectors import document_status, documents_of_kind
+from solidaire.core.documents.selectors import document_status, document_statuses, documents_of_kind
 from solidaire.core.security.spreadsheet import safe_row
 
 from . import documents, permissions, selectors, services
@@ -76,7 +76,10 @@ def reports(request: HttpRequest) -> HttpResponse:
     published = set(
         ReportPublication.objects.filter(document__in=produced).values_list("document_id", flat=True)
     )
-    rows = [{"document": d, "status": document_status(d), "published": d.pk in published} for d in produced]
+    rows = [
+        {"document": d, "status": status, "published": d.pk in published}
+        for d, status in zip(produced, document_statuses(produced), strict=True)
+    ]
     return render(
         request,
         "indicators/observatoire/reports.html",

@@ -74,6 +74,11 @@ class Renderer:
         """A French description of one document of this kind, for lists."""
         return self.label
 
+    def describe_all(self, params_list: list[dict]) -> list[str]:
+        """`describe` for many documents at once (lists): override when describing one costs a
+        query, so that a list page runs the same queries for 10 rows as for 10,000."""
+        return [self.describe(params) for params in params_list]
+
     def render(self, params: dict, progress: Progress) -> Rendered:
         raise NotImplementedError
 

@@ -81,3 +81,18 @@ def test_rows_saved_with_a_slug_are_migrated_to_the_id(produced):
     document.refresh_from_db()
     assert document.params == {"structure": association.pk}
     assert document.params_key == params_key({"structure": association.pk})
+
+
+def test_the_reports_list_names_each_structure_in_bounded_queries(
+    client, staff_user, produced, django_assert_max_num_queries
+):
+    association, document = produced
+    for other in Association.objects.filter(slug__startswith="structure-r2024")[:2]:
+        GeneratedDocument.objects.create(
+            kind=documents.STRUCTURE, params={"structure": other.pk}, storage_area="private"
+        )
+    client.force_login(staff_user)
+    with django_assert_max_num_queries(20):
+        html = client.get(reverse("observatoire:reports")).content.decode()
+    assert f"Fiche structure « {association.name} »" in html.replace("&nbsp;", "\u00a0")
+    assert "Fichier produit le " in html
