@@ -6,26 +6,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('associations', '0007_practices_council_card_reports'),
+        ("associations", "0007_practices_council_card_reports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='practice',
-            name='pending_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modification proposée par'),
+            model_name="practice",
+            name="pending_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="modification proposée par",
+            ),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='pending_changes',
-            field=models.JSONField(blank=True, editable=False, null=True, verbose_name='modification en attente'),
+            model_name="practice",
+            name="pending_changes",
+            field=models.JSONField(
+                blank=True, editable=False, null=True, verbose_name="modification en attente"
+            ),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='pending_since',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='modification proposée le'),
+            model_name="practice",
+            name="pending_since",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="modification proposée le"
+            ),
         ),
     ]
