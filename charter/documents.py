@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
-from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, fingerprint_of, register
 
 from . import selectors
+from .models import CharterVersion, Signature, SignatureStatus
 
 CHARTER = "charter.charter"
 SIGNATORIES = "charter.signatories"
@@ -32,6 +33,11 @@ class CharterRenderer(_PublicCharterDocument):
     kind = CHARTER
     label = "La charte (version en vigueur)"
 
+    def fingerprint(self, params: dict) -> str:
+        return fingerprint_of(
+            list(CharterVersion.objects.filter(is_current=True).values_list("pk", "updated_at"))
+        )
+
     def render(self, params: dict, progress: Progress) -> Rendered:
         progress(10, "Lecture de la version en vigueur")
         version = selectors.version_with_content()
@@ -49,6 +55,15 @@ class CharterRenderer(_PublicCharterDocument):
 class SignatoriesRenderer(_PublicCharterDocument):
     kind = SIGNATORIES
     label = "La liste des signataires"
+
+    def fingerprint(self, params: dict) -> str:
+        # The services invalidate it on each signature; this also catches changes made elsewhere
+        # (a structure renamed, a signature changed in the admin).
+        signed = Signature.objects.filter(status=SignatureStatus.SIGNED).order_by("pk")
+        return fingerprint_of(
+            list(signed.values_list("pk", "updated_at", "association__name", "association__kind")),
+            list(CharterVersion.objects.filter(is_current=True).values_list("pk", "number")),
+        )
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         progress(10, "Lecture des signataires")

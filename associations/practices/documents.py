@@ -1,12 +1,13 @@
 """The network's booklet « Pratiques inspirantes », a renderer of the generated-documents
-machinery: one published practice per page, like the booklet's cards. Staff ask for it."""
+machinery: one published practice per page, like the booklet's cards. Staff ask for it; it is
+produced again whenever the published practices change (its fingerprint)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
 from solidaire.core.documents import pdf
-from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, fingerprint_of, register
 
 from . import selectors
 
@@ -16,6 +17,11 @@ BOOKLET = "associations.practices_booklet"
 class PracticesBookletRenderer(Renderer):
     kind = BOOKLET
     label = "Livret « Pratiques inspirantes »"
+
+    def fingerprint(self, params: dict) -> str:
+        # A practice published, changed or archived since makes the booklet stale.
+        published = selectors.practices_published().prefetch_related(None)
+        return fingerprint_of(list(published.values_list("pk", "updated_at", "association__name")))
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         progress(10, "Lecture des pratiques publiées")

@@ -40,6 +40,24 @@ def _text(label: str, help_text: str = "", *, blank: bool = True) -> models.Text
     return models.TextField(label, blank=blank, help_text=help_text, validators=[validate_plain_text])
 
 
+# What a structure writes (the form's fields but the thematiques, a relation).
+WRITTEN_FIELDS = (
+    "title",
+    "question",
+    "response",
+    "steps",
+    "results",
+    "figures",
+    "quote",
+    "quote_author",
+    "partners",
+    "territory",
+    "contact",
+    "publics",
+    "quartier",
+)
+
+
 class Practice(TimeStampedModel):
     """One practice card: problématique, réponse in steps, bilan with figures, a quote."""
 
@@ -79,6 +97,11 @@ class Practice(TimeStampedModel):
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
     published_by = actor_field("publiée par")
     search_text = models.TextField(editable=False, blank=True, default="")
+    # A member's change to a published practice waits here (the form's data as JSON) while the
+    # published text stays online, until CCAS staff publish or refuse it — as for directory cards.
+    pending_changes = models.JSONField("modification en attente", null=True, blank=True, editable=False)
+    pending_by = actor_field("modification proposée par")
+    pending_since = models.DateTimeField("modification proposée le", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "pratique inspirante"
@@ -119,6 +142,12 @@ class Practice(TimeStampedModel):
     def publics_display(self) -> list[str]:
         labels = dict(Public.choices)
         return [labels.get(code, code) for code in self.publics]
+
+    def apply_changes(self, payload: dict) -> None:
+        """Set the written fields from a change's data (not saved; thematiques are a relation)."""
+        for field in WRITTEN_FIELDS:
+            if field in payload:
+                setattr(self, field, payload[field])
 
     @property
     def is_published(self) -> bool:

@@ -7,9 +7,10 @@ from django.db.models import QuerySet
 
 from associations.actions.models import Action
 from associations.search.selectors import search_filter
+from associations.structures.models import Thematique
 
 from .filters import PracticeFilter
-from .models import Practice, PracticeStatus
+from .models import WRITTEN_FIELDS, Practice, PracticeStatus
 
 PRACTICE_LIST_LIMIT = 100
 
@@ -78,3 +79,42 @@ def practices_submitted() -> QuerySet[Practice]:
 
 def practices_submitted_count() -> int:
     return Practice.objects.filter(status=PracticeStatus.SUBMITTED).count()
+
+
+def practice_pending_view(practice: Practice) -> Practice:
+    """The practice as it will read once its pending change is published (not saved): what the
+    member edits again and what staff compare with the published text."""
+    if not practice.pending_changes:
+        return practice
+    view = Practice.objects.get(pk=practice.pk)
+    view.apply_changes(practice.pending_changes)
+    return view
+
+
+def practice_pending_diff(practice: Practice) -> list[dict]:
+    """The fields a pending change alters: label, published value, proposed value."""
+    if not practice.pending_changes:
+        return []
+    rows = []
+    for field in WRITTEN_FIELDS:
+        if field not in practice.pending_changes:
+            continue
+        new, old = practice.pending_changes[field], getattr(practice, field)
+        if new != old:
+            if isinstance(new, list) or isinstance(old, list):
+                new, old = ", ".join(new or []), ", ".join(old or [])
+            label = Practice._meta.get_field(field).verbose_name
+            rows.append({"label": label[:1].upper() + label[1:], "old": old, "new": new})
+    if "thematiques" in practice.pending_changes:
+        before = sorted(t.pk for t in practice.thematiques.all())
+        after = practice.pending_changes["thematiques"]
+        if before != after:
+            names = dict(Thematique.objects.filter(pk__in=before + after).values_list("pk", "label"))
+            rows.append(
+                {
+                    "label": "Thématiques",
+                    "old": ", ".join(names.get(pk, "?") for pk in before),
+                    "new": ", ".join(names.get(pk, "?") for pk in after),
+                }
+            )
+    return rows

@@ -7,28 +7,16 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from associations.structures.models import DirectorySettings, Thematique
+from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
 from solidaire.core.text.search import slugify_fr
 
-from .models import Practice, PracticeStatus
+from .models import WRITTEN_FIELDS, Practice, PracticeStatus
 from .permissions import can_publish, can_write
 
-FIELDS = (
-    "title",
-    "question",
-    "response",
-    "steps",
-    "results",
-    "figures",
-    "quote",
-    "quote_author",
-    "partners",
-    "territory",
-    "contact",
-    "publics",
-    "quartier",
-)
+FIELDS = WRITTEN_FIELDS
 
 
 def _free_slug(title: str, *, exclude_pk: int | None = None) -> str:
@@ -39,18 +27,45 @@ def _free_slug(title: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
+def _must_moderate(user) -> bool:
+    """The directory's setting for cards applies to practices too: members' changes wait."""
+    return not is_ccas_staff(user) and DirectorySettings.get().moderate_member_changes
+
+
+def _payload(data: dict) -> dict:
+    payload = {field: data[field] for field in FIELDS if field in data}
+    if "thematiques" in data:
+        payload["thematiques"] = sorted(t.pk for t in data["thematiques"])
+    return payload
+
+
 @transaction.atomic
 def practice_save(
     *, user, association, data: dict, practice: Practice | None = None, submit: bool = False
 ) -> Practice:
     """Create or update a structure's practice from cleaned form data; `submit` sends it to the
-    CCAS for publication. Editing a published practice keeps it published."""
+    CCAS for publication. A member's change to a published practice waits for the CCAS (as for
+    directory cards): the published version stays online, the change is kept beside it (a
+    second edit replaces it rather than stacking another)."""
     if not can_write(user, association):
         raise PermissionDenied("Vous ne pouvez pas écrire de pratique pour cette structure.")
     if practice is None:
         practice = Practice(association=association, written_by=user)
     elif practice.association_id != association.pk:
         raise PermissionDenied("Cette pratique appartient à une autre structure.")
+    else:
+        # A bound ModelForm has already copied the typed values onto the instance: start again
+        # from the stored row so that a moderated change never reaches the published fields.
+        practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.is_published and _must_moderate(user):
+        candidate = Practice.objects.get(pk=practice.pk)
+        candidate.apply_changes(data)
+        candidate.full_clean()
+        practice.pending_changes = _payload(data)
+        practice.pending_by = user
+        practice.pending_since = timezone.now()
+        practice.save(update_fields=["pending_changes", "pending_by", "pending_since", "updated_at"])
+        return practice
     for field in FIELDS:
         if field in data:
             setattr(practice, field, data[field])
@@ -74,6 +89,43 @@ def practice_save(
             },
             to=None,
         )
+    return practice
+
+
+def _clear_pending(practice: Practice) -> None:
+    practice.pending_changes = None
+    practice.pending_by = None
+    practice.pending_since = None
+
+
+@transaction.atomic
+def practice_change_approve(*, user, practice: Practice) -> Practice:
+    """Staff publish a member's pending change: the practice reads as it was typed."""
+    if not can_publish(user):
+        raise PermissionDenied("Seul le CCAS publie les modifications des pratiques.")
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if not practice.pending_changes:
+        raise ValidationError("Cette pratique n'a aucune modification en attente.")
+    payload = practice.pending_changes
+    practice.apply_changes(payload)
+    _clear_pending(practice)
+    practice.full_clean()
+    practice.save()
+    if "thematiques" in payload:
+        practice.thematiques.set(Thematique.objects.filter(pk__in=payload["thematiques"]))
+    return practice
+
+
+@transaction.atomic
+def practice_change_reject(*, user, practice: Practice) -> Practice:
+    """Staff refuse a member's pending change: the published version stays as it is."""
+    if not can_publish(user):
+        raise PermissionDenied("Seul le CCAS refuse les modifications des pratiques.")
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if not practice.pending_changes:
+        raise ValidationError("Cette pratique n'a aucune modification en attente.")
+    _clear_pending(practice)
+    practice.save(update_fields=["pending_changes", "pending_by", "pending_since", "updated_at"])
     return practice
 
 

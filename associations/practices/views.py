@@ -52,13 +52,17 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("Pratique introuvable") from None
     if not can_view(request.user, practice):
         raise Http404("Pratique introuvable")
+    writer, publisher = can_write(request.user, practice.association), can_publish(request.user)
     return render(
         request,
         "associations/practices/practice_detail.html",
         {
             "practice": practice,
-            "can_write": can_write(request.user, practice.association),
-            "can_publish": can_publish(request.user),
+            "can_write": writer,
+            "can_publish": publisher,
+            # The public reads the published text only; the structure and staff see what waits.
+            "show_pending": writer or publisher,
+            "pending_diff": selectors.practice_pending_diff(practice) if writer or publisher else [],
         },
     )
 
@@ -67,7 +71,12 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @association_permission_required(can_write)
 def practice_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
     practice = get_object_or_404(Practice, pk=pk, association=association) if pk else None
-    form = PracticeForm(request.POST or None, instance=practice)
+    # A change waiting for the CCAS is what the member goes on editing (not a second one).
+    shown = selectors.practice_pending_view(practice) if practice else None
+    initial = {}
+    if practice and practice.pending_changes and "thematiques" in practice.pending_changes:
+        initial["thematiques"] = practice.pending_changes["thematiques"]
+    form = PracticeForm(request.POST or None, instance=shown, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             practice = services.practice_save(
@@ -80,7 +89,13 @@ def practice_edit(request: HttpRequest, association: Association, pk: int | None
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if "submit" in request.POST:
+            if practice.pending_changes:
+                messages.success(
+                    request,
+                    "Merci ! Votre modification est transmise au CCAS : la version publiée reste en "
+                    "ligne jusqu'à sa validation.",
+                )
+            elif "submit" in request.POST:
                 messages.success(request, "Merci ! La pratique est transmise au CCAS, qui la publiera.")
             else:
                 messages.success(request, "Pratique enregistrée.")
@@ -96,8 +111,15 @@ def practice_edit(request: HttpRequest, association: Association, pk: int | None
 @permission_required(can_publish, message="Réservé au CCAS.")
 def practice_decide(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_object_or_404(Practice, slug=slug)
+    decision = request.POST.get("decision")
     try:
-        if request.POST.get("decision") == "archive":
+        if decision == "approve_change":
+            services.practice_change_approve(user=request.user, practice=practice)
+            messages.success(request, "Modification publiée.")
+        elif decision == "reject_change":
+            services.practice_change_reject(user=request.user, practice=practice)
+            messages.success(request, "Modification refusée : la version publiée reste en ligne.")
+        elif decision == "archive":
             services.practice_archive(user=request.user, practice=practice)
             messages.success(request, "Pratique archivée.")
         else:
@@ -120,6 +142,10 @@ def practice_booklet(request: HttpRequest) -> HttpResponse:
         document_services.document_request(kind=BOOKLET, params={}, user=request.user)
         return redirect("associations:practice_booklet")
     document = document_selectors.documents_of_kind(kinds=[BOOKLET]).first()
+    if document is not None and document.has_file:
+        # A practice published, changed or archived since: the booklet is produced again.
+        document = document_services.document_request(kind=BOOKLET, params={}, user=request.user)
+        document.refresh_from_db()
     return render(
         request,
         "associations/practices/practice_booklet.html",

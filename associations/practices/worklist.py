@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Min
 from django.urls import reverse
 
+from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.worklist import PendingWork, register_provider
 
 from .models import Practice, PracticeStatus
@@ -29,6 +30,27 @@ def practices_pending_work(user) -> list[PendingWork]:
     ]
 
 
+def practice_changes_pending(user) -> list[PendingWork]:
+    """The staff home's line: changes to published practices waiting for the CCAS (two queries
+    at most). Leads to the oldest one, where staff compare and decide."""
+    if not is_ccas_staff(user):
+        return []
+    waiting = Practice.objects.exclude(pending_changes=None).order_by("pending_since", "pk")
+    row = waiting.aggregate(n=Count("id"), oldest=Min("pending_since"))
+    if not row["n"]:
+        return []
+    return [
+        PendingWork(
+            label="Modifications de pratiques inspirantes à valider",
+            count=row["n"],
+            url=waiting.first().get_absolute_url(),
+            oldest=row["oldest"],
+            section="Annuaire",
+        )
+    ]
+
+
 register_provider(
     "associations.practices", practices_pending_work, covers=["associations.Practice.submitted"]
 )
+register_provider("associations.practice_changes", practice_changes_pending)

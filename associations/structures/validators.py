@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import warnings
 
 from django.core.exceptions import ValidationError
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
+
+from solidaire.core.security.images import IMAGE_EXTENSIONS, IMAGE_FORMATS, check_image
 
 RNA_RE = re.compile(r"^W\d{9}$")
 SIRET_RE = re.compile(r"^\d{14}$")
@@ -18,10 +19,9 @@ LOGO_MAX_BYTES = 1024 * 1024
 # A logo is shown at most a few hundred pixels wide; a compressed file of a few Ko can declare
 # an image of 100+ megapixels (a decompression bomb) that every later resize would unpack.
 LOGO_MAX_PIXELS = 4096 * 4096
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
-# The extension decides the Content-Type a web server gives the public file: it must name the
-# format Pillow found (a PNG called logo.pdf or logo.eps would be served as something else).
-LOGO_EXTENSIONS = {"PNG": {"png"}, "JPEG": {"jpg", "jpeg"}, "WEBP": {"webp"}, "GIF": {"gif"}}
+# The extension must name the format Pillow found (see solidaire.core.security.images).
+LOGO_FORMATS = IMAGE_FORMATS
+LOGO_EXTENSIONS = IMAGE_EXTENSIONS
 
 
 def validate_rna(value: str) -> None:
@@ -70,49 +70,11 @@ def validate_phone(value: str) -> None:
         )
 
 
-def _too_many_pixels() -> ValidationError:
-    side = int(LOGO_MAX_PIXELS**0.5)
-    return ValidationError(
-        f"Le logo est une image trop grande en pixels\u00a0: {side} × {side} pixels au plus. "
-        "Réduisez ses dimensions avant de l'envoyer.",
-        code="logo_pixels",
-    )
-
-
 def validate_logo(file) -> None:
-    """Size and real content type (Pillow reads the bytes; the extension is not trusted)."""
+    """Size, pixels and real content type (Pillow reads the bytes; the extension is not trusted),
+    with the checks every uploaded image gets (solidaire.core.security.images)."""
     if not file:
         return
-    size = getattr(file, "size", None)
-    if size is not None and size > LOGO_MAX_BYTES:
-        raise ValidationError("Le logo dépasse 1 Mo : réduisez-le avant de l'envoyer.", code="logo_size")
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        position = file.tell() if hasattr(file, "tell") else 0
-        file.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
-                image_format = image.format
-                width, height = image.size
-                image.verify()
-        file.seek(position)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _too_many_pixels() from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ValidationError(
-            "Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type"
-        ) from exc
-    if width * height > LOGO_MAX_PIXELS:
-        raise _too_many_pixels()
-    if image_format not in LOGO_FORMATS:
-        raise ValidationError("Le logo doit être une image (PNG, JPEG, WebP ou GIF).", code="logo_type")
-    extension = (getattr(file, "name", "") or "").rsplit(".", 1)[-1].lower()
-    # Only new uploads: a logo already stored was checked when it came in.
-    if not getattr(file, "_committed", False) and extension not in LOGO_EXTENSIONS[image_format]:
-        raise ValidationError(
-            f"Ce fichier est une image {image_format} : son nom doit finir par "
-            f"« .{sorted(LOGO_EXTENSIONS[image_format])[0]} ».",
-            code="logo_extension",
-        )
+    check_image(
+        file, noun="Le logo", pronoun="le", max_bytes=LOGO_MAX_BYTES, max_pixels=LOGO_MAX_PIXELS, code="logo"
+    )

@@ -9,9 +9,10 @@ from django.utils import timezone
 from congress.editions.models import CongressEdition
 from congress.editions.permissions import can_manage_congress
 from solidaire.core.documents import pdf
-from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, fingerprint_of, register
 
 from . import selectors
+from .models import Proposal, ProposalStatus
 from .services import CAHIER
 
 
@@ -38,6 +39,14 @@ class CahierRenderer(Renderer):
         return CongressEdition.objects.filter(
             year=params.get("year"), cahier_published_at__isnull=False
         ).exists()
+
+    def fingerprint(self, params: dict) -> str:
+        # A proposal kept, changed or dropped after publication makes the cahier stale.
+        kept = Proposal.objects.filter(theme__edition__year=params["year"], status=ProposalStatus.KEPT)
+        return fingerprint_of(
+            list(kept.order_by("pk").values_list("pk", "updated_at", "theme__title")),
+            list(CongressEdition.objects.filter(year=params["year"]).values_list("updated_at")),
+        )
 
     def describe(self, params: dict) -> str:
         return f"Cahier des propositions du congrès {params.get('year')}"

@@ -56,7 +56,10 @@ class ProposalForm(forms.ModelForm):
             self.order_fields(["association", *self.Meta.fields])
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
-        self.fields["image"].help_text = "Facultative : JPEG, PNG ou WebP."
+        self.fields["image"].help_text = (
+            "Facultative : PNG, JPEG, WebP ou GIF, 1 Mo et 4096 × 4096 pixels au plus. Elle reste privée "
+            "jusqu'à la publication de la proposition."
+        )
 
     def clean(self):
         data = super().clean()

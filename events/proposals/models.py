@@ -9,6 +9,7 @@ from django.db.models import F, Q
 
 from associations.structures.models import Association
 from solidaire.core.db import TimeStampedModel
+from solidaire.core.security.storage import private_storage
 
 from ..calendar.models import Edition, SeriesKind, validate_no_html
 
@@ -46,7 +47,11 @@ class EventProposal(TimeStampedModel):
     ends_at = models.DateTimeField("fin")
     venue_name = models.CharField("lieu", max_length=200)
     street = models.CharField("adresse du lieu", max_length=200, blank=True)
-    image = models.ImageField("image", upload_to="events/proposals/", blank=True)
+    # Waits in the private storage (no public URL) until the proposal is published: the edition
+    # then gets its own public copy. Re-encoded under a random name by the service.
+    image = models.ImageField(
+        "image", upload_to="events/proposals/pending/", storage=private_storage, blank=True
+    )
     image_alt = models.CharField("texte alternatif de l'image", max_length=250, blank=True)
     status = models.CharField(
         "statut", max_length=10, choices=ProposalStatus, default=ProposalStatus.SUBMITTED

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from associations.structures.models import Association
+from associations.structures.validators import LOGO_MAX_BYTES, LOGO_MAX_PIXELS
 from solidaire.core.email.services import email_send
+from solidaire.core.security.images import check_image, reencoded
 
 from ..calendar.models import Edition, EventSeries
 from ..calendar.permissions import can_act_for, can_decide
@@ -42,6 +45,34 @@ def _check_dates(starts_at: dt.datetime, ends_at: dt.datetime) -> None:
         raise ValidationError(errors)
 
 
+def _kept_image(upload) -> ContentFile:
+    """The logos' limits (size, pixels, formats, extension), then a re-encoded copy under a
+    random name: the uploader's bytes and file name never reach a public URL."""
+    try:
+        image_format = check_image(
+            upload, noun="L'image", pronoun="la", max_bytes=LOGO_MAX_BYTES, max_pixels=LOGO_MAX_PIXELS
+        )
+    except ValidationError as exc:
+        raise ValidationError({"image": exc.messages}) from None
+    return reencoded(upload, image_format=image_format)
+
+
+def _publish_image(proposal: EventProposal, edition: Edition) -> None:
+    """The published edition gets its own public copy of the proposal's checked image."""
+    if not proposal.image:
+        return
+    with proposal.image.open("rb") as handle:
+        edition.image.save(proposal.image.name.rsplit("/", 1)[-1], File(handle), save=False)
+
+
+def _discard_image(proposal: EventProposal) -> None:
+    """A refused proposal's image leaves the private storage once the decision is committed."""
+    if proposal.image:
+        name, storage = proposal.image.name, proposal.image.storage
+        proposal.image = None
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def proposal_submit(
     *,
     association: Association,
@@ -63,6 +94,7 @@ def proposal_submit(
     _check_dates(starts_at, ends_at)
     if image and not image_alt.strip():
         raise ValidationError({"image_alt": "Décrivez l'image pour les personnes qui ne la voient pas."})
+    kept_image = _kept_image(image) if image else None
     with transaction.atomic():
         proposal = EventProposal(
             association=association,
@@ -77,8 +109,8 @@ def proposal_submit(
             street=street.strip(),
             image_alt=image_alt.strip(),
         )
-        if image:
-            proposal.image = image
+        if kept_image:
+            proposal.image = kept_image
         proposal.full_clean()
         proposal.save()
         email_send(template="events/emails/proposal_submitted", context={"proposal": proposal}, to=None)
@@ -173,9 +205,9 @@ def proposal_publish(*, proposal: EventProposal, by, message: str = "") -> Editi
             ends_at=proposal.ends_at,
             venue_name=proposal.venue_name,
             street=proposal.street,
-            image=proposal.image.name if proposal.image else "",
             image_alt=proposal.image_alt,
         )
+        _publish_image(proposal, edition)
         edition.full_clean()
         edition.save()
         edition.organisers.add(proposal.association)
@@ -205,4 +237,5 @@ def proposal_refuse(*, proposal: EventProposal, by, message: str) -> EventPropos
         raise ValidationError({"message": "Indiquez le motif du refus : il est transmis à la structure."})
     with transaction.atomic():
         proposal = _locked(proposal, ProposalStatus.SUBMITTED, ProposalStatus.CHANGES_REQUESTED)
+        _discard_image(proposal)
         return _decide(proposal, by=by, status=ProposalStatus.REFUSED, message=message.strip())

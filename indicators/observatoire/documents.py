@@ -10,15 +10,17 @@ see; every page of an internal version says « document interne ».
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from associations.structures.models import Association
 from indicators.catalogue.models import Campaign, Family
 from indicators.dashboard.charts import bar_chart
 from indicators.dashboard.selectors import MEDIAN_MIN_SHEETS, dashboard_series
+from indicators.sheets.models import Sheet
 from solidaire.core.documents import pdf
 from solidaire.core.documents.models import StorageArea
-from solidaire.core.documents.registry import Progress, Rendered, Renderer, register
+from solidaire.core.documents.registry import Progress, Rendered, Renderer, fingerprint_of, register
 from solidaire.core.text.french import format_count, format_date_numeric, label_with_detail
 
 from . import permissions, selectors
@@ -206,26 +208,54 @@ class StructureReportRenderer(Renderer):
     storage_area = StorageArea.PRIVATE
 
     def clean_params(self, params: dict) -> dict:
-        """The structure, and the last campaign to include (every campaign when none is given:
-        the member's own « ma fiche » link)."""
+        """The structure is kept by its id, which survives a change of slug (the admin allows
+        one); a slug is accepted on the way in (command line) and turned into the id. The last
+        campaign to include is optional (every campaign when none is given: the member's own
+        « ma fiche » link)."""
         _only(params, {"structure", "year"})
-        slug = str(params.get("structure") or "")
-        if not Association.objects.filter(slug=slug).exists():
+        value = params.get("structure")
+        found = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            found = Association.objects.filter(pk=value).values_list("pk", flat=True).first()
+        elif isinstance(value, str) and value.strip():
+            text = value.strip()
+            lookup = {"pk": int(text)} if text.isdigit() and len(text) < 10 else {"slug": text}
+            found = Association.objects.filter(**lookup).values_list("pk", flat=True).first()
+        if found is None:
             raise ValidationError("Structure inconnue.")
         if params.get("year") in (None, ""):
-            return {"structure": slug}
-        return {"structure": slug, "year": _year(params["year"])}
+            return {"structure": found}
+        return {"structure": found, "year": _year(params["year"])}
 
     def _association(self, params: dict) -> Association:
-        return Association.objects.get(slug=params["structure"])
+        """The structure (Association.DoesNotExist once deleted: the views answer 404)."""
+        return Association.objects.get(pk=params["structure"])
 
     def can_request(self, user, params: dict) -> bool:
         return permissions.can_have_structure_report(user, self._association(params))
 
+    def fingerprint(self, params: dict) -> str:
+        # Its own sheets, its name, and the network's sheets behind the medians.
+        association = Association.objects.filter(pk=params["structure"]).values_list("name", "updated_at")
+        sheets = Sheet.objects.aggregate(count=Count("pk"), last=Max("updated_at"))
+        return fingerprint_of(list(association), sheets["count"], sheets["last"])
+
     def describe(self, params: dict) -> str:
-        name = Association.objects.filter(slug=params.get("structure")).values_list("name", flat=True).first()
-        until = f" jusqu'à {params['year']}" if params.get("year") else ""
-        return f"Fiche structure « {name or params.get('structure')} »{until}"
+        return self.describe_all([params])[0]
+
+    def describe_all(self, params_list: list[dict]) -> list[str]:
+        ids = [p.get("structure") for p in params_list]
+        names = dict(
+            Association.objects.filter(pk__in=[i for i in ids if isinstance(i, int)]).values_list(
+                "pk", "name"
+            )
+        )
+        labels = []
+        for params, pk in zip(params_list, ids, strict=True):
+            until = f" jusqu'à {params['year']}" if params.get("year") else ""
+            name = f"« {names[pk]} »" if pk in names else "(structure supprimée)"
+            labels.append(f"Fiche structure {name}{until}")
+        return labels
 
     def render(self, params: dict, progress: Progress) -> Rendered:
         association = self._association(params)

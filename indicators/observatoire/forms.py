@@ -140,7 +140,7 @@ class ReportForm(forms.Form):
         """Only the parameters of the chosen kind: the document produced is the one asked for."""
         data = self.cleaned_data
         if data["kind"] == documents.STRUCTURE:
-            return {"structure": data["structure"].slug, "year": data["year"]}
+            return {"structure": data["structure"].pk, "year": data["year"]}
         params = {"year": data["year"], "internal": data["internal"]}
         if data["kind"] == documents.THEMATIC:
             params["family"] = data["family"]

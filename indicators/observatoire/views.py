@@ -16,12 +16,13 @@ from django.views.decorators.http import require_POST
 
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required
+from indicators.territories import selectors as territory_selectors
 from indicators.territories import services as territory_services
 from indicators.territories.forms import ContoursForm, ReferenceCsvForm
 from solidaire.accounts.permissions import public, staff_required
 from solidaire.core.documents import services as document_services
 from solidaire.core.documents.models import GeneratedDocument
-from solidaire.core.documents.selectors import document_status, documents_of_kind
+from solidaire.core.documents.selectors import document_status, document_statuses, documents_of_kind
 from solidaire.core.security.spreadsheet import safe_row
 
 from . import documents, permissions, selectors, services
@@ -85,7 +86,10 @@ def reports(request: HttpRequest) -> HttpResponse:
     published = set(
         ReportPublication.objects.filter(document__in=produced).values_list("document_id", flat=True)
     )
-    rows = [{"document": d, "status": document_status(d), "published": d.pk in published} for d in produced]
+    rows = [
+        {"document": d, "status": status, "published": d.pk in published}
+        for d, status in zip(produced, document_statuses(produced), strict=True)
+    ]
     return render(
         request,
         "indicators/observatoire/reports.html",
@@ -112,6 +116,15 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("observatoire:reports")
 
 
+def _errors_count(errors: list[str]) -> str:
+    count = sum(1 for e in errors if not e.startswith("Lecture arrêtée"))
+    return (
+        "1 erreur, listée en haut de la page"
+        if count == 1
+        else f"{count} erreurs, listées en haut de la page"
+    )
+
+
 @staff_required
 def territories(request: HttpRequest) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
@@ -120,8 +133,10 @@ def territories(request: HttpRequest) -> HttpResponse:
     reference_form = ReferenceCsvForm(*ref_data, prefix="ref")
     contours_form = ContoursForm(*geo_data, prefix="geo")
     form = {"reference": reference_form, "contours": contours_form}.get(which)
+    import_errors: list[str] = []
     if form is not None and form.is_valid():
-        content = form.cleaned_data["file"].read()
+        # One byte past the limit is enough to refuse: never read a huge upload whole.
+        content = form.cleaned_data["file"].read(territory_services.MAX_IMPORT_BYTES + 1)
         try:
             if which == "reference":
                 count = territory_services.reference_values_import(content=content, user=request.user)
@@ -130,7 +145,8 @@ def territories(request: HttpRequest) -> HttpResponse:
                 count = territory_services.territory_contours_import(content=content)
                 messages.success(request, f"{count} contour(s) importé(s).")
         except ValidationError as exc:
-            form.add_error("file", exc)
+            import_errors = exc.messages
+            form.add_error("file", f"Fichier refusé, rien n'a été importé : {_errors_count(import_errors)}.")
         else:
             return redirect("observatoire:territories")
     year = selectors.latest_validated_year()
@@ -144,6 +160,9 @@ def territories(request: HttpRequest) -> HttpResponse:
             "report": report,
             "map": crossing_map(report) if report else "",
             "min_structures": MIN_STRUCTURES,
+            "import_errors": import_errors,
+            "import_field": form["file"].auto_id if form is not None else "",
+            "territories": territory_selectors.territories_for_import(),
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -200,8 +219,9 @@ def structure_report(request: HttpRequest, association: Association) -> HttpResp
     """A structure's own sheet (its figures beside the network's median): produced on demand,
     followed on the document's status page, then downloaded."""
     document = document_services.document_request(
-        kind=documents.STRUCTURE, params={"structure": association.slug}, user=request.user
+        kind=documents.STRUCTURE, params={"structure": association.pk}, user=request.user
     )
+    document.refresh_from_db()  # tasks run in-process have finished by now
     if document.is_up_to_date:
         return redirect("core:document_file", pk=document.pk)
     return redirect("core:document_status", pk=document.pk)

@@ -88,3 +88,8 @@ def reference_sources(references: list[TerritoryReference]) -> list[dict]:
                 "is_demo": value.is_demo,
             }
     return [seen[k] for k in sorted(seen)]
+
+
+def territories_for_import() -> list[Territory]:
+    """The territories an import may name (by code or name), quartiers first."""
+    return list(Territory.objects.order_by("kind", "name").only("code", "name", "kind"))

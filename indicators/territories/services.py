@@ -1,12 +1,8 @@
 """Writes of the reference data: the CSV import of reference indicators and the GeoJSON import of
 contours. Both check every line first and import nothing when one is wrong: the errors come back
-by line (CSV) or by feature (GeoJSON), in French."""
+by line (CSV) or by feature (GeoJSON), in French; `parsing` reads the files with bounds."""
 
 from __future__ import annotations
-
-import csv
-import io
-import json
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,40 +10,25 @@ from django.db import transaction
 from associations.structures.taxonomy import Quartier
 from solidaire.core.text.french import NumberFormatError, parse_number
 
+from . import parsing
 from .models import ReferenceIndicator, ReferenceValue, Territory, TerritoryKind
 
 CSV_COLUMNS = ["territoire", "indicateur", "annee", "valeur", "source", "licence"]
-MAX_IMPORT_BYTES = 2_000_000
+MAX_IMPORT_BYTES = parsing.MAX_IMPORT_BYTES
 PERCENT_INDICATORS = {c for c in ReferenceIndicator if c != ReferenceIndicator.POPULATION}
 
 
-def _decode(content: bytes, what: str) -> str:
-    if len(content) > MAX_IMPORT_BYTES:
-        raise ValidationError(f"Le fichier {what} dépasse 2 Mo.")
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return content.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ValidationError(f"Le fichier {what} n'est pas un texte lisible (UTF-8 attendu).") from None
-
-
-def _reader(text: str) -> csv.DictReader:
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
-
-
-def _check_row(row: dict, line: int, territories: dict[str, Territory], seen: dict) -> tuple[list, dict]:
+def _check_row(row: dict, line: int, names: parsing.TerritoryNames, seen: dict) -> tuple[list, dict]:
     errors = []
     code = (row.get("territoire") or "").strip()
     indicator = (row.get("indicateur") or "").strip()
-    territory = territories.get(code)
+    territory = None
     if not code:
         errors.append(f"Ligne {line} : le code du territoire est vide.")
-    elif territory is None:
-        errors.append(f"Ligne {line} : territoire inconnu « {code} ».")
+    else:
+        territory, why = names.find(code)
+        if territory is None:
+            errors.append(f"Ligne {line} : {why}.")
     if indicator not in ReferenceIndicator.values:
         known = ", ".join(ReferenceIndicator.values)
         errors.append(f"Ligne {line} : indicateur inconnu « {indicator} » (attendus : {known}).")
@@ -64,13 +45,17 @@ def _check_row(row: dict, line: int, territories: dict[str, Territory], seen: di
         errors.append(f"Ligne {line} : la valeur ne peut pas être négative.")
     if value is not None and indicator in PERCENT_INDICATORS and value > 100:
         errors.append(f"Ligne {line} : un pourcentage ne peut pas dépasser 100.")
+    if value is not None and abs(value) >= 10**10:
+        errors.append(f"Ligne {line} : la valeur est trop grande.")
     for column in ("source", "licence"):
         if not (row.get(column) or "").strip():
             errors.append(f"Ligne {line} : la colonne « {column} » est vide.")
-    key = (code, indicator, year)
+    key = (territory.pk if territory else code, indicator, year)
     if not errors:
         if key in seen:
-            errors.append(f"Ligne {line} : doublon de la ligne {seen[key]} ({code}, {indicator}, {year}).")
+            errors.append(
+                f"Ligne {line} : doublon de la ligne {seen[key]} ({territory.code}, {indicator}, {year})."
+            )
         seen[key] = line
     clean = {
         "territory": territory,
@@ -83,30 +68,41 @@ def _check_row(row: dict, line: int, territories: dict[str, Territory], seen: di
     return errors, clean
 
 
-@transaction.atomic
-def reference_values_import(*, content: bytes, user=None, is_demo: bool = False) -> int:
-    """Import reference indicators from a CSV (columns territoire, indicateur, annee, valeur,
-    source, licence; « ; » or « , »). A (territory, indicator, year) already known is updated.
-    Raises ValidationError listing every wrong line; nothing is imported then. Returns the
-    number of lines imported."""
-    reader = _reader(_decode(content, "CSV"))
-    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+def _read_reference_rows(content: bytes) -> list[dict]:
+    """Every line of the CSV checked; the clean rows, or a ValidationError naming the lines."""
+    header, rows = parsing.csv_rows(parsing.decode(content, "CSV"), errors := parsing.ErrorList())
+    missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
         raise ValidationError(
             f"Colonne(s) manquante(s) : {', '.join(missing)}. En-tête attendu : {';'.join(CSV_COLUMNS)}."
         )
-    territories = {t.code: t for t in Territory.objects.all()}
-    errors, rows, seen = [], [], {}
-    for line, row in enumerate(reader, start=2):
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            continue  # a blank line
-        row_errors, clean = _check_row(row, line, territories, seen)
-        errors += row_errors
-        rows.append(clean)
+    names = parsing.TerritoryNames(Territory.objects.all())
+    clean_rows, seen = [], {}
+    try:
+        for line, row in rows:
+            if not any(v.strip() for v in row.values()):
+                continue  # a blank line
+            row_errors, clean = _check_row(row, line, names, seen)
+            for message in row_errors:
+                errors.add(message)
+            clean_rows.append(clean)
+    except parsing.TooManyErrors:
+        raise errors.refusal(stopped=True) from None
     if errors:
-        raise ValidationError(errors)
-    if not rows:
+        raise errors.refusal()
+    if not clean_rows:
         raise ValidationError("Le fichier ne contient aucune ligne de données.")
+    return clean_rows
+
+
+@transaction.atomic
+def reference_values_import(*, content: bytes, user=None, is_demo: bool = False) -> int:
+    """Import reference indicators from a CSV (columns territoire, indicateur, annee, valeur,
+    source, licence; « ; » or « , »). A territory is named by its code or its name (case and
+    accents ignored). A (territory, indicator, year) already known is updated. Raises
+    ValidationError listing the wrong lines (at most `parsing.MAX_ERRORS`); nothing is imported
+    then. Returns the number of lines imported."""
+    rows = _read_reference_rows(content)
     for clean in rows:
         value, _ = ReferenceValue.objects.get_or_create(
             territory=clean["territory"],
@@ -125,55 +121,50 @@ def reference_values_import(*, content: bytes, user=None, is_demo: bool = False)
     return len(rows)
 
 
-def _check_geometry(geometry, where: str) -> list[str]:
-    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-        return [f"{where} : la géométrie doit être un Polygon ou un MultiPolygon."]
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry.get("coordinates")]
-    )
+def _read_contours(content: bytes) -> list[tuple[Territory, dict]]:
+    features = parsing.load_feature_collection(parsing.decode(content, "GeoJSON"))
+    names = parsing.TerritoryNames(Territory.objects.all())
+    errors, updates, seen, budget = parsing.ErrorList(), [], {}, [parsing.MAX_POINTS]
     try:
-        for polygon in polygons:
-            for ring in polygon:
-                if len(ring) < 4:
-                    return [f"{where} : un contour a moins de 4 points."]
-                for lon, lat, *_ in ring:
-                    if not (-180 <= float(lon) <= 180 and -90 <= float(lat) <= 90):
-                        return [f"{where} : coordonnées hors limites (longitude, latitude attendues)."]
-    except (TypeError, ValueError):
-        return [f"{where} : coordonnées illisibles."]
-    return []
+        for index, feature in enumerate(features, start=1):
+            code = parsing.feature_code(feature, f"Élément {index}", errors)
+            if code is None:
+                continue
+            where = f"Élément {index} (« {code} »)"
+            territory, why = names.find(code)
+            if territory is None:
+                # The code is already quoted in `where`.
+                errors.add(
+                    f"{where} : {'territoire inconnu' if why.startswith('territoire inconnu') else why}."
+                )
+                continue
+            if territory.pk in seen:
+                errors.add(f"{where} : le territoire a déjà un contour à l'élément {seen[territory.pk]}.")
+                continue
+            seen[territory.pk] = index
+            problem = parsing.geometry_problem(feature.get("geometry"), budget)
+            if problem:
+                errors.add(f"{where} : {problem}")
+                continue
+            geometry = feature["geometry"]
+            updates.append((territory, {"type": geometry["type"], "coordinates": geometry["coordinates"]}))
+    except parsing.TooManyErrors:
+        raise errors.refusal(stopped=True) from None
+    if errors:
+        raise errors.refusal()
+    if not updates:
+        raise ValidationError("Le fichier ne contient aucun contour.")
+    return updates
 
 
 @transaction.atomic
 def territory_contours_import(*, content: bytes) -> int:
     """Attach contours to known territories from a GeoJSON FeatureCollection (WGS 84), each
-    feature naming its territory in `properties.code`. Raises ValidationError listing every
-    wrong feature; nothing is imported then. Returns the number of contours set."""
-    try:
-        data = json.loads(_decode(content, "GeoJSON"))
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"Le fichier n'est pas du JSON valide (ligne {exc.lineno}).") from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise ValidationError("Le fichier doit être une FeatureCollection GeoJSON.")
-    territories = {t.code: t for t in Territory.objects.all()}
-    errors, updates = [], []
-    for index, feature in enumerate(data.get("features") or [], start=1):
-        properties = (feature or {}).get("properties") or {}
-        code = str(properties.get("code") or "").strip()
-        where = f"Élément {index}" + (f" (« {code} »)" if code else "")
-        if code not in territories:
-            errors.append(
-                f"{where} : territoire inconnu." if code else f"{where} : propriété « code » absente."
-            )
-            continue
-        problems = _check_geometry(feature.get("geometry"), where)
-        errors += problems
-        if not problems:
-            updates.append((territories[code], feature["geometry"]))
-    if errors:
-        raise ValidationError(errors)
-    if not updates:
-        raise ValidationError("Le fichier ne contient aucun contour.")
+    feature naming its territory (code or name) in `properties.code`. The file is read with
+    bounds (size, depth, points) and each geometry checked (closed rings, valid per GEOS).
+    Raises ValidationError listing the wrong features; nothing is imported then. Returns the
+    number of contours set."""
+    updates = _read_contours(content)
     for territory, geometry in updates:
         territory.contour = geometry
         territory.full_clean()

@@ -72,7 +72,7 @@ espace de paroles et d'échanges.
 Il permet aux usagers de donner leur avis sur la qualité de l'accueil et le service rendu. Il
 contribue également à l'analyse des besoins sociaux.
 
-Pour rejoindre le comité, faites-vous connaître du CCAS, au 02 43 74 52 06.
+Pour rejoindre le conseil, remplissez le formulaire ci-dessous ou appelez le CCAS au 02 43 74 52 06.
 """,
     ),
     (

@@ -53,10 +53,11 @@ def _text(data: bytes, tmp_path: Path) -> str:
 
 
 def _download(client, url, capture) -> bytes:
-    """First visit queues the rendering (503), the task runs on commit, second visit serves."""
+    """First visit queues the rendering (202, a page following it), the task runs on commit,
+    second visit serves."""
     with capture(execute=True):
         first = client.get(url)
-    assert first.status_code == 503
+    assert first.status_code == 202
     response = client.get(url)
     assert response.status_code == 200, response.content[:300]
     assert response["Content-Type"] == "application/pdf"
@@ -101,17 +102,17 @@ def test_charter_pdf_is_typeset_with_footer(client, tmp_path, django_capture_on_
     assert list(tmp_path.glob("page*.png"))
 
 
-def test_pending_page_is_french_503_and_queues_once(client, django_capture_on_commit_callbacks):
+def test_pending_page_is_french_202_and_queues_once(client, django_capture_on_commit_callbacks):
     load_charter_v1()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.get(CHARTER_PDF)
-    assert response.status_code == 503
+    assert response.status_code == 202
     assert response["Retry-After"] == "10"
     assert "Le document est en cours de préparation" in response.content.decode()
     assert len(callbacks) == 1
     # A task is already pending: a second visit does not queue another one.
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert client.get(CHARTER_PDF).status_code == 503
+        assert client.get(CHARTER_PDF).status_code == 202
     assert callbacks == []
 
 
@@ -128,7 +129,7 @@ def test_failed_rendering_shows_as_a_failure_not_forever_pending(client, django_
     load_charter_v1()
     with mock.patch.object(pdf, "render_pdf", side_effect=OSError("Pango introuvable")) as render:
         with django_capture_on_commit_callbacks(execute=True):
-            assert client.get(CHARTER_PDF).status_code == 503
+            assert client.get(CHARTER_PDF).status_code == 202
         document = GeneratedDocument.objects.get(kind=documents.CHARTER)
         assert document.status == "failed"
         assert "Pango introuvable" in document.error

@@ -30,7 +30,7 @@ def test_the_progress_bar_follows_the_rendering_without_reloading(live_server, b
     document = _running_charter_document()
     page = browser_page
     response = page.goto(live_server.url + "/charte/charte.pdf")
-    assert response.status == 503
+    assert response.status == 202
     bar = page.locator("progress")
     assert bar.get_attribute("value") == "30"
     assert page.get_by_role("link", name="Actualiser l'état").is_visible()

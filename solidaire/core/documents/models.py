@@ -3,7 +3,8 @@
 One row per kind and parameters: regenerating the same document reuses the row, and its file is
 replaced only once the new one is complete. `revision` goes up whenever a new rendering is asked
 for (the source changed, staff regenerate); the stored file is up to date when it was rendered
-from the latest revision.
+from the latest revision. `fingerprint` is what the renderer said of its source data when the file
+was produced: when the renderer now says something else, the file is stale and produced again.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ class GeneratedDocument(TimeStampedModel):
     started_at = models.DateTimeField("commencé le", null=True, blank=True)
     finished_at = models.DateTimeField("terminé le", null=True, blank=True)
     data_as_of = models.DateTimeField("données arrêtées le", null=True, blank=True)
+    produced_at = models.DateTimeField("fichier produit le", null=True, blank=True)
+    fingerprint = models.CharField(
+        "empreinte des données",
+        max_length=64,
+        blank=True,
+        help_text="L'état des données du fichier ; s'il change, le document est produit à nouveau.",
+    )
     attempts = models.PositiveSmallIntegerField("essais", default=0)
 
     class Meta:

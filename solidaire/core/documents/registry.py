@@ -8,6 +8,7 @@ when their app is ready (`AppConfig.ready` imports the app's `documents.py`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,12 +62,30 @@ class Renderer:
         """May `user` see its state and download the file? Default: as for requesting."""
         return self.can_request(user, params)
 
+    def fingerprint(self, params: dict) -> str:
+        """A short text that changes whenever the data the document is drawn from changes (e.g.
+        the ids and update times of its rows, hashed). Compared when the document is asked for:
+        a different one marks the stored file stale and queues a new rendering. Empty: the kind
+        tracks nothing and is produced again only when invalidated. Must be cheap (one query).
+        May raise ObjectDoesNotExist when the parameters no longer resolve."""
+        return ""
+
     def describe(self, params: dict) -> str:
         """A French description of one document of this kind, for lists."""
         return self.label
 
+    def describe_all(self, params_list: list[dict]) -> list[str]:
+        """`describe` for many documents at once (lists): override when describing one costs a
+        query, so that a list page runs the same queries for 10 rows as for 10,000."""
+        return [self.describe(params) for params in params_list]
+
     def render(self, params: dict, progress: Progress) -> Rendered:
         raise NotImplementedError
+
+
+def fingerprint_of(*parts) -> str:
+    """A fingerprint from any printable parts (querysets' values lists, dates, numbers)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 class UnknownDocumentKind(LookupError):

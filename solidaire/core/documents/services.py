@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -79,15 +79,35 @@ def _is_in_flight(document: GeneratedDocument) -> bool:
     return since is not None and timezone.now() - since < TASK_LOST_AFTER
 
 
+def document_is_stale(document: GeneratedDocument, renderer: Renderer | None = None) -> bool:
+    """The stored file was drawn from data that has changed since (its renderer's fingerprint
+    differs). One cheap query; ObjectDoesNotExist when the parameters no longer resolve."""
+    renderer = renderer or get_renderer(document.kind)
+    return document.has_file and renderer.fingerprint(document.params) != document.fingerprint
+
+
+def document_is_current(document: GeneratedDocument, renderer: Renderer | None = None) -> bool:
+    """Up to date and drawn from the data as it is now: may be served at once."""
+    return document.is_up_to_date and not document_is_stale(document, renderer)
+
+
 @transaction.atomic
 def document_request(*, kind: str, params: dict | None = None, user=None) -> GeneratedDocument:
-    """Someone wants the document: queue its rendering unless the stored file is up to date or a
-    task is already on it. A failed rendering stays failed (and says why) until it is asked for
-    again with `document_invalidate` (staff retry, source changed): no endless retries."""
+    """Someone wants the document: queue its rendering unless the stored file is current (up to
+    date and drawn from the data as it is now) or a task is already on it. A file whose data
+    changed is marked stale (a new revision) and produced again. A failed rendering stays failed
+    (and says why) until it is asked for again with `document_invalidate` (staff retry, source
+    changed): no endless retries."""
     renderer, params = _clean(kind, params)
     _check_request(renderer, user, params)
     document = GeneratedDocument.objects.select_for_update().get(pk=document_get(kind=kind, params=params).pk)
-    if document.is_up_to_date or document.status == DocumentStatus.FAILED or _is_in_flight(document):
+    if _is_in_flight(document):
+        return document
+    if document.is_up_to_date and document_is_stale(document, renderer):
+        document.revision += 1
+        _queue(document, user=user, step="Les données ont changé depuis la dernière production")
+        return document
+    if document.is_up_to_date or document.status == DocumentStatus.FAILED:
         return document
     _queue(document, user=user)
     return document
@@ -130,7 +150,9 @@ def _start(document_id: int) -> tuple[GeneratedDocument, int] | None:
         return document, document.revision
 
 
-def _store(document: GeneratedDocument, revision: int, rendered: Rendered) -> GeneratedDocument:
+def _store(
+    document: GeneratedDocument, revision: int, rendered: Rendered, fingerprint: str
+) -> GeneratedDocument:
     """Write the new file first, then point the row at it: the previous file is served until the
     row changes, and deleted only after that commit."""
     checksum = hashlib.sha256(rendered.content).hexdigest()
@@ -152,7 +174,8 @@ def _store(document: GeneratedDocument, revision: int, rendered: Rendered) -> Ge
         current.download_name = rendered.download_name
         current.rendered_revision = revision
         current.data_as_of = rendered.data_as_of or timezone.now()
-        current.finished_at = timezone.now()
+        current.finished_at = current.produced_at = timezone.now()
+        current.fingerprint = fingerprint
         current.error = ""
         if current.revision == revision:
             current.status = DocumentStatus.DONE
@@ -179,18 +202,24 @@ def document_run(*, document_id: int) -> GeneratedDocument:
         document_report_progress(document_id=document.pk, percent=percent, step=step)
 
     try:
+        # Taken before reading the data: a change made while rendering makes the file stale.
+        fingerprint = renderer.fingerprint(document.params)
         rendered = renderer.render(document.params, progress)
     except TransientRenderError:
         raise
     except ValidationError as exc:  # the data cannot make this document (e.g. no validated sheet)
         return document_fail(document_id=document.pk, revision=revision, message=" ".join(exc.messages))
+    except ObjectDoesNotExist:  # what the parameters named was deleted meanwhile
+        return document_fail(
+            document_id=document.pk, revision=revision, message="Les données de ce document n'existent plus."
+        )
     except Exception as exc:
         logger.exception("Rendering failed for document %s (%s)", document.pk, document.kind)
         return document_fail(
             document_id=document.pk, revision=revision, message=f"{type(exc).__name__} : {exc}"
         )
     progress(95, "Enregistrement du fichier")
-    return _store(document, revision, rendered)
+    return _store(document, revision, rendered, fingerprint)
 
 
 @transaction.atomic

@@ -3,6 +3,9 @@ kind's own permission; features serve their documents through `document_response
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -40,6 +43,21 @@ DOCUMENT = Loader("found", _document)
 document_gate = permission_required(can_view_document, load=DOCUMENT, anonymous=True, message=NOT_YOURS)
 
 
+def _gone_is_404(view):
+    """What a document's parameters name may have been deleted since (a structure, an
+    edition): the permission check and the renderer then find nothing, and the document is
+    gone for everyone — a 404, not a 500."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except ObjectDoesNotExist:
+            raise Http404("Ce document n'existe plus : ce dont il était tiré a été supprimé.") from None
+
+    return wrapped
+
+
 def _file_response(document: GeneratedDocument, renderer: Renderer) -> HttpResponse | None:
     try:
         handle = document.storage.open(document.file_name, "rb")
@@ -49,45 +67,64 @@ def _file_response(document: GeneratedDocument, renderer: Renderer) -> HttpRespo
 
 
 def _pending_response(request: HttpRequest, document: GeneratedDocument) -> HttpResponse:
-    """A French 503 while the file is being produced (or failed with nothing to serve)."""
+    """While the file is being produced: a page that follows its progress and shows the file
+    as soon as it is ready (202 Accepted: the request is taken in hand). A failed rendering with
+    nothing to serve is a French 503."""
     failed = document.status == DocumentStatus.FAILED
     response = render(
         request,
         "core/documents/pending.html",
         {"document": document, "status": document_status(document), "failed": failed},
-        status=503,
+        status=503 if failed else 202,
     )
     if not failed:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
+@_gone_is_404
 def document_response(request: HttpRequest, *, kind: str, params: dict | None = None) -> HttpResponse:
-    """Serve a document at its own URL (e.g. /charte/charte.pdf): the stored file when it may be
-    served, else queue its rendering and answer a 503 page that follows its progress. Never
-    renders inside the request."""
+    """Serve a document at its own URL (e.g. /charte/charte.pdf): the stored file at once when
+    it is current; else queue its rendering (a file whose data changed is produced again) and
+    serve it as soon as it exists — at once when tasks run in-process, else through a page that
+    follows its progress and then opens the file. Never renders inside the request."""
     renderer = get_renderer(kind)
     if not renderer.can_view(request.user, params or {}):
         return refusal(request, NOT_YOURS)
-    document = services.document_get(kind=kind, params=params)
-    if not document.is_up_to_date:
-        document = services.document_request(kind=kind, params=params)
+    return _serve(request, services.document_get(kind=kind, params=params), renderer)
+
+
+def _refreshed(document: GeneratedDocument, renderer: Renderer) -> GeneratedDocument:
+    """The document, queued again when it is missing or its data changed since its file."""
+    if services.document_is_current(document, renderer):
+        return document
+    document = services.document_request(kind=document.kind, params=document.params)
+    # Tasks that run in-process (the embedded default) have finished by now.
+    document.refresh_from_db()
+    return document
+
+
+def _serve(request: HttpRequest, document: GeneratedDocument, renderer: Renderer) -> HttpResponse:
+    document = _refreshed(document, renderer)
     servable = document.is_up_to_date or (renderer.serve_while_stale and document.has_file)
     if servable:
         response = _file_response(document, renderer)
         if response is not None:
             return response
         document = services.document_invalidate(
-            kind=kind, params=params, reason="Fichier manquant, nouvelle production"
+            kind=document.kind, params=document.params, reason="Fichier manquant, nouvelle production"
         )
     return _pending_response(request, document)
 
 
 @never_cache
 @require_safe
+@_gone_is_404
 @document_gate
 def status_page(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> HttpResponse:
-    document, _ = found
+    document, renderer = found
+    if document.has_file:  # a file drawn from data that changed since is produced again
+        document = _refreshed(document, renderer)
     return render(
         request, "core/documents/status.html", {"document": document, "status": document_status(document)}
     )
@@ -95,6 +132,7 @@ def status_page(request: HttpRequest, found: tuple[GeneratedDocument, Renderer])
 
 @never_cache
 @require_safe
+@_gone_is_404
 @document_gate
 def status_json(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> JsonResponse:
     document, _ = found
@@ -102,10 +140,14 @@ def status_json(request: HttpRequest, found: tuple[GeneratedDocument, Renderer])
 
 
 @require_safe
+@_gone_is_404
 @document_gate
 def download(request: HttpRequest, found: tuple[GeneratedDocument, Renderer]) -> HttpResponse:
     document, renderer = found
     if not document.has_file:
+        return _pending_response(request, document)
+    document = _refreshed(document, renderer)
+    if not (document.is_up_to_date or renderer.serve_while_stale):
         return _pending_response(request, document)
     response = _file_response(document, renderer)
     if response is None:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from solidaire.accounts.permissions import public
 
+from .actions import page_actions
 from .models import InfoPage
 from .selectors import info_page_get
 
@@ -19,4 +20,4 @@ def info_page(request: HttpRequest, slug: str) -> HttpResponse:
         page = info_page_get(slug=slug)
     except InfoPage.DoesNotExist:
         raise Http404("Page introuvable") from None
-    return render(request, "core/infopage_detail.html", {"page": page})
+    return render(request, "core/infopage_detail.html", {"page": page, "actions": page_actions(page.slug)})

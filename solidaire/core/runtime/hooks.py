@@ -5,7 +5,8 @@ folder of the app (and the app's own folder), the modules that register themselv
 
 - `documents.py`: renderers of generated documents (`solidaire.core.documents.registry.register`);
 - `worklist.py`: providers of pending work (`solidaire.core.worklist.register_provider`);
-- `receivers.py`: receivers of signals (cache versions that follow writes, domain events).
+- `receivers.py`: receivers of signals (cache versions that follow writes, domain events);
+- `pages.py`: actions an app adds to an information page (`solidaire.core.pages.actions`).
 
 Celery task modules (`tasks.py`) are registered in one place too: `solidaire/celery.py` asks
 `task_packages()` for every folder that holds one (Celery by itself finds only `<app>.tasks`).
@@ -17,7 +18,7 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
-HOOK_MODULES = ("documents", "worklist", "receivers")
+HOOK_MODULES = ("documents", "worklist", "receivers", "pages")
 SKIPPED = {"migrations", "management", "templatetags", "demo_data", "__pycache__"}
 
 

@@ -108,7 +108,7 @@ def test_a_member_gets_their_structure_sheet(client, member_of, network, django_
     document = GeneratedDocument.objects.get(kind=documents.STRUCTURE)
     assert response.status_code == 302
     assert response.url == reverse("core:document_status", args=[document.pk])
-    assert document.params == {"structure": association.slug}
+    assert document.params == {"structure": association.pk}
     assert client.get(response.url).status_code == 200
     other = Association.objects.get(slug="structure-s20250001")
     assert client.get(reverse("observatoire:structure_report", args=[other.slug])).status_code == 403

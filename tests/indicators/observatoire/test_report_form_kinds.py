@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from associations.structures.models import Association
 from indicators.observatoire import documents
 from solidaire.core.documents.models import GeneratedDocument
 
@@ -94,7 +95,8 @@ def test_the_structure_fiche_honours_the_campaign_chosen(
         )
     assert response.status_code == 302
     document = GeneratedDocument.objects.get(kind=documents.STRUCTURE)
-    assert document.params == {"structure": "structure-y0000", "year": 2025}
+    structure = Association.objects.get(slug="structure-y0000")
+    assert document.params == {"structure": structure.pk, "year": 2025}  # the id survives a rename
 
     renderer = documents.StructureReportRenderer()
     rendered = renderer.render(renderer.clean_params(document.params), lambda *a: None)
