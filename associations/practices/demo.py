@@ -9,23 +9,11 @@ from django.utils import timezone
 
 from associations.structures.models import Association, Thematique
 
-from .models import Practice, PracticeStatus
+from .models import WRITTEN_FIELDS, Practice, PracticeStatus
 
 SOURCE = Path(__file__).resolve().parent / "demo_data" / "manou_partages.json"
-TEXT_FIELDS = [
-    "title",
-    "question",
-    "response",
-    "steps",
-    "results",
-    "figures",
-    "quote",
-    "quote_author",
-    "partners",
-    "territory",
-    "contact",
-    "publics",
-]
+# What the demo file holds: what a structure writes, but the quartier (set below).
+TEXT_FIELDS = [name for name in WRITTEN_FIELDS if name != "quartier"]
 
 
 def load(*, stdout) -> None:

@@ -6,7 +6,7 @@ from django import forms
 
 from associations.structures.models import Thematique
 
-from .models import Practice
+from .models import WRITTEN_FIELDS, Practice
 
 
 class PracticeForm(forms.ModelForm):
@@ -19,22 +19,9 @@ class PracticeForm(forms.ModelForm):
 
     class Meta:
         model = Practice
-        fields = [
-            "title",
-            "question",
-            "response",
-            "steps",
-            "results",
-            "figures",
-            "quote",
-            "quote_author",
-            "partners",
-            "territory",
-            "contact",
-            "thematiques",
-            "publics",
-            "quartier",
-        ]
+        # What a structure writes, with the thematiques (a relation) just before the publics.
+        fields = list(WRITTEN_FIELDS)
+        fields.insert(fields.index("publics"), "thematiques")
         widgets = {
             "question": forms.Textarea(attrs={"rows": 3}),
             "response": forms.Textarea(attrs={"rows": 6}),

@@ -13,7 +13,7 @@ from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
 from indicators.reminders.models import Reminder
 from indicators.reminders.selectors import late_associations, reminder_targets
-from indicators.sheets.models import Sheet, SheetStatus
+from indicators.sheets.models import ANSWERED_STATUSES, Sheet, SheetStatus
 from indicators.sheets.selectors import expected_associations
 
 
@@ -41,7 +41,7 @@ def followup_completeness(*, campaign: Campaign) -> dict[str, int]:
     closes = dt.datetime.combine(
         campaign.closes_on + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone()
     )
-    answered = Q(sheets__campaign=campaign, sheets__status__in=[SheetStatus.SUBMITTED, SheetStatus.VALIDATED])
+    answered = Q(sheets__campaign=campaign, sheets__status__in=ANSWERED_STATUSES)
     counts = expected_associations().aggregate(
         expected=Count("pk", distinct=True),
         submitted=Count("pk", filter=answered, distinct=True),

@@ -17,7 +17,6 @@ from indicators.sheets.permissions import can_review
 from solidaire.core.worklist import PendingWork, register_provider
 
 SECTION = "Indicateurs"
-ANSWERED = [SheetStatus.SUBMITTED, SheetStatus.VALIDATED]
 
 
 def late_campaign(*, on: dt.date | None = None) -> Campaign | None:

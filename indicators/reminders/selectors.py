@@ -10,15 +10,15 @@ from associations.structures.models import Association, Membership
 from associations.structures.taxonomy import MembershipStatus
 from indicators.catalogue import selectors as catalogue_selectors
 from indicators.catalogue.models import Campaign
-from indicators.sheets.models import CampaignContact, Sheet, SheetStatus
+from indicators.sheets.models import ANSWERED_STATUSES, CampaignContact, Sheet
 from indicators.sheets.selectors import expected_associations
-
-ANSWERED = [SheetStatus.SUBMITTED, SheetStatus.VALIDATED]
 
 
 def unanswered_associations(*, campaign: Campaign) -> QuerySet[Association]:
     """Expected structures whose sheet of `campaign` is neither submitted nor validated (yet)."""
-    answered = Sheet.objects.filter(campaign=campaign, association=OuterRef("pk"), status__in=ANSWERED)
+    answered = Sheet.objects.filter(
+        campaign=campaign, association=OuterRef("pk"), status__in=ANSWERED_STATUSES
+    )
     return expected_associations().exclude(Exists(answered)).order_by("name")
 
 
@@ -31,7 +31,7 @@ def late_associations(*, campaign: Campaign, on: dt.date | None = None) -> Query
     if campaign.closes_on >= on:
         return Association.objects.none()
     excused = Sheet.objects.filter(association=OuterRef("pk"), campaign=campaign).filter(
-        Q(status__in=ANSWERED) | Q(extended_until__gte=on)
+        Q(status__in=ANSWERED_STATUSES) | Q(extended_until__gte=on)
     )
     return expected_associations().exclude(Exists(excused)).order_by("name")
 

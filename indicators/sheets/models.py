@@ -21,6 +21,10 @@ class SheetStatus(models.TextChoices):
     VALIDATED = "validated", "Validée"
 
 
+# A sheet the structure has answered: transmitted, or already validated by the CCAS (one rule
+# for the late counter, the reminders, the follow-up's figures and the model's predicate).
+ANSWERED_STATUSES = (SheetStatus.SUBMITTED, SheetStatus.VALIDATED)
+
 NOT_STARTED, NOT_STARTED_LABEL = "none", "Non commencée"
 
 
@@ -92,7 +96,7 @@ class Sheet(TimeStampedModel):
     @property
     def is_with_ccas(self) -> bool:
         """Transmitted or validated: the structure no longer edits it."""
-        return self.status in {SheetStatus.SUBMITTED, SheetStatus.VALIDATED}
+        return self.status in ANSWERED_STATUSES
 
     @property
     def is_returned(self) -> bool:

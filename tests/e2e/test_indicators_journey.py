@@ -35,7 +35,7 @@ def test_member_fills_and_submits_then_staff_validates(live_server, browser_page
 
     log_in(page, live_server.url, member.email)
     page.goto(live_server.url + "/indicateurs/")
-    page.get_by_role("link", name="Remplir la fiche de Épicerie du parcours").click()
+    page.get_by_role("link", name="Remplir la fiche d'Épicerie du parcours").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Fiche d'indicateurs 2026")
     typologie = page.get_by_role("group", name="Typologie du public")
     page.get_by_label("Personnes accueillies").fill("10")
@@ -61,10 +61,10 @@ def test_member_fills_and_submits_then_staff_validates(live_server, browser_page
     log_in(page, live_server.url, staff.email)
     page.goto(live_server.url + "/indicateurs/suivi/")
     assert page.get_by_role("heading", level=1).inner_text() == "Suivi des fiches d'indicateurs 2026"
-    page.get_by_role("link", name="Examiner la fiche de Épicerie du parcours").click()
+    page.get_by_role("link", name="Examiner la fiche d'Épicerie du parcours").click()
     assert "Rapport bénévoles / salariés" in page.content()
     page.get_by_role("button", name="Valider la fiche").click()
-    assert "Fiche de Épicerie du parcours validée." in page.get_by_role("main").inner_text()
+    assert "Fiche d'Épicerie du parcours validée." in page.get_by_role("main").inner_text()
     sheet.refresh_from_db()
     assert sheet.status == SheetStatus.VALIDATED and sheet.validated_by == staff
     assert page.get_by_role("button", name="Rouvrir la fiche").is_visible()

@@ -42,9 +42,9 @@ def test_staff_home_review_then_remind_late_structures(live_server, browser_page
     page.goto(live_server.url + "/espace/")
     assert page.get_by_role("heading", level=1).inner_text() == "Espace du CCAS"
     page.get_by_role("link", name="Fiches d'indicateurs à relire").click()
-    page.get_by_role("link", name="Examiner la fiche de Épicerie transmise").click()
+    page.get_by_role("link", name="Examiner la fiche d'Épicerie transmise").click()
     page.get_by_role("button", name="Valider la fiche").click()
-    assert "Fiche de Épicerie transmise validée." in page.get_by_role("main").inner_text()
+    assert "Fiche d'Épicerie transmise validée." in page.get_by_role("main").inner_text()
 
     page.goto(live_server.url + "/indicateurs/suivi/2026/")
     unreachable = page.get_by_test_id("unreachable")
