@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.associations.factories_actions import ActionFactory, VolunteerMissionFactory
+from tests.associations.factories import ActionFactory, VolunteerMissionFactory
 
 pytestmark = pytest.mark.django_db
 

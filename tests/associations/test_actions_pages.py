@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.associations.factories_actions import (
+from tests.associations.factories import (
     ActionDimensionFactory,
     ActionFactory,
     ActionKeywordFactory,

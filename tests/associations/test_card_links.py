@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.associations.factories_actions import ActionFactory, VolunteerMissionFactory
+from tests.associations.factories import ActionFactory, VolunteerMissionFactory
 
 pytestmark = pytest.mark.django_db
 

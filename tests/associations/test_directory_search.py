@@ -10,8 +10,7 @@ from associations.search.models import SearchSynonym
 from associations.structures import services as structure_services
 from solidaire.core.text.search import normalize_search, slugify_fr
 from tests import factories
-from tests.associations.factories_actions import ActionFactory, VolunteerMissionFactory
-from tests.associations.factories_practices import PracticeFactory
+from tests.associations.factories import ActionFactory, PracticeFactory, VolunteerMissionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from associations.structures.models import DirectorySettings
 from solidaire.core.worklist import pending_work_for
 from tests import factories
 
-from .factories_practices import PracticeFactory
+from .factories import PracticeFactory
 from .test_practices import CARD
 
 pytestmark = pytest.mark.django_db

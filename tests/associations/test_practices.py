@@ -9,8 +9,7 @@ from django.core import mail
 from associations.practices.documents import BOOKLET, PracticesBookletRenderer
 from associations.practices.models import Practice
 from tests import factories
-from tests.associations.factories_actions import ActionFactory
-from tests.associations.factories_practices import PracticeFactory
+from tests.associations.factories import ActionFactory, PracticeFactory
 from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db

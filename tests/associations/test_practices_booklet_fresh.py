@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from associations.practices.documents import BOOKLET
 from solidaire.core.documents.models import GeneratedDocument
 
-from .factories_practices import PracticeFactory
+from .factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from associations.volunteering.models import VolunteerInterest, VolunteerMission
-from tests.associations.factories_actions import VolunteerMissionFactory, VolunteerSkillFactory
+from tests.associations.factories import VolunteerMissionFactory, VolunteerSkillFactory
 from tests.factories import AssociationFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db

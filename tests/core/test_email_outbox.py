@@ -16,7 +16,7 @@ from post_office.models import STATUS, Email
 from associations.volunteering.models import VolunteerInterest
 from solidaire.core.email.services import email_send
 from solidaire.core.email.tasks import flush_outbox
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 from tests.associations.test_volunteering import interest_data
 from tests.factories import AssociationFactory
 

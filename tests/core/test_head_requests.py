@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import factories
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ["solidaire", "associations", "charter", "indicators", "events", "congress"]

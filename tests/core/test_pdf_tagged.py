@@ -50,7 +50,7 @@ def _congress():
 def _cases() -> dict[str, tuple[dict, str]]:
     """kind → (parameters, a word the title must hold), after building the data."""
     from associations.structures.models import Association
-    from tests.associations.factories_practices import PracticeFactory
+    from tests.associations.factories import PracticeFactory
 
     make_version()
     PracticeFactory(title="Un jardin partagé")

@@ -19,7 +19,7 @@ from charter.documents import SIGNATORIES
 from solidaire.core.documents.models import GeneratedDocument
 from solidaire.core.documents.services import document_request
 from solidaire.core.runtime import queue as work_queue
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 from tests.associations.test_volunteering import interest_data
 from tests.core.worker import database_url_for_worker
 from tests.factories import AssociationFactory

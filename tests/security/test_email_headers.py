@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 from tests.associations.test_volunteering import interest_data
 
 pytestmark = pytest.mark.django_db

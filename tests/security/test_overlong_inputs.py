@@ -14,7 +14,7 @@ from associations.volunteering.models import VolunteerInterest, VolunteerMission
 from charter.models import Signature
 from solidaire.accounts.models import User
 from tests import factories
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 from tests.associations.test_proposals import PROPOSAL
 from tests.associations.test_selfservice import CARD, moderation
 from tests.associations.test_volunteering import interest_data, mission_form

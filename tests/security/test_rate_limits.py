@@ -8,7 +8,7 @@ from django.core import mail
 from associations.structures.models import Association, Membership
 from associations.volunteering.models import VolunteerInterest
 from tests import factories
-from tests.associations.factories_actions import VolunteerMissionFactory
+from tests.associations.factories import VolunteerMissionFactory
 from tests.associations.test_proposals import PROPOSAL
 from tests.associations.test_volunteering import interest_data
 

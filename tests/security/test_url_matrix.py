@@ -21,8 +21,7 @@ from congress.editions.models import CongressEdition
 from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
-from tests.associations.factories_actions import VolunteerMissionFactory
-from tests.associations.factories_practices import PracticeFactory
+from tests.associations.factories import PracticeFactory, VolunteerMissionFactory
 from tests.core.renderers import KIND as NOTE_KIND
 from tests.events.factories import EventProposalFactory, ParticipationFactory
 from tests.indicators.factories import CampaignFactory, SheetFactory

@@ -1,14 +1,18 @@
-"""Factories for the actions of social centres and for volunteering."""
+"""Factories of the directory's features: social centres' actions, volunteering, inspiring
+practices (structures, services and memberships are in tests/factories.py, which every app uses)."""
 
 from __future__ import annotations
 
 import hashlib
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from associations.actions.models import Action, ActionDimension, ActionKeyword, ActionPublic
+from associations.practices.models import Practice
 from associations.volunteering.models import VolunteerMission, VolunteerSkill
+from tests import factories
 from tests.factories import AssociationFactory
 
 
@@ -91,3 +95,17 @@ class VolunteerMissionFactory(factory.django.DjangoModelFactory):
     def skills(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.skills.set(extracted)
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Practice
+
+    association = factory.SubFactory(factories.AssociationFactory)
+    title = factory.Sequence(lambda n: f"Pratique {n}")
+    slug = factory.Sequence(lambda n: f"pratique-{n}")
+    question = "Comment rompre l'isolement des personnes âgées ?"
+    response = "Des collectifs d'habitants repèrent et accompagnent les personnes isolées."
+    steps = "Repérage\nAccompagnement\nSuivi"
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
