@@ -10,7 +10,7 @@ admin.site.site_title = "Le Mans solidaire"
 admin.site.index_title = "Gestion du portail (CCAS)"
 
 urlpatterns = [
-    path("", include("solidaire.portal.urls")),
+    path("", include("portal.urls")),
     path("", include("solidaire.core.urls")),
     path("comptes/", include("allauth.urls")),
     path("annuaire/actions/", include("associations.actions.urls")),

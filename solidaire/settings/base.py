@@ -36,13 +36,13 @@ INSTALLED_APPS = [
     "simple_history",
     "solidaire.accounts",
     "solidaire.core",
-    "solidaire.portal",
+    "portal",
     "associations",
     "charter",
     "indicators",
     "events",
     "congress",
-    "solidaire.history",
+    "history",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ["solidaire", "associations", "charter", "indicators", "events", "congress"]
+PACKAGES = ["solidaire", "associations", "charter", "indicators", "events", "congress", "portal", "history"]
 SKIPPED_DIRS = {"migrations", "tests", "__pycache__"}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from solidaire.portal.tasks import portal_health
+from portal.tasks import portal_health
 from tests import factories
 from tests.core.worker import running_worker
 

@@ -150,7 +150,7 @@ def test_a_real_worker_runs_the_tasks_without_a_broker_server(tmp_path):
     )
     try:
         token = uuid.uuid4().hex
-        result = client.send_task("solidaire.portal.tasks.portal_health", args=[token])
+        result = client.send_task("portal.tasks.portal_health", args=[token])
         assert result.get(timeout=90) == {"token": token, "associations": 0}
     finally:
         worker.terminate()

@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class HistoryConfig(AppConfig):
-    name = "solidaire.history"
+    name = "history"
     label = "history"
     verbose_name = "Historique des modifications"
