@@ -9,6 +9,7 @@ import datetime as dt
 import html
 import json
 import re
+import shutil
 import subprocess
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from congress.registrations.services import registration_confirm
 from congress.staff.documents import BadgesRenderer
 from solidaire.core.text.french import format_date
 from tests import factories
+from tests.conftest import require_service
 
 from .factories import programme, register
 
@@ -140,6 +142,7 @@ def test_a_registration_from_a_verified_address_is_listed_with_its_confirm_butto
 # --- 2. Badges carry a check-in code ----------------------------------------------------------
 def _qr_codes(pdf: bytes, tmp_path) -> list[str]:
     """Decode every QR code of a PDF with outside tools: pdftoppm, then zbarimg."""
+    require_service(shutil.which("zbarimg") is not None, "zbarimg (zbar-tools) missing: no QR decoder")
     (tmp_path / "badge.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-png", "-r", "150", tmp_path / "badge.pdf", tmp_path / "page"], check=True)
     found = []
