@@ -21,6 +21,19 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture
+def pdf_tools():
+    """For tests that render PDFs and read them back: WeasyPrint (pango from the system) and
+    poppler's pdftotext, skipped with the reason where missing (a failure under CI)."""
+    import shutil
+
+    try:
+        import weasyprint  # noqa: F401 - needs pango from the system
+    except (ImportError, OSError):
+        require_service(False, "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
+    require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _test_now():
     """`TEST_NOW="2026-12-31 23:45"` runs the whole suite as if started then (Paris time; the

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from collections import defaultdict
 from decimal import Decimal
@@ -17,24 +16,9 @@ from django.urls import reverse
 
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.core.documents.models import DocumentStatus, GeneratedDocument
-from tests.conftest import require_service
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_tools")]
 YEAR = 2025
-
-
-def _weasyprint_loads() -> bool:
-    try:
-        import weasyprint  # noqa: F401 - needs pango from the system
-    except (ImportError, OSError):
-        return False
-    return True
-
-
-@pytest.fixture(autouse=True)
-def _needs_pdf_tools():
-    require_service(_weasyprint_loads(), "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
-    require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from .network import campaigns, structures, validated_sheets
-from .test_annual_report import _needs_pdf_tools, pdf_pages  # noqa: F401 - the autouse fixture
+from .test_annual_report import pdf_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_tools")]
 
 
 def test_generate_report_writes_the_annual_report(tmp_path):

@@ -18,9 +18,9 @@ from indicators.observatoire import documents
 from solidaire.core.documents.models import GeneratedDocument
 
 from .network import campaigns, structures, validated_sheets
-from .test_annual_report import _needs_pdf_tools, pdf_pages  # noqa: F401 - the autouse fixture
+from .test_annual_report import pdf_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_tools")]
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html as html_lib
 import io
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,26 +20,11 @@ from django.core.management import call_command
 from indicators.sheets.models import Sheet, SheetStatus
 from solidaire.core.documents import pdf
 from solidaire.core.documents.registry import get_renderer
-from tests.conftest import require_service
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pdf_tools")]
 MM = 72 / 25.4  # PDF points per millimetre
 RIGHT_MARGIN_MM = 20  # pdf.css: portrait and landscape pages keep 20 mm on the right
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
-
-
-def _weasyprint_loads() -> bool:
-    try:
-        import weasyprint  # noqa: F401 - needs pango from the system
-    except (ImportError, OSError):
-        return False
-    return True
-
-
-@pytest.fixture(autouse=True)
-def _needs_pdf_tools():
-    require_service(_weasyprint_loads(), "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
-    require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
 
 
 @pytest.fixture

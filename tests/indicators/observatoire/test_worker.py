@@ -13,10 +13,14 @@ from solidaire.core.documents.tasks import generate_document
 from tests.core.worker import running_worker
 
 from .network import campaigns, structures, validated_sheets
-from .test_annual_report import _needs_pdf_tools, pdf_pages  # noqa: F401 - the autouse fixture
+from .test_annual_report import pdf_pages
 
 ROOT = Path(__file__).resolve().parents[3]
-pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.celery_worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("pdf_tools"),
+]
 
 
 @pytest.fixture
