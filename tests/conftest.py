@@ -34,6 +34,44 @@ def pdf_tools():
     require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """Under pytest-xdist, one migration per run and a clone per worker (tests/database.py);
+    otherwise (or with --reuse-db) pytest-django's own set-up, which this replaces."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.database import setup_cloned_databases, teardown_cloned_databases
+
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    workerinput = getattr(request.config, "workerinput", None)
+    keepdb = django_db_keepdb and not django_db_createdb
+    if workerinput is None or keepdb or serialized:
+        with django_db_blocker.unblock():
+            config = setup_databases(
+                verbosity=0, interactive=False, aliases=aliases, serialized_aliases=serialized, keepdb=keepdb
+            )
+        yield
+        if not django_db_keepdb:
+            with django_db_blocker.unblock():
+                teardown_databases(config, verbosity=0)
+        return
+
+    run, worker = workerinput["testrunuid"][:12], workerinput["workerid"]
+    with django_db_blocker.unblock():
+        created = setup_cloned_databases(aliases, run=run, worker=worker)
+    yield
+    with django_db_blocker.unblock():
+        teardown_cloned_databases(created, run=run, worker=worker)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _test_now():
     """`TEST_NOW="2026-12-31 23:45"` runs the whole suite as if started then (Paris time; the
