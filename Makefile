@@ -33,12 +33,13 @@ run: install
 	worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) SITE_DOMAIN=$(HOST):$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# One pytest worker per core (pytest-xdist): the suite is CPU-bound (PDFs, templates, browsers).
+# One pytest worker per core (pytest-xdist): the suite is CPU-bound (PDFs, templates, browsers);
+# work stealing keeps both cores busy to the end when a long browser test lands last.
 PYTEST_WORKERS ?= auto
 
 test: install
 	@mkdir -p var
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
