@@ -7,7 +7,7 @@ import pytest
 
 from solidaire.core.pages.models import InfoPage
 from tests import factories
-from tests.associations.test_selfservice import CARD, moderation
+from tests.associations.selfservice.test_selfservice import CARD, moderation
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from associations.actions.models import Action, ActionKeyword
 from associations.actions.services import actions_import_text
 from associations.structures.models import Association
-from tests.associations.test_actions_parser import ENTRY
+from tests.associations.actions.test_actions_parser import ENTRY
 from tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db

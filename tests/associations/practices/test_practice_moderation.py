@@ -12,8 +12,8 @@ from associations.practices.models import Practice
 from associations.structures.models import DirectorySettings
 from solidaire.core.worklist import pending_work_for
 from tests import factories
+from tests.associations.factories import PracticeFactory
 
-from .factories import PracticeFactory
 from .test_practices import CARD
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,7 @@ from pypdf import PdfReader
 
 from associations.practices.documents import BOOKLET
 from solidaire.core.documents.models import GeneratedDocument
-
-from .factories import PracticeFactory
+from tests.associations.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
 

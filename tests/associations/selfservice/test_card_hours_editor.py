@@ -9,7 +9,7 @@ import re
 import pytest
 
 from associations.structures.models import Association
-from tests.associations.test_selfservice import CARD, moderation
+from tests.associations.selfservice.test_selfservice import CARD, moderation
 
 pytestmark = pytest.mark.django_db
 

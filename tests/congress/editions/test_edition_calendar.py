@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from congress.editions.models import CongressDay
 from tests import factories
-
-from .factories import programme
+from tests.congress.factories import programme
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")

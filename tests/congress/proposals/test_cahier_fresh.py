@@ -14,8 +14,7 @@ from congress.proposals import services as proposals
 from congress.proposals.models import Proposal, ProposalStatus
 from tests.charter.test_pdf import _weasyprint_loads
 from tests.conftest import require_service
-
-from .factories import programme
+from tests.congress.factories import programme
 
 pytestmark = pytest.mark.django_db
 

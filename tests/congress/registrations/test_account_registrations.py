@@ -21,8 +21,7 @@ from congress.registrations.models import Registration
 from congress.registrations.selectors import registrations_of_user
 from congress.registrations.services import registration_cancel, registration_confirm
 from tests import factories
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 ACCOUNT = "/mon-espace/"

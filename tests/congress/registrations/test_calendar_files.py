@@ -17,8 +17,7 @@ from django.urls import reverse
 from congress.registrations import services
 from congress.registrations.services import Choices
 from tests import factories
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from django.db import connection, connections
 from congress.registrations import services
 from congress.registrations.models import Booking, BookingStatus, Registration
 from congress.registrations.services import Choices
-
-from .factories import personal, programme
+from tests.congress.factories import personal, programme
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,8 +14,7 @@ from post_office.models import Email
 from congress.registrations import services
 from congress.registrations.models import Booking, Registration, RegistrationStatus
 from congress.registrations.services import Choices
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

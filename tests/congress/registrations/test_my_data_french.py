@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from congress.registrations.services import Choices, registration_change, registration_confirm
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from congress.registrations.models import Registration
+from tests.congress.factories import programme
 
-from .factories import programme
 from .test_registration_pages import _form
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,7 @@ from django.urls import reverse
 from congress.proposals.models import Proposal
 from congress.registrations.models import Registration
 from congress.registrations.services import registration_confirm
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.urls import reverse
 from congress.registrations.models import Booking, BookingStatus, Registration, RegistrationStatus
 from congress.registrations.services import registration_confirm
 from tests import factories
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

@@ -27,8 +27,7 @@ from congress.staff.documents import BadgesRenderer
 from solidaire.core.text.french import format_date
 from tests import factories
 from tests.conftest import require_service
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")

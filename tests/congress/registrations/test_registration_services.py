@@ -12,8 +12,7 @@ from django.utils import timezone
 from congress.registrations import services
 from congress.registrations.models import Booking, BookingStatus, Registration, RegistrationStatus
 from congress.registrations.services import Choices
-
-from .factories import personal, programme, register
+from tests.congress.factories import personal, programme, register
 
 pytestmark = pytest.mark.django_db
 

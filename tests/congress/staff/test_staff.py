@@ -23,8 +23,7 @@ from congress.staff.documents import BADGES
 from solidaire.core.documents.models import GeneratedDocument
 from tests.charter.test_pdf import _weasyprint_loads
 from tests.conftest import require_service
-
-from .factories import programme, register
+from tests.congress.factories import programme, register
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from solidaire.core.documents import services
 from solidaire.core.documents.models import GeneratedDocument
 from solidaire.core.documents.registry import UnknownDocumentKind
-from tests.core.renderers import KIND
+from tests.core.documents.renderers import KIND
 
 pytestmark = pytest.mark.django_db
 

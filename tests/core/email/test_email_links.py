@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from solidaire.core.email.links import absolute_url
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_links_follow_the_site_record():

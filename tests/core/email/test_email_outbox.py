@@ -17,7 +17,7 @@ from associations.volunteering.models import VolunteerInterest
 from solidaire.core.email.services import email_send
 from solidaire.core.email.tasks import flush_outbox
 from tests.associations.factories import VolunteerMissionFactory
-from tests.associations.test_volunteering import interest_data
+from tests.associations.volunteering.test_volunteering import interest_data
 from tests.factories import AssociationFactory
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from solidaire.core.email.services import email_send
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 SITE_NAME = "Réseau solidaire (essai)"
 

@@ -12,7 +12,7 @@ from portal.tasks import portal_health
 from tests import factories
 from tests.core.worker import running_worker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
 

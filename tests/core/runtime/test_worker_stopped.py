@@ -20,11 +20,11 @@ from solidaire.core.documents.models import GeneratedDocument
 from solidaire.core.documents.services import document_request
 from solidaire.core.runtime import queue as work_queue
 from tests.associations.factories import VolunteerMissionFactory
-from tests.associations.test_volunteering import interest_data
+from tests.associations.volunteering.test_volunteering import interest_data
 from tests.core.worker import database_url_for_worker
 from tests.factories import AssociationFactory
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
 

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from events.calendar.models import Edition, Stage
 from tests import factories
-
-from .factories import StageFactory
+from tests.events.factories import StageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ import pytest
 import time_machine
 
 from tests import factories
-
-from .factories import EventProposalFactory, ParticipationFactory
+from tests.events.factories import EventProposalFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")

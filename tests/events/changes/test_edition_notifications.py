@@ -20,8 +20,7 @@ from events.calendar.models import Edition
 from events.changes.services import edition_cancel, edition_save
 from events.participation.services import participation_decide
 from tests import factories
-
-from .factories import EventProposalFactory, ParticipationFactory
+from tests.events.factories import EventProposalFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")

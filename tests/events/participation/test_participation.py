@@ -14,8 +14,7 @@ from events.participation import services
 from events.participation.models import Participation
 from solidaire.core.worklist import pending_work_for
 from tests import factories
-
-from .factories import ParticipationFactory
+from tests.events.factories import ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 

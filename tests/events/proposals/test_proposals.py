@@ -14,8 +14,7 @@ from events.calendar.models import Edition
 from events.proposals.models import EventProposal
 from solidaire.core.worklist import pending_work_for
 from tests import factories
-
-from .factories import EventProposalFactory
+from tests.events.factories import EventProposalFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-
-from .factories import ParticipationFactory, StageFactory
+from tests.events.factories import ParticipationFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")

@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from events.calendar.models import Edition
 from tests import factories
-
-from .factories import ParticipationFactory, StageFactory
+from tests.events.factories import ParticipationFactory, StageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AssociationFactory
-
-from .factories import CampaignFactory, SheetFactory, add_values
+from tests.indicators.factories import CampaignFactory, SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import AssociationFactory
+from tests.indicators.factories import SheetFactory, add_values
 
-from .factories import SheetFactory, add_values
 from .test_exports import streamed_text
 
 pytestmark = pytest.mark.django_db

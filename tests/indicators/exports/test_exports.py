@@ -10,8 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import AssociationFactory
-
-from .factories import CampaignFactory, SheetFactory, add_values
+from tests.indicators.factories import CampaignFactory, SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 CODES = {"entetes": "codes"}  # the version for programs

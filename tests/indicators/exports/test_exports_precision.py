@@ -11,8 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import AssociationFactory
-
-from .factories import SheetFactory, add_values
+from tests.indicators.factories import SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from indicators.reminders.models import Reminder
 from solidaire.core.text.french import format_date
-
-from .conftest import post_data
+from tests.indicators.conftest import post_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from django.urls import reverse
 from indicators.catalogue import selectors
 from solidaire.core.worklist import pending_work_for
 from tests.factories import AssociationFactory
-
-from .factories import SheetFactory
+from tests.indicators.factories import SheetFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,8 @@ from django.urls import reverse
 from indicators.reminders.models import Reminder
 from indicators.sheets.models import AuditAction, Sheet, SheetAudit, SheetStatus
 from tests.factories import AssociationFactory
-
-from .conftest import post_data
-from .factories import SheetFactory, add_values
+from tests.indicators.conftest import post_data
+from tests.indicators.factories import SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +122,7 @@ def test_review_query_count_does_not_grow(
 
 
 def test_review_screen_shows_rules_and_last_year(client, staff_user, association, campaign, indicators):
-    from .factories import CampaignFactory
+    from tests.indicators.factories import CampaignFactory
 
     old = SheetFactory(
         association=association,

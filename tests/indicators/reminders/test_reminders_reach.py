@@ -14,8 +14,7 @@ from indicators.reminders.models import Reminder
 from indicators.reminders.services import reminder_send, reminders_send_late
 from indicators.sheets.models import CampaignContact
 from tests.factories import AssociationFactory
-
-from .factories import SheetFactory
+from tests.indicators.factories import SheetFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indicators.sheets.models import Sheet
+from tests.indicators.conftest import post_data
+from tests.indicators.factories import pdf_bytes
 
-from .conftest import post_data
-from .factories import pdf_bytes
 from .test_sheet import GOOD, url
 
 REPORT = pdf_bytes()

@@ -10,8 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from indicators.sheets import services
 from indicators.sheets.models import Sheet, SheetValue
-
-from .factories import SheetFactory
+from tests.indicators.factories import SheetFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indicators.sheets.models import AuditAction, Sheet, SheetAudit, SheetStatus, SheetValue
-
-from .conftest import post_data
-from .factories import CampaignFactory, SheetFactory, add_values, pdf_bytes
+from tests.indicators.conftest import post_data
+from tests.indicators.factories import CampaignFactory, SheetFactory, add_values, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.test import Client
 
 from indicators.sheets import services
 from indicators.sheets.models import Sheet
+from tests.indicators.conftest import post_data
 
-from .conftest import post_data
 from .test_sheet import GOOD, url, values_of
 
 ROUNDS = 5

@@ -14,10 +14,10 @@ from indicators.catalogue.models import Breakdown, BreakdownCategory, IndicatorD
 from indicators.sheets.models import Sheet, SheetValue
 from indicators.sheets.rules import evaluate_rule, outlier_results
 from solidaire.core.text.french import format_evolution, format_ratio
+from tests.indicators.conftest import post_data
+from tests.indicators.factories import CampaignFactory, SheetFactory, add_values
 
-from .conftest import post_data
-from .factories import CampaignFactory, SheetFactory, add_values
-from .test_rules_formulas import make_rule
+from .test_rules import make_rule
 
 pytestmark = pytest.mark.django_db
 

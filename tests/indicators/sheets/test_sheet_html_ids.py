@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from .conftest import post_data
+from tests.indicators.conftest import post_data
+
 from .test_sheet import GOOD, url
 
 pytestmark = pytest.mark.django_db

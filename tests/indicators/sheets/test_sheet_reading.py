@@ -10,8 +10,7 @@ import pytest
 from django.urls import reverse
 
 from indicators.catalogue.models import IndicatorDefinition
-
-from .factories import CampaignFactory, SheetFactory, add_values
+from tests.indicators.factories import CampaignFactory, SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 
 from indicators.sheets.models import Sheet, SheetStatus
-
-from .conftest import post_data
-from .factories import SheetFactory, add_values
+from tests.indicators.conftest import post_data
+from tests.indicators.factories import SheetFactory, add_values
 
 pytestmark = pytest.mark.django_db
 
