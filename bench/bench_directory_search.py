@@ -1,5 +1,5 @@
 """The directory search's quality on what people type: precision and recall of the first page
-over the query table of tests/associations/test_search_quality.py (the demo structures and
+over the query table of tests/associations/search/test_search_quality.py (the demo structures and
 synonyms, in a database of their own so that the 5,000 bench structures do not blur them).
 The same table is a test; this prints its figures, and what each imperfect query found."""
 
@@ -19,7 +19,12 @@ def main() -> None:
     from django.test import Client
 
     from associations.structures.models import Association
-    from tests.associations.test_search_quality import QUERIES, first_page, load_demo_directory, measure
+    from tests.associations.search.test_search_quality import (
+        QUERIES,
+        first_page,
+        load_demo_directory,
+        measure,
+    )
 
     load_demo_directory()
     client = Client(HTTP_HOST="127.0.0.1")

@@ -134,7 +134,7 @@ def member_of(db):
 @pytest.fixture
 def note_renderer():
     """A staff-only document kind (`tests.note`) registered for the test."""
-    from tests.core.renderers import install
+    from tests.core.documents.renderers import install
 
     return install()
 

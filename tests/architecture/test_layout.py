@@ -1,4 +1,4 @@
-"""The folder tree is the architecture: imports run one way, folders stay small."""
+"""The folder tree is the architecture: imports run one way, folders stay small, tests mirror it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.architecture.imports import cycles, folder_graph, module_graph, project_modules
+from tests.architecture.imports import ROOT, cycles, folder_graph, module_graph, project_modules
 
 MAX_MODULES_PER_FOLDER = 15
 
@@ -149,3 +149,98 @@ def test_each_kind_of_thing_lives_in_its_module(modules):
                 if role and stem != role and not name.startswith("solidaire.core.documents"):
                     misplaced.append(f"{name}:{node.lineno} {called}")
     assert misplaced == []
+
+
+# The tests mirror the source: tests/<app>/<feature>/ beside <app>/<feature>/. The ground floor's
+# apps live in solidaire/; the suites that cross every app have no source folder of their own.
+TESTS_OF_GROUND_FLOOR = {"core": "solidaire/core", "accounts": "solidaire/accounts"}
+CROSS_CUTTING_SUITES = {"architecture", "e2e", "fuzz", "security"}
+NOT_FEATURES = {"migrations", "management", "templatetags", "demo_data"}
+APP_LEVEL_HELPERS = {"__init__.py", "conftest.py", "factories.py"}
+# Beside these, a test named after one of the app's own root modules (tests/core/test_widgets.py
+# for solidaire/core/widgets.py, tests/events/test_demo.py for events/demo.py) mirrors it.
+APP_WIDE_TESTS = {
+    "associations": {
+        "test_permissions_matrix.py": "roles × pages of every feature: who sees a structure's private data",
+        "test_form_guidance.py": "the public forms of council and reports, one test walks both",
+    },
+    "core": {
+        "worker.py": "the real Celery worker process, shared by runtime/ and indicators/observatoire/",
+        "test_admin_french.py": "the admin of every app, in French",
+        "test_deploy_files.py": "the production files (compose, proxy, healthcheck) around the apps",
+        "test_head_requests.py": "every view of every app answers HEAD like GET",
+        "test_make_run.py": "the Makefile's embedded default, the whole project",
+        "test_pages.py": "the site's front: home, health check, error pages, French, CSP",
+        "test_settings.py": "solidaire/settings/, the project's settings",
+    },
+    "events": {"test_migration.py": "events/migrations/ belongs to the app, not to a feature"},
+}
+
+
+def _feature_folders(source: Path) -> set[str]:
+    return {d.name for d in source.iterdir() if (d / "__init__.py").is_file() and d.name not in NOT_FEATURES}
+
+
+def misplaced_tests(root: Path = ROOT, app_wide: dict[str, dict[str, str]] = APP_WIDE_TESTS) -> list[str]:
+    """What breaks the mirror: a tests/ folder that is neither an app nor a cross-cutting suite, a
+    module directly in tests/<app>/ of an app with feature folders (unless app-wide, named above),
+    a tests/<app>/<feature>/ without its source feature, an app-wide entry that no longer exists."""
+    found = []
+    tests = root / "tests"
+    for folder in sorted(d for d in tests.iterdir() if (d / "__init__.py").is_file()):
+        if folder.name in CROSS_CUTTING_SUITES:
+            continue
+        source = root / TESTS_OF_GROUND_FLOOR.get(folder.name, folder.name)
+        if not (source / "__init__.py").is_file():
+            found.append(f"tests/{folder.name}/: no app {source.relative_to(root)}/")
+            continue
+        features = _feature_folders(source)
+        named = app_wide.get(folder.name, {})
+        for sub in sorted(d for d in folder.iterdir() if d.is_dir() and d.name != "__pycache__"):
+            if sub.name not in features:
+                found.append(
+                    f"tests/{folder.name}/{sub.name}/: no feature {source.relative_to(root)}/{sub.name}/"
+                )
+        if features:
+            root_modules = {f"test_{p.stem}.py" for p in source.glob("*.py")}
+            for module in sorted(folder.glob("*.py")):
+                if module.name not in APP_LEVEL_HELPERS | root_modules | set(named):
+                    found.append(f"tests/{folder.name}/{module.name}: belongs in a feature folder")
+        found += [
+            f"tests/{folder.name}/{name}: named app-wide, not found"
+            for name in named
+            if not (folder / name).is_file()
+        ]
+    return found
+
+
+def test_tests_mirror_the_source_folders():
+    assert misplaced_tests() == []
+
+
+def test_the_mirror_checker_finds_a_flat_test_and_a_feature_without_source(tmp_path):
+    """The checker itself can fail: a flat test in an app with features, a test folder for a
+    feature that does not exist, a test folder for no app, a stale app-wide entry."""
+    app = tmp_path / "demoapp"
+    (app / "orders").mkdir(parents=True)
+    (app / "migrations").mkdir()
+    for init in (app, app / "orders", app / "migrations"):
+        (init / "__init__.py").write_text("")
+    (app / "demo.py").write_text("")
+    for folder in (
+        "tests/demoapp",
+        "tests/demoapp/orders",
+        "tests/demoapp/gone",
+        "tests/nowhere",
+        "tests/e2e",
+    ):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "__init__.py").write_text("")
+    for name in ("conftest.py", "test_demo.py", "test_orders.py"):
+        (tmp_path / "tests/demoapp" / name).write_text("")
+    assert misplaced_tests(tmp_path, {"demoapp": {"test_stale.py": "gone since"}}) == [
+        "tests/demoapp/gone/: no feature demoapp/gone/",
+        "tests/demoapp/test_orders.py: belongs in a feature folder",
+        "tests/demoapp/test_stale.py: named app-wide, not found",
+        "tests/nowhere/: no app nowhere/",
+    ]

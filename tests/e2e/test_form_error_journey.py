@@ -95,7 +95,7 @@ def test_radios_are_big_enough_and_stay_beside_their_wrapped_label(live_server, 
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_search_results_put_the_french_classes_first(live_server, _browser, width):
-    from tests.associations.test_search_quality import FRENCH_CLASSES, load_demo_directory
+    from tests.associations.search.test_search_quality import FRENCH_CLASSES, load_demo_directory
 
     load_demo_directory()
     context = _browser.new_context(locale="fr-FR", viewport={"width": width, "height": 900})

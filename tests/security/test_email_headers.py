@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from tests.associations.factories import VolunteerMissionFactory
-from tests.associations.test_volunteering import interest_data
+from tests.associations.volunteering.test_volunteering import interest_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from associations.volunteering.models import VolunteerInterest, VolunteerMission
 from charter.models import Signature
 from solidaire.accounts.models import User
 from tests import factories
+from tests.associations.directory.test_proposals import PROPOSAL
 from tests.associations.factories import VolunteerMissionFactory
-from tests.associations.test_proposals import PROPOSAL
-from tests.associations.test_selfservice import CARD, moderation
-from tests.associations.test_volunteering import interest_data, mission_form
+from tests.associations.selfservice.test_selfservice import CARD, moderation
+from tests.associations.volunteering.test_volunteering import interest_data, mission_form
 from tests.charter.factories import association_admin, make_version
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.core import mail
 from associations.structures.models import Association, Membership
 from associations.volunteering.models import VolunteerInterest
 from tests import factories
+from tests.associations.directory.test_proposals import PROPOSAL
 from tests.associations.factories import VolunteerMissionFactory
-from tests.associations.test_proposals import PROPOSAL
-from tests.associations.test_volunteering import interest_data
+from tests.associations.volunteering.test_volunteering import interest_data
 
 pytestmark = pytest.mark.django_db
 

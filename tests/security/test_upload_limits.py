@@ -1,5 +1,5 @@
 """Uploads: a pixel limit on logos, a body-size cap before the body is read, replaced files
-removed from storage after commit (the activity report: tests/indicators/test_report_uploads.py)."""
+removed from storage after commit (the activity report: tests/indicators/sheets/test_report_uploads.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.db import transaction
 from PIL import Image
 
 from associations.structures.models import Association
-from tests.associations.test_selfservice import CARD, moderation
+from tests.associations.selfservice.test_selfservice import CARD, moderation
 
 pytestmark = pytest.mark.django_db
 

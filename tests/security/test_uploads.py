@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from associations.structures.models import ChangeProposal
-from tests.associations.test_selfservice import CARD, moderation
+from tests.associations.selfservice.test_selfservice import CARD, moderation
 
 pytestmark = pytest.mark.django_db
 

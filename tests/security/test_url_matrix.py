@@ -22,7 +22,7 @@ from congress.proposals.models import Proposal
 from solidaire.core.documents.services import document_invalidate
 from tests import factories
 from tests.associations.factories import PracticeFactory, VolunteerMissionFactory
-from tests.core.renderers import KIND as NOTE_KIND
+from tests.core.documents.renderers import KIND as NOTE_KIND
 from tests.events.factories import EventProposalFactory, ParticipationFactory
 from tests.indicators.factories import CampaignFactory, SheetFactory
 
