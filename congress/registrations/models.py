@@ -122,6 +122,27 @@ class Registration(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RegistrationStatus.PENDING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == RegistrationStatus.OFFERED
+
+    @property
+    def is_on_waiting_list(self) -> bool:
+        """Waiting for a place at the congress, or offered one not yet taken."""
+        return self.status in WAITLIST_STATUSES
+
 
 class BookingStatus(models.TextChoices):
     PLACE = "place", "Place réservée"
@@ -161,3 +182,11 @@ class Booking(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.session} — {self.get_status_display()}"
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == BookingStatus.OFFERED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == BookingStatus.WAITING

@@ -116,9 +116,9 @@ def sheet_status_line(*, sheet: Sheet) -> str:
     deadline = format_date(sheet.deadline)
     if not sheet.is_started:
         return f": à transmettre avant le {deadline}."
-    if sheet.status == SheetStatus.SUBMITTED:
+    if sheet.is_submitted:
         return f"le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
-    if sheet.status == SheetStatus.VALIDATED:
+    if sheet.is_validated:
         return f"par le CCAS le {format_date(sheet.validated_at)}."
     if sheet.is_returned:
         return f": à transmettre de nouveau avant le {deadline}."
