@@ -21,7 +21,6 @@ from solidaire.core.security.spam import Outcome, submission_outcome
 
 from . import selectors, services
 from .forms import MergeForm, ProposalEditForm, ProposalForm
-from .models import Proposal
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -89,7 +88,7 @@ def cahier_publish(request: HttpRequest, edition: CongressEdition) -> HttpRespon
 @permission_required(signed_in)
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = get_object_or_404(Proposal.objects.select_related("theme__edition"), pk=pk)
+    proposal = get_object_or_404(selectors.proposals_with_edition(), pk=pk)
     if not can_facilitate(request.user, proposal.theme):
         raise PermissionDenied(
             "Seul·es les animateur·rices de ce thème et le CCAS peuvent modifier ces propositions."

@@ -51,9 +51,7 @@ def followup(request: HttpRequest, year: int | None = None) -> HttpResponse:
 
 def _sheet_or_404(year: int, slug: str) -> Sheet:
     return get_object_or_404(
-        Sheet.objects.select_related("campaign", "association", "submitted_by", "validated_by"),
-        campaign__year=year,
-        association__slug=slug,
+        sheet_selectors.sheets_with_people(), campaign__year=year, association__slug=slug
     )
 
 
