@@ -36,6 +36,10 @@ class SectionDiff:
             "unchanged": "Sans changement",
         }[self.status]
 
+    @property
+    def is_unchanged(self) -> bool:
+        return self.status == "unchanged"
+
 
 def version_parts(version: CharterVersion) -> dict[str, tuple[str, str]]:
     """{key: (title, text)} for the foreword and each section (prefetched content is used)."""

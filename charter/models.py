@@ -204,6 +204,18 @@ class Signature(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.association} — v{self.version.number} ({self.get_status_display()})"
 
+    @property
+    def is_requested(self) -> bool:
+        return self.status == SignatureStatus.REQUESTED
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == SignatureStatus.SIGNED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == SignatureStatus.REJECTED
+
 
 class SignatureInvitation(models.Model):
     """Staff asked a signatory to sign a newer version (once per structure and version)."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Min
 from django.urls import reverse
 
-from solidaire.core.worklist import PendingWork, register_provider
+from solidaire.core.worklist import PendingWork, pending_line, register_provider
 
 from .models import Signature, SignatureStatus
 from .permissions import can_moderate
@@ -15,16 +14,12 @@ def charter_pending_work(user) -> list[PendingWork]:
     """The staff home's line for the charter: signatures waiting for approval (one query)."""
     if not can_moderate(user):
         return []
-    pending = Signature.objects.filter(status=SignatureStatus.REQUESTED).aggregate(
-        count=Count("pk"), oldest=Min("created_at")
-    )
     return [
-        PendingWork(
-            "Signatures de la charte à valider",
-            pending["count"],
-            reverse("charter:moderation"),
-            pending["oldest"],
-            "Charte",
+        pending_line(
+            Signature.objects.filter(status=SignatureStatus.REQUESTED),
+            label="Signatures de la charte à valider",
+            url=reverse("charter:moderation"),
+            section="Charte",
         )
     ]
 

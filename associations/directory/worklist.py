@@ -4,7 +4,7 @@ moderate. One aggregate query per line."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, Min, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from associations.structures.models import Association, ChangeProposal, Membership
@@ -15,56 +15,42 @@ from associations.structures.taxonomy import (
     PublicationStatus,
 )
 from solidaire.accounts.roles import is_ccas_staff
-from solidaire.core.worklist import PendingWork, register_provider
+from solidaire.core.worklist import PendingWork, pending_line, register_provider
 
 SECTION = "Annuaire"
 
 
-def _orphan_requests() -> dict:
+def _orphan_requests():
     """Membership requests of structures without an approved admin: only the CCAS can answer."""
     has_admin = Membership.objects.filter(
         association=OuterRef("association"), status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN
     )
-    return (
-        Membership.objects.filter(status=MembershipStatus.REQUESTED)
-        .exclude(Exists(has_admin))
-        .aggregate(count=Count("pk"), oldest=Min("created_at"))
-    )
+    return Membership.objects.filter(status=MembershipStatus.REQUESTED).exclude(Exists(has_admin))
 
 
 def directory_pending_work(user) -> list[PendingWork]:
     """Lines of the staff home for the directory; nothing for people who are not CCAS staff."""
     if not is_ccas_staff(user):
         return []
-    requests = _orphan_requests()
-    changes = ChangeProposal.objects.filter(status=ProposalStatus.PENDING).aggregate(
-        count=Count("pk"), oldest=Min("created_at")
-    )
-    proposed = Association.objects.filter(
-        status=PublicationStatus.DRAFT, proposed_by__isnull=False
-    ).aggregate(count=Count("pk"), oldest=Min("created_at"))
     followup = reverse("associations:staff_followup")
     return [
-        PendingWork(
-            "Demandes d'adhésion à une structure sans administrateur·rice",
-            requests["count"],
-            reverse("admin:associations_membership_changelist") + "?status__exact=requested",
-            requests["oldest"],
-            SECTION,
+        pending_line(
+            _orphan_requests(),
+            label="Demandes d'adhésion à une structure sans administrateur·rice",
+            url=reverse("admin:associations_membership_changelist") + "?status__exact=requested",
+            section=SECTION,
         ),
-        PendingWork(
-            "Modifications de fiches à modérer",
-            changes["count"],
-            followup + "#modifs",
-            changes["oldest"],
-            SECTION,
+        pending_line(
+            ChangeProposal.objects.filter(status=ProposalStatus.PENDING),
+            label="Modifications de fiches à modérer",
+            url=followup + "#modifs",
+            section=SECTION,
         ),
-        PendingWork(
-            "Structures proposées à publier",
-            proposed["count"],
-            followup + "#nouvelles",
-            proposed["oldest"],
-            SECTION,
+        pending_line(
+            Association.objects.filter(status=PublicationStatus.DRAFT, proposed_by__isnull=False),
+            label="Structures proposées à publier",
+            url=followup + "#nouvelles",
+            section=SECTION,
         ),
     ]
 

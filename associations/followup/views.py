@@ -17,6 +17,8 @@ from associations.structures.models import Association, ChangeProposal, Director
 from solidaire.accounts.permissions import staff_required
 from solidaire.core.text.french import format_count
 
+from . import selectors as followup_selectors
+
 
 @require_safe
 @staff_required
@@ -26,9 +28,7 @@ def staff_followup(request: HttpRequest) -> HttpResponse:
         request,
         "associations/staff_followup.html",
         {
-            "proposals": proposals_with_diffs(
-                list(selectors.change_proposals_pending().prefetch_related("service__thematiques")[:100])
-            ),
+            "proposals": proposals_with_diffs(followup_selectors.changes_to_moderate()),
             "structures": list(selectors.structure_proposals_pending()[:100]),
             "practices": list(practices_submitted()[:100]),
             "stale": list(selectors.associations_stale()[:200]),

@@ -152,3 +152,7 @@ class Practice(TimeStampedModel):
     @property
     def is_published(self) -> bool:
         return self.status == PracticeStatus.PUBLISHED
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == PracticeStatus.ARCHIVED

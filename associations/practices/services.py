@@ -16,8 +16,6 @@ from solidaire.core.text.search import slugify_fr
 from .models import WRITTEN_FIELDS, Practice, PracticeStatus
 from .permissions import can_publish, can_write
 
-FIELDS = WRITTEN_FIELDS
-
 
 def _free_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify_fr(title, max_length=200) or "pratique"
@@ -33,7 +31,7 @@ def _must_moderate(user) -> bool:
 
 
 def _payload(data: dict) -> dict:
-    payload = {field: data[field] for field in FIELDS if field in data}
+    payload = {field: data[field] for field in WRITTEN_FIELDS if field in data}
     if "thematiques" in data:
         payload["thematiques"] = sorted(t.pk for t in data["thematiques"])
     return payload
@@ -66,7 +64,7 @@ def practice_save(
         practice.pending_since = timezone.now()
         practice.save(update_fields=["pending_changes", "pending_by", "pending_since", "updated_at"])
         return practice
-    for field in FIELDS:
+    for field in WRITTEN_FIELDS:
         if field in data:
             setattr(practice, field, data[field])
     if not practice.slug:

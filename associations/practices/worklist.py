@@ -7,7 +7,7 @@ from django.db.models import Count, Min
 from django.urls import reverse
 
 from solidaire.accounts.roles import is_ccas_staff
-from solidaire.core.worklist import PendingWork, register_provider
+from solidaire.core.worklist import PendingWork, pending_line, register_provider
 
 from .models import Practice, PracticeStatus
 from .permissions import can_publish
@@ -16,16 +16,13 @@ from .permissions import can_publish
 def practices_pending_work(user) -> list[PendingWork]:
     if not can_publish(user):
         return []
-    row = Practice.objects.filter(status=PracticeStatus.SUBMITTED).aggregate(
-        count=Count("pk"), oldest=Min("updated_at")
-    )
     return [
-        PendingWork(
-            "Pratiques inspirantes proposées à publier",
-            row["count"],
-            reverse("associations:staff_followup") + "#pratiques",
-            row["oldest"],
-            "Annuaire",
+        pending_line(
+            Practice.objects.filter(status=PracticeStatus.SUBMITTED),
+            label="Pratiques inspirantes proposées à publier",
+            url=reverse("associations:staff_followup") + "#pratiques",
+            section="Annuaire",
+            since="updated_at",
         )
     ]
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from associations.structures.models import Membership
-from associations.structures.taxonomy import MembershipRole, MembershipStatus
+from associations.structures.models import Association, Membership
+from associations.structures.taxonomy import MembershipRole, MembershipStatus, PublicationStatus
 
 from .models import CardReport, ReportStatus
+
+
+def published_association(*, slug: str) -> Association | None:
+    """The published structure a report is about (a draft or archived card takes none)."""
+    return Association.objects.filter(slug=slug, status=PublicationStatus.PUBLISHED).first()
 
 
 def card_report_admin_emails(*, association) -> list[str]:

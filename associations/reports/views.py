@@ -8,8 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from associations.structures.models import Association
-from associations.structures.taxonomy import PublicationStatus
 from solidaire.accounts.permissions import public
 from solidaire.core.security.spam import Outcome, submission_outcome
 
@@ -25,7 +23,7 @@ def _thanks(association) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 @public
 def card_report(request: HttpRequest, slug: str) -> HttpResponse:
-    association = Association.objects.filter(slug=slug, status=PublicationStatus.PUBLISHED).first()
+    association = selectors.published_association(slug=slug)
     if association is None:
         raise Http404("Structure introuvable")
     form = CardReportForm(request.POST if request.method == "POST" else None)

@@ -32,6 +32,8 @@ from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 from solidaire.core.text.french import with_preposition
 
+from . import selectors as own_selectors
+
 QUEUED = "Merci ! Vos modifications ont été transmises au CCAS et seront publiées après validation."
 
 
@@ -70,7 +72,9 @@ def card_edit(request: HttpRequest, association: Association) -> HttpResponse:
     if valid:
         try:
             result = services.association_card_update(
-                association=Association.objects.get(pk=association.pk), data=data, by=request.user
+                association=own_selectors.association_as_stored(association=association),
+                data=data,
+                by=request.user,
             )
         except ValidationError as exc:
             errors = getattr(exc, "error_dict", {})
@@ -143,7 +147,9 @@ def hours_edit(request: HttpRequest, association: Association) -> HttpResponse:
         association=association,
         instance=association,
         save=lambda data: services.association_card_update(
-            association=Association.objects.get(pk=association.pk), data=data, by=request.user
+            association=own_selectors.association_as_stored(association=association),
+            data=data,
+            by=request.user,
         ),
         template="associations/hours_edit.html",
     )
@@ -271,7 +277,7 @@ def member_area(request: HttpRequest, association: Association) -> HttpResponse:
         {
             "association": association,
             "members": list(structure_selectors.association_members(association=association)),
-            "services": list(association.services.order_by("name")),
+            "services": own_selectors.services_by_name(association=association),
             "proposals": list(structure_selectors.change_proposals_of(association=association)),
             "can_manage": can_manage(request.user, association),
             "decision_form": MembershipDecisionForm(),

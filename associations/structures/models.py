@@ -411,6 +411,11 @@ class Membership(TimeStampedModel):
         return self.status == MembershipStatus.APPROVED
 
     @property
+    def is_requested(self) -> bool:
+        """Asked for, not yet decided."""
+        return self.status == MembershipStatus.REQUESTED
+
+    @property
     def is_admin(self) -> bool:
         return self.is_active and self.role == MembershipRole.ADMIN
 
@@ -583,6 +588,10 @@ class ChangeProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.association} ({self.get_status_display()})"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ProposalStatus.APPROVED
 
     @property
     def changes(self) -> list[tuple[str, object]]:

@@ -28,6 +28,11 @@ def associations_of_user(*, user, admin_only: bool = False) -> QuerySet[Associat
     return Association.objects.filter(filters).distinct().order_by("name")
 
 
+def published_associations_of_user(*, user) -> QuerySet[Association]:
+    """The user's structures that appear in the directory: those that may apply or propose."""
+    return associations_of_user(user=user).filter(status=PublicationStatus.PUBLISHED)
+
+
 def membership_of(*, user, association: Association) -> Membership | None:
     """The user's membership of the structure (any status), or None."""
     if not getattr(user, "is_authenticated", False):

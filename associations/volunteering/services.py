@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NotRequired, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,76 +54,49 @@ def _check_can_edit(user, association: Association) -> None:
         )
 
 
-def _fill(
+class MissionFields(TypedDict):
+    """What the mission form gives, the same for a new mission and an edited one."""
+
+    title: str
+    description: str
+    skills: NotRequired[str]
+    time_commitment: str
+    quartier: NotRequired[str]
+
+
+def _save(
     mission: VolunteerMission,
     *,
     title: str,
     description: str,
-    skills: str,
+    skills: str = "",
     time_commitment: str,
-    quartier: str,
-) -> list[str]:
+    quartier: str = "",
+) -> VolunteerMission:
     mission.title = title.strip()
     mission.description = description.strip()
     mission.time_commitment = time_commitment.strip()
     mission.quartier = quartier
     labels = parse_skills(skills)
     mission.full_clean()
-    return labels
-
-
-@transaction.atomic
-def mission_create(
-    *,
-    association: Association,
-    by,
-    title: str,
-    description: str,
-    skills: str = "",
-    time_commitment: str,
-    quartier: str = "",
-) -> VolunteerMission:
-    """A member of the structure publishes a mission (published at once)."""
-    _check_can_edit(by, association)
-    mission = VolunteerMission(association=association, created_by=by)
-    labels = _fill(
-        mission,
-        title=title,
-        description=description,
-        skills=skills,
-        time_commitment=time_commitment,
-        quartier=quartier,
-    )
     mission.save()
     mission.skills.set([VolunteerSkill.get_for_label(label) for label in labels])
     return mission
 
 
 @transaction.atomic
-def mission_update(
-    *,
-    mission: VolunteerMission,
-    by,
-    title: str,
-    description: str,
-    skills: str = "",
-    time_commitment: str,
-    quartier: str = "",
-) -> VolunteerMission:
+def mission_create(*, association: Association, by, **fields: Unpack[MissionFields]) -> VolunteerMission:
+    """A member of the structure publishes a mission (published at once)."""
+    _check_can_edit(by, association)
+    return _save(VolunteerMission(association=association, created_by=by), **fields)
+
+
+@transaction.atomic
+def mission_update(*, mission: VolunteerMission, by, **fields: Unpack[MissionFields]) -> VolunteerMission:
     """Edit a mission (open or closed) of a structure the user may edit."""
     mission = VolunteerMission.objects.select_for_update().get(pk=mission.pk)
     _check_can_edit(by, mission.association)
-    labels = _fill(
-        mission,
-        title=title,
-        description=description,
-        skills=skills,
-        time_commitment=time_commitment,
-        quartier=quartier,
-    )
-    mission.save()
-    mission.skills.set([VolunteerSkill.get_for_label(label) for label in labels])
-    return mission
+    return _save(mission, **fields)
 
 
 @transaction.atomic

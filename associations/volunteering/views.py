@@ -13,7 +13,7 @@ from associations.structures import selectors as structure_selectors
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required, can_edit
 from solidaire.accounts.permissions import public
-from solidaire.core.security.ratelimit import request_allowed
+from solidaire.core.security.spam import Outcome, submission_outcome
 from solidaire.core.text.french import format_datetime
 
 from . import selectors, services
@@ -21,6 +21,10 @@ from .forms import InterestForm, MissionForm
 from .models import VolunteerMission
 
 PER_PAGE = 20
+INTEREST_LIMITED = (
+    "Trop de propositions envoyées depuis votre connexion. "
+    "Merci de réessayer dans une heure, ou d'appeler directement la structure."
+)
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -62,20 +66,16 @@ def mission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         # Enough for a person trying several missions, too few for a script.
-        if not request_allowed(request, scope="volunteer_interest"):
-            form.is_valid()
-            form.add_error(
-                None,
-                "Trop de propositions envoyées depuis votre connexion. "
-                "Merci de réessayer dans une heure, ou d'appeler directement "
-                "la structure.",
-            )
+        outcome = submission_outcome(
+            request, form, scope="volunteer_interest", limited_message=INTEREST_LIMITED
+        )
+        if outcome is Outcome.LIMITED:
             status = 429
-        elif form.is_valid():
-            if form.is_spam:
-                # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
-                messages.success(request, "Merci, votre proposition a bien été envoyée.")
-                return redirect(mission.get_absolute_url())
+        elif outcome is Outcome.SPAM:
+            # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
+            messages.success(request, "Merci, votre proposition a bien été envoyée.")
+            return redirect(mission.get_absolute_url())
+        elif outcome is Outcome.VALID:
             try:
                 services.interest_submit(
                     mission=mission,

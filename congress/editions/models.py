@@ -24,6 +24,19 @@ class RegistrationState(models.TextChoices):
     OPEN = "open", "Inscriptions ouvertes"
     CLOSED = "closed", "Inscriptions closes"
 
+    # What the pages ask of a state, named once (a property is no member of the enum).
+    @property
+    def is_open(self) -> bool:
+        return self == RegistrationState.OPEN
+
+    @property
+    def is_not_yet(self) -> bool:
+        return self == RegistrationState.NOT_YET
+
+    @property
+    def is_closed(self) -> bool:
+        return self == RegistrationState.CLOSED
+
 
 class CongressEdition(TimeStampedModel):
     number = models.PositiveSmallIntegerField("édition", unique=True)
@@ -73,7 +86,7 @@ class CongressEdition(TimeStampedModel):
     def is_past(self, today: dt.date | None = None) -> bool:
         return self.ends_on < (today or timezone.localdate())
 
-    def registration_state(self, now: dt.datetime | None = None) -> str:
+    def registration_state(self, now: dt.datetime | None = None) -> RegistrationState:
         now = now or timezone.now()
         if self.registration_opens_at is None or self.is_past(timezone.localdate(now)):
             return RegistrationState.NONE if self.registration_opens_at is None else RegistrationState.CLOSED

@@ -9,25 +9,21 @@ import secrets
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import BooleanField
 from django.utils import timezone
 
-from congress.registrations.models import Civility, Registration
+from congress.registrations.models import KEPT_WHEN_ANONYMISED, PERSONAL_FIELDS, Civility, Registration
 from congress.registrations.services import registration_cancel
 
-ERASED = {
-    "civility": Civility.OTHER,
-    "last_name": "",
-    "first_name": "",
-    "email": "",
-    "phone": "",
-    "organisation": "",
-    "role": "",
-    "city": "",
-    "dietary_needs": "",
-    "accessibility_needs": "",
-    "consent_public_list": False,
-    "consent_image": False,
-}
+
+def _erased(name: str):
+    """What a personal field holds once erased: no civility, no consent, no text."""
+    if name == "civility":
+        return Civility.OTHER
+    return False if isinstance(Registration._meta.get_field(name), BooleanField) else ""
+
+
+ERASED = {name: _erased(name) for name in PERSONAL_FIELDS if name not in KEPT_WHEN_ANONYMISED}
 
 
 @transaction.atomic

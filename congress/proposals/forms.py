@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 
 from congress.editions.models import CongressEdition
+from solidaire.core.security.spam import HoneypotFormMixin
 
 from .models import Proposal, ProposalStatus
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HoneypotFormMixin, forms.Form):
     theme = forms.ChoiceField(label="Thème")
     title = forms.CharField(label="Titre de la proposition", max_length=200)
     body = forms.CharField(
@@ -17,12 +18,6 @@ class ProposalForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Ce qui devrait changer, pour qui, et comment (3 000 caractères au plus).",
-    )
-    # Honeypot: hidden from people (CSS + aria-hidden wrapper in the template), filled by bots.
-    site_web = forms.CharField(
-        label="Laissez ce champ vide",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     def __init__(self, *args, edition: CongressEdition, **kwargs):
@@ -36,14 +31,6 @@ class ProposalForm(forms.Form):
     @property
     def chosen_theme(self):
         return self.themes[self.cleaned_data["theme"]]
-
-    def visible_fields(self):
-        # includes/form.html must not render the honeypot: the template places it apart.
-        return [field for field in super().visible_fields() if field.name != "site_web"]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("site_web"))
 
 
 class ProposalEditForm(forms.Form):

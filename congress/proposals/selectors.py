@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from congress.editions.models import CongressEdition, Theme
 
@@ -24,3 +24,8 @@ def proposals_by_theme(edition: CongressEdition, *, kept_only: bool = False) -> 
         queryset = queryset.filter(status=ProposalStatus.KEPT)
     themes = edition.themes.order_by("order").prefetch_related(Prefetch("proposals", queryset=queryset))
     return [ThemeProposals(theme=t, proposals=list(t.proposals.all())) for t in themes]
+
+
+def proposals_with_edition() -> QuerySet[Proposal]:
+    """Proposals with their theme and edition (what the facilitators' rule reads)."""
+    return Proposal.objects.select_related("theme__edition")

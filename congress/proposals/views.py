@@ -12,15 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from congress.editions.models import CongressEdition
 from congress.editions.permissions import EDITION, can_facilitate, can_manage_congress, can_manage_edition
-from congress.registrations.models import Registration, RegistrationStatus
+from congress.registrations.models import Registration
 from congress.registrations.views import with_registration
 from solidaire.accounts.permissions import permission_required, public, signed_in
 from solidaire.core.documents.views import document_response
-from solidaire.core.security.ratelimit import LIMITED, count_accepted, limit_reached
+from solidaire.core.security.ratelimit import count_accepted
+from solidaire.core.security.spam import Outcome, submission_outcome
 
 from . import selectors, services
 from .forms import MergeForm, ProposalEditForm, ProposalForm
-from .models import Proposal
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -88,7 +88,7 @@ def cahier_publish(request: HttpRequest, edition: CongressEdition) -> HttpRespon
 @permission_required(signed_in)
 @require_http_methods(["GET", "HEAD", "POST"])
 def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = get_object_or_404(Proposal.objects.select_related("theme__edition"), pk=pk)
+    proposal = get_object_or_404(selectors.proposals_with_edition(), pk=pk)
     if not can_facilitate(request.user, proposal.theme):
         raise PermissionDenied(
             "Seul·es les animateur·rices de ce thème et le CCAS peuvent modifier ces propositions."
@@ -125,7 +125,7 @@ def proposal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_submit(request: HttpRequest, registration: Registration) -> HttpResponse:
     """A confirmed attendee proposes, from their private link."""
     edition = registration.edition
-    if registration.status != RegistrationStatus.CONFIRMED:
+    if not registration.is_confirmed:
         messages.error(request, "Confirmez d'abord votre inscription pour pouvoir faire des propositions.")
         return redirect(registration.get_absolute_url())
     form = ProposalForm(request.POST or None, edition=edition)
@@ -134,15 +134,15 @@ def proposal_submit(request: HttpRequest, registration: Registration) -> HttpRes
     if request.method == "POST":
         # Per client address per day, counting what was accepted (and honeypot hits); the
         # service limits each registration per day.
-        if limit_reached(request, scope="congress_proposal"):
-            form.is_valid()
-            form.add_error(None, LIMITED)
+        outcome = submission_outcome(request, form, scope="congress_proposal", counts="accepted")
+        if outcome is Outcome.LIMITED:
             status = 429
-        elif form.is_valid():
-            if form.is_spam:  # answered as if it worked, nothing kept
-                count_accepted(request, scope="congress_proposal")
-                messages.success(request, thanks)
-                return redirect(registration.get_absolute_url())
+        elif outcome is Outcome.INVALID:
+            status = 400
+        elif outcome is Outcome.SPAM:  # answered as if it worked, nothing kept
+            messages.success(request, thanks)
+            return redirect(registration.get_absolute_url())
+        else:
             try:
                 services.proposal_submit(
                     theme=form.chosen_theme,
@@ -157,8 +157,6 @@ def proposal_submit(request: HttpRequest, registration: Registration) -> HttpRes
                 count_accepted(request, scope="congress_proposal")
                 messages.success(request, thanks)
                 return redirect(registration.get_absolute_url())
-        else:
-            status = 400
     return render(
         request,
         "congress/proposal_submit.html",

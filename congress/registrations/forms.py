@@ -7,26 +7,20 @@ from django import forms
 from django.conf import settings
 
 from congress.editions.models import CongressEdition, Session
-from solidaire.core.security.spam import HoneypotFormMixin
+from solidaire.core.security.spam import HONEYPOT, HoneypotFormMixin
 from solidaire.core.text.french import format_date, format_number
 
-from .models import Civility, OrganisationKind, Registration
+from .models import (
+    IDENTITY_FIELDS,
+    NEEDS_AND_CONSENTS,
+    PERSONAL_FIELDS,
+    Civility,
+    OrganisationKind,
+    Registration,
+)
 from .selectors import FormChoices
 from .services import Choices
 
-IDENTITY_FIELDS = [
-    "civility",
-    "last_name",
-    "first_name",
-    "email",
-    "phone",
-    "organisation",
-    "organisation_kind",
-    "role",
-    "city",
-    "country",
-]
-NEEDS_AND_CONSENTS = ["dietary_needs", "accessibility_needs", "consent_public_list", "consent_image"]
 NO_WORKSHOP = ""
 
 
@@ -161,7 +155,7 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
             )
             self._sessions[str(lunch.pk)] = lunch
         if change:
-            for name in [*IDENTITY_FIELDS, "consent_processing", "site_web"]:
+            for name in [*IDENTITY_FIELDS, "consent_processing", HONEYPOT]:
                 del self.fields[name]
         self.order_fields(
             [
@@ -190,8 +184,7 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
         return initial
 
     def personal(self) -> dict:
-        names = [*IDENTITY_FIELDS, *NEEDS_AND_CONSENTS, "consent_processing"]
-        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+        return {name: self.cleaned_data[name] for name in PERSONAL_FIELDS if name in self.cleaned_data}
 
     def choices(self) -> Choices:
         days = {str(day.pk): day for day in self.programme.days}

@@ -46,6 +46,27 @@ WAITLIST_STATUSES = (RegistrationStatus.WAITING, RegistrationStatus.OFFERED)
 # What uses up a place of the edition's overall capacity (an offer keeps it until it lapses).
 EDITION_HOLDING_STATUSES = (*ACTIVE_STATUSES, RegistrationStatus.OFFERED)
 
+# The personal data a registration holds, in one list read by the form (which asks for it), the
+# services (which keep it) and the privacy rules (which erase it): who the person is, then what
+# they need and agreed to.
+IDENTITY_FIELDS = (
+    "civility",
+    "last_name",
+    "first_name",
+    "email",
+    "phone",
+    "organisation",
+    "organisation_kind",
+    "role",
+    "city",
+    "country",
+)
+NEEDS_AND_CONSENTS = ("dietary_needs", "accessibility_needs", "consent_public_list", "consent_image")
+PERSONAL_FIELDS = (*IDENTITY_FIELDS, *NEEDS_AND_CONSENTS, "consent_processing")
+# Kept when a registration is anonymised: what the statistics count (kind of organisation,
+# country) and the proof that the processing was agreed to.
+KEPT_WHEN_ANONYMISED = ("organisation_kind", "country", "consent_processing")
+
 
 class Registration(TimeStampedModel):
     edition = models.ForeignKey(
@@ -122,6 +143,27 @@ class Registration(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RegistrationStatus.PENDING
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == RegistrationStatus.OFFERED
+
+    @property
+    def is_on_waiting_list(self) -> bool:
+        """Waiting for a place at the congress, or offered one not yet taken."""
+        return self.status in WAITLIST_STATUSES
+
 
 class BookingStatus(models.TextChoices):
     PLACE = "place", "Place réservée"
@@ -161,3 +203,11 @@ class Booking(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.session} — {self.get_status_display()}"
+
+    @property
+    def is_offered(self) -> bool:
+        return self.status == BookingStatus.OFFERED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == BookingStatus.WAITING

@@ -23,6 +23,7 @@ from . import capacity, rules, selectors
 from .ics import registration_calendar, registration_cancellation
 from .models import (
     EDITION_HOLDING_STATUSES,
+    PERSONAL_FIELDS,
     WAITLIST_STATUSES,
     Booking,
     BookingStatus,
@@ -30,23 +31,6 @@ from .models import (
     RegistrationStatus,
 )
 
-PERSONAL_FIELDS = [
-    "civility",
-    "last_name",
-    "first_name",
-    "email",
-    "phone",
-    "organisation",
-    "organisation_kind",
-    "role",
-    "city",
-    "country",
-    "dietary_needs",
-    "accessibility_needs",
-    "consent_processing",
-    "consent_public_list",
-    "consent_image",
-]
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed by hand at the door
 
 

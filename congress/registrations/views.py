@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from congress.editions.models import CongressEdition, RegistrationState
+from congress.editions.models import CongressEdition
 from solidaire.accounts.permissions import PRIVATE_LINK, public
 from solidaire.core.security.ratelimit import LIMITED, count_accepted, limit_reached
+from solidaire.core.security.spam import Outcome, submission_outcome
 
 from . import documents, ics, rules, selectors, services
 from .forms import RegistrationForm
@@ -77,21 +78,21 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
     choices = selectors.form_choices(edition)
     form = RegistrationForm(request.POST or None, edition=edition, choices=choices, initial=_initial(request))
     status = 200
-    if state != RegistrationState.OPEN:
+    if not state.is_open:
         form = None
     elif request.method == "POST":
         # Only what is accepted uses up the allowance (and a honeypot hit): a form refused for
         # a typo, fixed and sent again, is never told to come back in an hour.
-        if limit_reached(request, scope="congress_registration"):
-            form.is_valid()
-            form.add_error(None, LIMITED)
+        outcome = submission_outcome(request, form, scope="congress_registration", counts="accepted")
+        if outcome is Outcome.LIMITED:
             status = 429
-        elif form.is_valid():
+        elif outcome is Outcome.INVALID:
+            status = 400
+        elif outcome is Outcome.SPAM:
+            # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
+            return redirect("congress:registration_sent", year=edition.year)
+        else:
             email = form.cleaned_data["email"].lower()
-            if form.is_spam:
-                # Answer as if it worked: a bot learns nothing, nothing is kept or sent.
-                count_accepted(request, scope="congress_registration")
-                return redirect("congress:registration_sent", year=edition.year)
             if limit_reached(request, scope="congress_registration_email", key=email):
                 form.add_error(
                     "email", "Trop d'inscriptions tentées avec cette adresse. Réessayez dans une heure."
@@ -109,8 +110,6 @@ def register(request: HttpRequest, year: int) -> HttpResponse:
                     count_accepted(request, scope="congress_registration")
                     count_accepted(request, scope="congress_registration_email", key=email)
                     return redirect("congress:registration_sent", year=edition.year)
-        else:
-            status = 400
     return render(
         request,
         "congress/registration_form.html",

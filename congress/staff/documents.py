@@ -1,6 +1,9 @@
-"""Badges of an edition's confirmed attendees, each with a QR code scanned at the entrance, as a
-renderer of the shared documents machinery: 8 per A4 page (2 × 4, to cut) or one per A6 page
-(for badge holders or a label printer)."""
+"""Badges of an edition's confirmed attendees, as a renderer of the shared documents machinery:
+8 per A4 page (2 × 4, to cut) or one per A6 page (for badge holders or a label printer).
+
+A badge carries the check-in code and nothing else that identifies the registration: its QR
+code and the printed line below it are that code, the only one check-in accepts. The private
+token, which opens the registration page, is never printed, so a lost badge opens nothing."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -32,15 +31,14 @@ def _check_staff(user) -> None:
 
 
 def registration_check_in(*, edition: CongressEdition, code: str, by) -> CheckIn:
-    """Mark an arrival from the badge's QR code (the token), its printed code, or the id picked
-    in the search. Idempotent and race-free: one conditional UPDATE, so two tablets scanning the
+    """Mark an arrival from the check-in code, the only thing the badge carries (its QR code and
+    the printed line below it; the search's buttons post it too). The private token that opens
+    the registration page is refused here: it is never printed, so whoever types one did not read
+    it off a badge. Idempotent and race-free: one conditional UPDATE, so two tablets scanning the
     same badge count one arrival."""
     _check_staff(by)
-    code = (code or "").strip()
-    lookup = Q(token=code) | Q(checkin_code=code.replace(" ", "").replace("-", "").upper())
-    if code.isdigit():
-        lookup |= Q(pk=int(code))
-    registration = Registration.objects.filter(lookup, edition=edition).first() if code else None
+    code = (code or "").strip().replace(" ", "").replace("-", "").upper()
+    registration = Registration.objects.filter(checkin_code=code, edition=edition).first() if code else None
     if registration is None:
         raise ValidationError("Aucune inscription ne correspond à ce code pour cette édition.")
     if registration.status != RegistrationStatus.CONFIRMED:

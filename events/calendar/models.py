@@ -235,6 +235,11 @@ class Edition(TimeStampedModel):
         return self.status == EditionStatus.CANCELLED
 
     @property
+    def is_scheduled(self) -> bool:
+        """Going ahead as planned: no status line on its page or card."""
+        return self.status == EditionStatus.SCHEDULED
+
+    @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
 

@@ -81,6 +81,10 @@ class Participation(TimeStampedModel):
         return self.status == ParticipationStatus.PENDING
 
     @property
+    def is_accepted(self) -> bool:
+        return self.status == ParticipationStatus.ACCEPTED
+
+    @property
     def needs_display(self) -> list[str]:
         needs = [
             label

@@ -65,3 +65,8 @@ def structure_recipients(participation: Participation) -> list[str]:
     to them; `association` and `applied_by` should be joined."""
     addresses = (participation.association.email, getattr(participation.applied_by, "email", ""))
     return sorted({email for email in addresses if email})
+
+
+def editions_with_series() -> QuerySet[Edition]:
+    """Editions with their series (the application page names both)."""
+    return Edition.objects.select_related("series")

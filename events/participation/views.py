@@ -9,11 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from associations.structures.selectors import associations_of_user
-from associations.structures.taxonomy import PublicationStatus
+from associations.structures.selectors import published_associations_of_user
 from solidaire.accounts.permissions import permission_required, signed_in
 
-from ..calendar.models import Edition
 from ..calendar.permissions import STAFF_ONLY, can_decide
 from . import selectors, services
 from .forms import DecisionForm, ParticipationForm
@@ -34,8 +32,8 @@ def add_errors(form, exc: ValidationError) -> None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required(signed_in)
 def participation_apply(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = get_object_or_404(Edition.objects.select_related("series"), slug=slug)
-    associations = associations_of_user(user=request.user).filter(status=PublicationStatus.PUBLISHED)
+    edition = get_object_or_404(selectors.editions_with_series(), slug=slug)
+    associations = published_associations_of_user(user=request.user)
     closed = services.applications_closed_reason(edition)
     form = ParticipationForm(request.POST or None, associations=associations)
     if request.method == "POST" and form.is_valid():

@@ -92,3 +92,8 @@ class EventProposal(TimeStampedModel):
     def is_pending(self) -> bool:
         """Waiting for a CCAS decision."""
         return self.status == ProposalStatus.SUBMITTED
+
+    @property
+    def changes_requested(self) -> bool:
+        """Sent back to the structure, which may edit and send it again."""
+        return self.status == ProposalStatus.CHANGES_REQUESTED

@@ -9,8 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from associations.structures.selectors import associations_of_user
-from associations.structures.taxonomy import PublicationStatus
+from associations.structures.selectors import published_associations_of_user
 from solidaire.accounts.permissions import permission_required, signed_in
 
 from ..calendar.permissions import STAFF_ONLY, can_decide
@@ -27,7 +26,7 @@ FIELDS = ProposalForm.Meta.fields
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required(signed_in)
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    associations = associations_of_user(user=request.user).filter(status=PublicationStatus.PUBLISHED)
+    associations = published_associations_of_user(user=request.user)
     form = ProposalForm(request.POST or None, request.FILES or None, associations=associations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -10,18 +10,17 @@ from django.views.decorators.http import require_safe
 from associations.structures.models import Association
 from associations.structures.permissions import association_permission_required
 from indicators.catalogue.models import Campaign
-from indicators.sheets.models import SheetValue
 from indicators.sheets.permissions import can_view_sheets
 from solidaire.accounts.permissions import staff_required
 
-from . import formats
+from . import formats, selectors
 
 
 @require_safe
 @association_permission_required(can_view_sheets)
 def association_export(request: HttpRequest, association: Association) -> HttpResponse:
     """A structure's own history, long format (never another structure's figures)."""
-    values = SheetValue.objects.filter(sheet__association=association)
+    values = selectors.values_of_association(association=association)
     return formats.long_csv_response(
         values=values, filename=f"indicateurs-{association.slug}.csv", codes=_codes(request)
     )
@@ -42,14 +41,13 @@ def export_campaign(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 def export_long(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every value of every year (or of `?annee=`), for the observatoire."""
     _check_format(fmt)
-    values = SheetValue.objects.all()
     filename = "indicateurs-toutes-annees"
     year = request.GET.get("annee", "")
     if year:
         if not year.isdigit():
             raise Http404("Année invalide.")
-        values = values.filter(sheet__campaign__year=int(year))
         filename = f"indicateurs-{year}-format-long"
+    values = selectors.values_of_year(year=int(year) if year else None)
     if fmt == "xlsx":
         return formats.long_xlsx_response(values=values, filename=f"{filename}.xlsx", codes=_codes(request))
     return formats.long_csv_response(values=values, filename=f"{filename}.csv", codes=_codes(request))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from associations.structures.models import Association
@@ -16,16 +16,23 @@ from indicators.reminders.selectors import late_associations, reminder_targets
 from indicators.sheets.models import ANSWERED_STATUSES, Sheet, SheetStatus
 from indicators.sheets.selectors import expected_associations
 
+# The follow-up's filter for what the structure has not transmitted: no sheet, a draft, or a
+# sheet returned for correction (any status outside ANSWERED_STATUSES).
+MISSING = "missing"
 
-def followup_rows(*, campaign: Campaign) -> QuerySet[Association]:
-    """Every expected structure with its sheet's status and dates (one query, any size)."""
+
+def followup_rows(*, campaign: Campaign, status: str = "") -> QuerySet[Association]:
+    """Every expected structure with its sheet's status and dates (one query, any size);
+    `status` keeps the not transmitted ones (`MISSING`) or those whose sheet has that status."""
     sheets = Sheet.objects.filter(campaign=campaign, association=OuterRef("pk"))
     reminders = Reminder.objects.filter(campaign=campaign, association=OuterRef("pk"))
-    return (
+    rows = (
         expected_associations()
         .annotate(
             sheet_id=Subquery(sheets.values("pk")[:1]),
             sheet_status=Subquery(sheets.values("status")[:1]),
+            # `Sheet.is_with_ccas` for a row that holds no Sheet: one rule, ANSWERED_STATUSES.
+            sheet_answered=Exists(sheets.filter(status__in=ANSWERED_STATUSES)),
             sheet_submitted_at=Subquery(sheets.values("submitted_at")[:1]),
             sheet_validated_at=Subquery(sheets.values("validated_at")[:1]),
             last_reminder_at=Subquery(reminders.order_by("-sent_at").values("sent_at")[:1]),
@@ -33,6 +40,11 @@ def followup_rows(*, campaign: Campaign) -> QuerySet[Association]:
         .order_by("name")
         .only("pk", "name", "slug")
     )
+    if status == MISSING:
+        return rows.filter(sheet_answered=False)
+    if status in SheetStatus.values:
+        return rows.filter(sheet_status=status)
+    return rows
 
 
 def followup_completeness(*, campaign: Campaign) -> dict[str, int]:

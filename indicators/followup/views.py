@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -33,35 +32,26 @@ def followup(request: HttpRequest, year: int | None = None) -> HttpResponse:
         campaign = next((c for c in campaigns if c.year == year), None)
         if campaign is None:
             raise Http404("Aucune campagne pour cette année.")
-    status = request.GET.get("statut", "")
-    rows = selectors.followup_rows(campaign=campaign)
-    if status == "missing":
-        rows = rows.filter(
-            Q(sheet_status__isnull=True) | Q(sheet_status__in=[SheetStatus.DRAFT, SheetStatus.RETURNED])
-        )
-    elif status in SheetStatus.values:
-        rows = rows.filter(sheet_status=status)
+    chosen = request.GET.get("statut", "")
     return render(
         request,
         "indicators/followup.html",
         {
             "campaign": campaign,
             "campaigns": campaigns,
-            "rows": rows,
-            "status": status,
+            "rows": selectors.followup_rows(campaign=campaign, status=chosen),
+            "chosen": chosen,
+            "missing": selectors.MISSING,
             "completeness": selectors.followup_completeness(campaign=campaign),
             "unreachable": list(unreachable_associations(campaign=campaign)[:200]),
             "statuses": SheetStatus.choices,
-            "status_labels": dict(SheetStatus.choices),
         },
     )
 
 
 def _sheet_or_404(year: int, slug: str) -> Sheet:
     return get_object_or_404(
-        Sheet.objects.select_related("campaign", "association", "submitted_by", "validated_by"),
-        campaign__year=year,
-        association__slug=slug,
+        sheet_selectors.sheets_with_people(), campaign__year=year, association__slug=slug
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Min
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,7 +13,7 @@ from indicators.catalogue.models import Campaign
 from indicators.reminders.selectors import late_associations
 from indicators.sheets.models import Sheet, SheetStatus
 from indicators.sheets.permissions import can_review
-from solidaire.core.worklist import PendingWork, register_provider
+from solidaire.core.worklist import PendingWork, pending_line, register_provider
 
 SECTION = "Indicateurs"
 
@@ -34,16 +33,13 @@ def indicators_pending_work(user) -> list[PendingWork]:
     """Sheets to review and late structures; nothing for people who are not CCAS staff."""
     if not can_review(user):
         return []
-    submitted = Sheet.objects.filter(status=SheetStatus.SUBMITTED).aggregate(
-        count=Count("pk"), oldest=Min("submitted_at")
-    )
     lines = [
-        PendingWork(
-            "Fiches d'indicateurs à relire",
-            submitted["count"],
-            reverse("indicators:followup") + "?statut=submitted",
-            submitted["oldest"],
-            SECTION,
+        pending_line(
+            Sheet.objects.filter(status=SheetStatus.SUBMITTED),
+            label="Fiches d'indicateurs à relire",
+            url=reverse("indicators:followup") + "?statut=submitted",
+            section=SECTION,
+            since="submitted_at",
         )
     ]
     campaign = late_campaign()

@@ -23,6 +23,7 @@ from indicators.sheets.selectors import expected_associations
 from indicators.territories.selectors import quartier_references, reference_sources
 from solidaire.core.text.french import format_percent
 
+from .models import ReportPublication
 from .secrecy import Cell, derived, evolution_text, protect, protect_group, share_text
 
 HISTORY_YEARS = 10
@@ -115,6 +116,16 @@ class NetworkReport:
     @property
     def has_suppression(self) -> bool:
         return any(c.suppressed for f in self.key_figures + self.annex for c in f.cells)
+
+
+def current_publication() -> ReportPublication | None:
+    """The report staff published last (its file produced), shown on the public page."""
+    return ReportPublication.objects.select_related("document").exclude(document__file_name="").first()
+
+
+def published_document_ids(*, documents: list) -> set[int]:
+    """Which of these generated documents are published."""
+    return set(ReportPublication.objects.filter(document__in=documents).values_list("document_id", flat=True))
 
 
 def years_with_validated_sheets() -> list[int]:

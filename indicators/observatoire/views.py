@@ -22,13 +22,17 @@ from indicators.territories.forms import ContoursForm, ReferenceCsvForm
 from solidaire.accounts.permissions import public, staff_required
 from solidaire.core.documents import services as document_services
 from solidaire.core.documents.models import GeneratedDocument
-from solidaire.core.documents.selectors import document_status, document_statuses, documents_of_kind
+from solidaire.core.documents.selectors import (
+    document_of_kind,
+    document_status,
+    document_statuses,
+    documents_of_kind,
+)
 from solidaire.core.security.spreadsheet import safe_row
 
 from . import documents, permissions, selectors, services
 from .figures import crossing_map, key_figure_charts
 from .forms import ReportForm
-from .models import ReportPublication
 from .secrecy import MIN_STRUCTURES
 from .tables import report_tables
 
@@ -48,7 +52,7 @@ def _report_or_none(year: int | None, *, internal: bool = False):
 @public
 def observatoire_home(request: HttpRequest) -> HttpResponse:
     report = _report_or_none(selectors.latest_validated_year())
-    publication = ReportPublication.objects.select_related("document").exclude(document__file_name="").first()
+    publication = selectors.current_publication()
     # The crossing with socio-economic data (table and map) is shown once staff published that
     # year's report, from the same suppressed figures as the published PDF.
     crossing = None
@@ -81,11 +85,9 @@ def reports(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('observatoire:reports')}?suivi={document.pk}")
     followed = None
     if request.GET.get("suivi", "").isdigit():
-        followed = GeneratedDocument.objects.filter(pk=request.GET["suivi"], kind__in=REPORT_KINDS).first()
+        followed = document_of_kind(pk=int(request.GET["suivi"]), kinds=REPORT_KINDS)
     produced = list(documents_of_kind(kinds=REPORT_KINDS)[:LIST_LENGTH])
-    published = set(
-        ReportPublication.objects.filter(document__in=produced).values_list("document_id", flat=True)
-    )
+    published = selectors.published_document_ids(documents=produced)
     rows = [
         {"document": d, "status": status, "published": d.pk in published}
         for d, status in zip(produced, document_statuses(produced), strict=True)

@@ -99,6 +99,15 @@ class Sheet(TimeStampedModel):
         return self.status in ANSWERED_STATUSES
 
     @property
+    def is_submitted(self) -> bool:
+        """Transmitted, waiting for the CCAS's decision."""
+        return self.status == SheetStatus.SUBMITTED
+
+    @property
+    def is_validated(self) -> bool:
+        return self.status == SheetStatus.VALIDATED
+
+    @property
     def is_returned(self) -> bool:
         return self.status == SheetStatus.RETURNED
 

@@ -12,10 +12,11 @@ from django.db.models import QuerySet
 from associations.structures.models import Association
 from associations.structures.taxonomy import PublicationStatus, StructureKind
 from indicators.catalogue.formulas import evaluate
+from indicators.catalogue.models import Campaign
 from indicators.catalogue.selectors import Layout
 from solidaire.core.text.french import format_date
 
-from .models import Sheet, SheetStatus, SheetValue
+from .models import CampaignContact, Sheet, SheetStatus, SheetValue
 
 # Who is expected to answer a campaign: every published association or social centre. The CCAS
 # itself and institutions are not asked (they are the ones reading the sheets). We chose
@@ -99,6 +100,30 @@ def previous_breakdowns(*, association: Association, year: int) -> dict[str, dic
     return dict(parts)
 
 
+def sheets_by_association(*, campaign: Campaign, associations: list[Association]) -> dict[int, Sheet]:
+    """The campaign's sheet of each of these structures, by structure id (one query)."""
+    return {
+        s.association_id: s for s in Sheet.objects.filter(campaign=campaign, association__in=associations)
+    }
+
+
+def sheet_or_new(*, association: Association, campaign: Campaign) -> Sheet:
+    """The structure's sheet for the campaign, or an unsaved one (« Non commencée »)."""
+    return Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
+        association=association, campaign=campaign
+    )
+
+
+def sheets_with_people() -> QuerySet[Sheet]:
+    """Sheets with their campaign, structure and the people who transmitted and validated them,
+    for the review page."""
+    return Sheet.objects.select_related("campaign", "association", "submitted_by", "validated_by")
+
+
+def campaign_contact(*, association: Association) -> CampaignContact | None:
+    return CampaignContact.objects.filter(association=association).first()
+
+
 def sheets_of_association(*, association: Association) -> QuerySet[Sheet]:
     return (
         Sheet.objects.filter(association=association).select_related("campaign").order_by("-campaign__year")
@@ -116,9 +141,9 @@ def sheet_status_line(*, sheet: Sheet) -> str:
     deadline = format_date(sheet.deadline)
     if not sheet.is_started:
         return f": à transmettre avant le {deadline}."
-    if sheet.status == SheetStatus.SUBMITTED:
+    if sheet.is_submitted:
         return f"le {format_date(sheet.submitted_at)} : en cours d'examen par le CCAS."
-    if sheet.status == SheetStatus.VALIDATED:
+    if sheet.is_validated:
         return f"par le CCAS le {format_date(sheet.validated_at)}."
     if sheet.is_returned:
         return f": à transmettre de nouveau avant le {deadline}."

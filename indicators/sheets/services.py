@@ -60,9 +60,9 @@ def _date(value) -> str:
 def sheet_lock_reason(*, sheet: Sheet, on: dt.date | None = None) -> str | None:
     """Why the association cannot edit the sheet now, or None when it can."""
     on = on or catalogue_selectors.today()
-    if sheet.status == SheetStatus.VALIDATED:
+    if sheet.is_validated:
         return f"Fiche validée par le CCAS le {_date(timezone.localtime(sheet.validated_at))}."
-    if sheet.status == SheetStatus.SUBMITTED:
+    if sheet.is_submitted:
         return (
             f"Fiche transmise le {_date(timezone.localtime(sheet.submitted_at))} : "
             "le CCAS l'examine, elle n'est plus modifiable."

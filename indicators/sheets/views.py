@@ -20,7 +20,7 @@ from solidaire.accounts.permissions import permission_required, signed_in
 
 from . import selectors, services
 from .forms import CampaignContactForm, SheetForm, sheet_groups
-from .models import CampaignContact, Sheet
+from .models import Sheet
 from .permissions import can_fill_sheet, can_name_contact, can_review, can_view_sheets
 
 logger = logging.getLogger(__name__)
@@ -35,11 +35,7 @@ SAVE_FAILED = (
 def indicators_home(request: HttpRequest) -> HttpResponse:
     campaign = catalogue_selectors.campaign_current()
     associations = list(associations_of_user(user=request.user))
-    sheets = {}
-    if campaign:
-        sheets = {
-            s.association_id: s for s in Sheet.objects.filter(campaign=campaign, association__in=associations)
-        }
+    sheets = selectors.sheets_by_association(campaign=campaign, associations=associations) if campaign else {}
     rows = [{"association": a, "sheet": sheets.get(a.pk)} for a in associations]
     return render(
         request,
@@ -55,9 +51,7 @@ def indicators_home(request: HttpRequest) -> HttpResponse:
 @association_permission_required(can_fill_sheet)
 def sheet_edit(request: HttpRequest, association: Association, year: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign, year=year)
-    sheet = Sheet.objects.filter(association=association, campaign=campaign).first() or Sheet(
-        association=association, campaign=campaign
-    )
+    sheet = selectors.sheet_or_new(association=association, campaign=campaign)
     contact_form = None
     if request.method == "POST" and request.POST.get("action") == "contact":
         if isinstance(done := _handle_contact(request, association, campaign), HttpResponse):
@@ -115,7 +109,7 @@ def sheet_edit(request: HttpRequest, association: Association, year: int) -> Htt
 def _contact_form(user, association, data=None) -> CampaignContactForm | None:
     if not can_name_contact(user, association):
         return None
-    contact = CampaignContact.objects.filter(association=association).first()
+    contact = selectors.campaign_contact(association=association)
     initial = {"name": contact.name, "email": contact.email} if contact else {}
     return CampaignContactForm(data, initial=initial, prefix="contact")
 

@@ -20,6 +20,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count, Min, QuerySet
+
 
 @dataclass(frozen=True)
 class PendingWork:
@@ -30,6 +32,15 @@ class PendingWork:
     url: str
     oldest: dt.datetime | None = None  # the oldest item's date, to show its age
     section: str = ""  # French heading to group lines, e.g. « Annuaire »
+
+
+def pending_line(
+    queryset: QuerySet, *, label: str, url: str, section: str, since: str = "created_at"
+) -> PendingWork:
+    """The line of what `queryset` holds, in one aggregate query: how many, and the oldest
+    `since` date."""
+    row = queryset.aggregate(count=Count("pk"), oldest=Min(since))
+    return PendingWork(label=label, count=row["count"], url=url, oldest=row["oldest"], section=section)
 
 
 Provider = Callable[[object], list[PendingWork]]

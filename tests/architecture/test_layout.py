@@ -244,3 +244,59 @@ def test_the_mirror_checker_finds_a_flat_test_and_a_feature_without_source(tmp_p
         "tests/demoapp/test_stale.py: named app-wide, not found",
         "tests/nowhere/: no app nowhere/",
     ]
+
+
+# What builds or runs a query: a view asks a selector (reads) or a service (writes) instead.
+# `.get()`, `.first()`, `.count()`, `.all()` stay allowed: they also read dicts and forms, and
+# on a selector's queryset they only run the query the selector wrote. `get_object_or_404`
+# takes a model or a selector's queryset.
+QUERY_BUILDERS = {
+    "filter",
+    "exclude",
+    "annotate",
+    "aggregate",
+    "select_related",
+    "prefetch_related",
+    "order_by",
+    "values_list",
+    "only",
+    "defer",
+    "distinct",
+    "raw",
+    "extra",
+    "get_or_create",
+    "update_or_create",
+    "bulk_create",
+}
+
+
+def view_queries(source: str) -> list[str]:
+    """`Model.objects` and the queryset-building calls in a module's source."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr == "objects":
+            found.append(f"{node.lineno} .objects")
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in QUERY_BUILDERS:
+            found.append(f"{node.lineno} .{node.func.attr}()")
+    return sorted(found)
+
+
+def test_views_run_no_query_of_their_own(modules):
+    """Thin views: the ORM is read in selectors.py and written in services.py."""
+    offenders = [
+        f"{name}:{found}"
+        for name, module in modules.items()
+        if module.path.name == "views.py"
+        for found in view_queries(module.path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_view_checker_finds_a_query():
+    source = (
+        "def v(request):\n"
+        "    a = Sheet.objects.get(pk=1)\n"
+        "    b = selectors.sheets().select_related('campaign').first()\n"
+        "    return request.GET.get('x'), form.errors.values(), a.services.all()\n"
+    )
+    assert view_queries(source) == ["2 .objects", "3 .select_related()"]

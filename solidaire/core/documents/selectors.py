@@ -16,6 +16,16 @@ def documents_of_kind(*, kinds: list[str]) -> QuerySet[GeneratedDocument]:
     return GeneratedDocument.objects.filter(kind__in=kinds).select_related("requested_by")
 
 
+def document_of_kind(*, pk: int, kinds: list[str]) -> GeneratedDocument | None:
+    """The document `pk` when it is of one of these kinds, else None."""
+    return GeneratedDocument.objects.filter(pk=pk, kind__in=kinds).first()
+
+
+def document_get(*, pk: int) -> GeneratedDocument:
+    """The document `pk`; raises GeneratedDocument.DoesNotExist."""
+    return GeneratedDocument.objects.get(pk=pk)
+
+
 def document_statuses(documents: list[GeneratedDocument]) -> list[dict]:
     """`document_status` of many documents, their labels read once per kind (bounded queries)."""
     labels: dict[int, str] = {}

@@ -16,7 +16,7 @@ from solidaire.accounts.permissions import Loader, permission_required, refusal
 from . import services
 from .models import DocumentStatus, GeneratedDocument
 from .registry import Renderer, UnknownDocumentKind, get_renderer
-from .selectors import document_status
+from .selectors import document_get, document_status
 
 RETRY_AFTER_SECONDS = 10
 
@@ -26,7 +26,7 @@ NOT_YOURS = "Vous n'avez pas accès à ce document."
 
 def _document(pk: int) -> tuple[GeneratedDocument, Renderer]:
     try:
-        document = GeneratedDocument.objects.get(pk=pk)
+        document = document_get(pk=pk)
         return document, get_renderer(document.kind)
     except (GeneratedDocument.DoesNotExist, UnknownDocumentKind):
         raise Http404("Document introuvable.") from None

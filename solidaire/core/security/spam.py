@@ -6,16 +6,23 @@ the tab order), so only a robot fills it. A form that holds one answers `is_spam
 `submission_outcome` what to do with a POST: refuse it (too many from this connection),
 pretend it worked (spam: a robot learns nothing, nothing is kept or sent), show the errors, or
 go on with the valid data.
+
+Two ways of counting, one flow: every POST uses up the allowance (`counts="attempts"`, the
+default: short forms, where a script is the worry), or only what is accepted does
+(`counts="accepted"`: long forms, where a person fixing a typo must never be told to come back
+in an hour); then the view calls `count_accepted` once the service took the data, and a
+honeypot hit is counted here, since it is answered as if it had been accepted.
 """
 
 from __future__ import annotations
 
 import enum
+from typing import Literal
 
 from django import forms
 from django.http import HttpRequest
 
-from .ratelimit import LIMITED, request_allowed
+from .ratelimit import LIMITED, count_accepted, limit_reached, request_allowed
 
 HONEYPOT = "site_web"
 
@@ -52,15 +59,28 @@ class Outcome(enum.Enum):
 
 
 def submission_outcome(
-    request: HttpRequest, form: HoneypotFormMixin, *, scope: str, limited_message: str = LIMITED
+    request: HttpRequest,
+    form: HoneypotFormMixin,
+    *,
+    scope: str,
+    limited_message: str = LIMITED,
+    counts: Literal["attempts", "accepted"] = "attempts",
 ) -> Outcome:
     """What to do with a POSTed public form: the rate limit of `scope` first (the form is still
     validated, so what was typed is shown again with the reason), then its validity, then the
-    honeypot."""
-    if not request_allowed(request, scope=scope):
+    honeypot. `counts` says what uses up the allowance (see the module's docstring)."""
+    if counts == "accepted":
+        limited = limit_reached(request, scope=scope)
+    else:
+        limited = not request_allowed(request, scope=scope)
+    if limited:
         form.is_valid()
         form.add_error(None, limited_message)
         return Outcome.LIMITED
     if not form.is_valid():
         return Outcome.INVALID
-    return Outcome.SPAM if form.is_spam else Outcome.VALID
+    if not form.is_spam:
+        return Outcome.VALID
+    if counts == "accepted":
+        count_accepted(request, scope=scope)
+    return Outcome.SPAM

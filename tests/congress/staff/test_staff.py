@@ -13,6 +13,7 @@ import zipfile
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 from post_office.models import Email
@@ -168,12 +169,26 @@ def test_a_message_without_confirmed_attendees_sends_nothing_and_says_so(client,
 def test_check_in_is_idempotent_across_tablets(staff_user):
     p = programme()
     registration = _confirmed(p)
-    first = services.registration_check_in(edition=p["edition"], code=registration.token, by=staff_user)
+    first = services.registration_check_in(
+        edition=p["edition"], code=registration.checkin_code, by=staff_user
+    )
     second = services.registration_check_in(
         edition=p["edition"], code=registration.checkin_code.lower(), by=staff_user
     )
     assert (first.already, second.already) == (False, True)
     assert first.registration.checked_in_at == second.registration.checked_in_at
+
+
+def test_check_in_refuses_the_private_token_and_the_id(staff_user):
+    """The badge carries only the check-in code: the token of the private link (never printed)
+    or the registration's id typed at the entrance marks no arrival."""
+    p = programme()
+    registration = _confirmed(p)
+    for code in (registration.token, str(registration.pk)):
+        with pytest.raises(ValidationError, match="Aucune inscription ne correspond à ce code"):
+            services.registration_check_in(edition=p["edition"], code=code, by=staff_user)
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
 
 
 def test_check_in_page_search_scan_and_counts(client, staff_user):
