@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -217,3 +218,27 @@ def test_each_kind_of_thing_lives_in_its_module(modules):
                 if role and stem != role and not name.startswith("solidaire.core.documents"):
                     misplaced.append(f"{name}:{node.lineno} {called}")
     assert misplaced == []
+
+
+def test_an_apps_template_tags_are_loaded_by_its_own_templates_only():
+    """A tag that queries another app hides a dependency in a template: what an app adds to
+    another's page is a registered section (solidaire/core/pages/sections.py)."""
+    from tests.architecture.imports import PACKAGES, ROOT
+
+    owner = {
+        library.stem: package
+        for package in PACKAGES
+        if package != "solidaire"  # the ground floor's tags (portal) serve every app
+        for library in (ROOT / package).rglob("templatetags/*.py")
+        if library.stem != "__init__"
+    }
+    offenders = []
+    for template in (ROOT / "templates").rglob("*.*"):
+        app = template.relative_to(ROOT / "templates").parts[0]
+        for loaded in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", template.read_text(encoding="utf-8")):
+            offenders += [
+                f"{template.relative_to(ROOT)}: {name}"
+                for name in loaded.split()
+                if owner.get(name, app) != app
+            ]
+    assert offenders == []
