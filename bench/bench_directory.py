@@ -44,7 +44,7 @@ WORDS = [
 
 def generate() -> None:
     """Bulk-create the dataset once (re-runs reuse it): search text and opening table are
-    computed here as save() would, since bulk_create skips save()."""
+    computed here in bulk, as services.derived_data_refresh would one structure at a time."""
     from associations.structures.hours import closed_on_holidays, weekly_slots
     from associations.structures.models import Association, OpeningSlot, Service, Thematique
     from associations.structures.services import thematiques_sync

@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from associations.structures.models import Association, Membership, Service, Thematique
+from associations.structures.services import derived_data_refresh, service_derived_refresh
 from charter.models import CharterVersion, Signature
 from congress.editions.models import CongressEdition, Theme
 from events.calendar.models import Edition, EventSeries
@@ -56,8 +57,12 @@ class StaffUserFactory(UserFactory):
 
 # --- associations ----------------------------------------------------------------------------
 class AssociationFactory(factory.django.DjangoModelFactory):
+    """A structure as a service would leave it: its search columns and slots built (the
+    services rebuild derived data, save() does not)."""
+
     class Meta:
         model = Association
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Association solidaire {n}")
     slug = factory.Sequence(lambda n: f"association-solidaire-{n}")
@@ -66,6 +71,11 @@ class AssociationFactory(factory.django.DjangoModelFactory):
     summary = "Aide alimentaire et accompagnement."
     quartier = "centre"
     city = "Le Mans"
+
+    @factory.post_generation
+    def derived(obj, create, extracted, **kwargs):
+        if create:
+            derived_data_refresh(association=obj)
 
 
 class ThematiqueFactory(factory.django.DjangoModelFactory):
@@ -78,12 +88,26 @@ class ThematiqueFactory(factory.django.DjangoModelFactory):
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
+    """A service as a service would leave it: pass `thematiques=[...]` to attach thematiques;
+    its slots and its structure's search text are built after them."""
+
     class Meta:
         model = Service
+        skip_postgeneration_save = True
 
     association = factory.SubFactory(AssociationFactory)
     name = factory.Sequence(lambda n: f"Service {n}")
     description = "Un service pour les habitants."
+
+    @factory.post_generation
+    def thematiques(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.thematiques.set(extracted)
+
+    @factory.post_generation
+    def derived(obj, create, extracted, **kwargs):
+        if create:
+            service_derived_refresh(service=obj)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -189,15 +213,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 class DirectoryServiceFactory(ServiceFactory):
     """A fully described service; pass `thematiques=[...]` to attach thematiques."""
 
-    class Meta:
-        skip_postgeneration_save = True
-
     publics = factory.LazyFunction(lambda: ["tous-publics"])
     fee = "gratuit"
     access_conditions = factory.LazyFunction(lambda: ["inconditionnel"])
     modes = factory.LazyFunction(lambda: ["sur-place"])
-
-    @factory.post_generation
-    def thematiques(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.thematiques.set(extracted)

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from associations.structures.models import Association
+from associations.structures.services import derived_data_refresh
 from associations.structures.taxonomy import PublicationStatus, Quartier, StructureKind
 
 from .models import Action, ActionDimension, ActionInitiator, ActionKeyword, ActionPartner, ActionPublic
@@ -113,6 +114,7 @@ def organising_structure_get_or_create(*, name: str, department: str) -> tuple[A
     )
     structure.full_clean()
     structure.save()
+    derived_data_refresh(association=structure)
     return structure, True
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from associations.structures.models import Association
+from associations.structures.services import opening_slots_refresh
 
 from .services import update_reminder_send
 
@@ -27,8 +27,4 @@ def send_update_reminder(association_id: int) -> bool:
 @shared_task(name="associations.tasks.refresh_opening_slots")
 def refresh_opening_slots() -> int:
     """Weekly: rebuild the opening table, as date-dependent rules move with the calendar."""
-    count = 0
-    for association in Association.objects.exclude(opening_hours="").only("pk", "opening_hours"):
-        association.rebuild_opening_slots()
-        count += 1
-    return count
+    return opening_slots_refresh()

@@ -23,6 +23,7 @@ from associations.structures.permissions import can_view_private
 from associations.volunteering import selectors as volunteering_selectors
 from solidaire.accounts.permissions import permission_required, public, signed_in
 from solidaire.accounts.roles import is_ccas_staff
+from solidaire.core.pages.sections import page_sections
 from solidaire.core.security.ratelimit import LIMITED, request_allowed
 
 from . import exports, selectors
@@ -163,6 +164,8 @@ def association_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "practices": practices_selectors.practices_of_structure(association=association),
             "can_view_private": can_view_private(request.user, association),
             "membership": structure_selectors.membership_of(user=request.user, association=association),
+            # What other apps add to the card (its events): registered, never imported here.
+            "sections": page_sections("structure", association),
             "MAP_TILE_URL": settings.MAP_TILE_URL,
             "MAP_TILE_ATTRIBUTION": settings.MAP_TILE_ATTRIBUTION,
         },

@@ -65,6 +65,18 @@ class AssociationAdmin(admin.ModelAdmin):
     readonly_fields = ["proposed_by", "reminder_sent_at", "created_at", "updated_at"]
     actions = ["publish_proposals"]
 
+    def save_related(self, request, form, formsets, change):
+        """The card and its inline services are saved: rebuild what derives from them, once."""
+        super().save_related(request, form, formsets, change)
+        association = form.instance
+        if not change:
+            services.derived_data_refresh(association=association)
+            return
+        changed = set(form.changed_data)
+        if any(formset.model is Service and formset.has_changed() for formset in formsets):
+            changed.add("services")
+        services.association_card_written(association=association, changed=changed)
+
     @admin.action(description="Publier les structures proposées sélectionnées")
     def publish_proposals(self, request, queryset):
         done = 0
@@ -88,6 +100,22 @@ class ThematiqueAdmin(admin.ModelAdmin):
     search_fields = ["label", "slug"]
     list_editable = ["order"]
 
+    # A thematique's label is a word of every structure offering it (their search text).
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "label" in form.changed_data:
+            services.thematiques_derived_refresh(associations=services.offering([obj]))
+
+    def delete_model(self, request, obj):
+        associations = services.offering([obj])
+        super().delete_model(request, obj)
+        services.thematiques_derived_refresh(associations=associations)
+
+    def delete_queryset(self, request, queryset):
+        associations = services.offering(queryset)
+        super().delete_queryset(request, queryset)
+        services.thematiques_derived_refresh(associations=associations)
+
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
@@ -96,6 +124,27 @@ class ServiceAdmin(admin.ModelAdmin):
     search_fields = ["name", "description", "association__name"]
     autocomplete_fields = ["association"]
     filter_horizontal = ["thematiques"]
+
+    def save_related(self, request, form, formsets, change):
+        """After the thematiques are saved too: the service's slots and its structure's words."""
+        super().save_related(request, form, formsets, change)
+        service = form.instance
+        services.service_derived_refresh(service=service, changed=set(form.changed_data) if change else None)
+        previous = form.initial.get("association") if change else None
+        if previous and previous != service.association_id:  # moved: the former one loses its words
+            former = Association.objects.get(pk=previous)
+            services.derived_data_refresh(association=former, changed={"services"})
+
+    def delete_model(self, request, obj):
+        association = obj.association
+        super().delete_model(request, obj)
+        services.derived_data_refresh(association=association, changed={"services"})
+
+    def delete_queryset(self, request, queryset):
+        associations = list(Association.objects.filter(services__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        for association in associations:
+            services.derived_data_refresh(association=association, changed={"services"})
 
 
 @admin.register(DirectorySettings)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from solidaire.accounts.models import User
 
 from .models import Association, Membership, Service, Thematique
-from .services import thematiques_sync
+from .services import (
+    association_card_written,
+    derived_data_refresh,
+    service_derived_refresh,
+    thematiques_sync,
+)
 from .taxonomy import MembershipRole, MembershipStatus, PublicationStatus, Quartier, StructureKind
 
 STRUCTURES = [
@@ -391,8 +396,15 @@ def load(*, stdout) -> None:
         slug = data.pop("slug")
         defaults = {"status": PublicationStatus.PUBLISHED, **data, **DETAILS.get(slug, {})}
         association = Association.objects.filter(slug=slug).first()
-        if association is None or any(str(getattr(association, k)) != str(v) for k, v in defaults.items()):
-            Association.objects.update_or_create(slug=slug, defaults=defaults)
+        if association is None:
+            derived_data_refresh(association=Association.objects.create(slug=slug, **defaults))
+            continue
+        changed = {k for k, v in defaults.items() if str(getattr(association, k)) != str(v)}
+        if changed:
+            for name in changed:
+                setattr(association, name, defaults[name])
+            association.save()
+            association_card_written(association=association, changed=changed)
     thematiques_sync()
     thematiques = {t.slug: t for t in Thematique.objects.all()}
     for slug, name, description, themes, publics, fee, access, modes in SERVICES:
@@ -410,6 +422,7 @@ def load(*, stdout) -> None:
         )
         if created:
             service.thematiques.set([thematiques[t] for t in themes if t in thematiques])
+            service_derived_refresh(service=service, association=association)
     member = User.objects.filter(email="benevole@demo.lemans-solidaire.fr").first()
     if member:
         Membership.objects.get_or_create(

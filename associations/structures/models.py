@@ -13,10 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from solidaire.core.db import TimeStampedModel, WebsiteField, actor_field
-from solidaire.core.text.search import normalize_search
 
 from .fields import ChoiceListField
-from .hours import closed_on_holidays, humanize, validate_opening_hours, weekly_slots
+from .hours import humanize, validate_opening_hours
 from .taxonomy import (
     AccessCondition,
     Fee,
@@ -143,8 +142,8 @@ class Association(TimeStampedModel):
     # The folded name alone, to rank the structures whose name matches before the others.
     search_name = models.CharField(editable=False, max_length=200, blank=True, default="")
     # Accent- and case-free copy of the searchable text (the structure's and its services'),
-    # kept in step by save() here and by Service.save(): lets SQLite search "epicerie" and find
-    # "Épicerie"; PostgreSQL adds trigram matching on the same column.
+    # rebuilt by the services that write them (services.derived_data_refresh): lets SQLite
+    # search "epicerie" and find "Épicerie"; PostgreSQL adds trigram matching on the same column.
     search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
@@ -187,39 +186,8 @@ class Association(TimeStampedModel):
         if self.closed_from and self.closed_until and self.closed_until < self.closed_from:
             raise ValidationError({"closed_until": "La fin de la fermeture précède son début."})
 
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        self.search_name = normalize_search(self.name)[:200]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_name"}
-        super().save(*args, **kwargs)
-        if update_fields is None or "opening_hours" in update_fields:
-            self.rebuild_opening_slots()
-
     def get_absolute_url(self) -> str:
         return reverse("associations:detail", kwargs={"slug": self.slug})
-
-    def rebuild_opening_slots(self) -> None:
-        """Derived data, kept in step with `opening_hours` (see OpeningSlot)."""
-
-        OpeningSlot.rebuild(association_id=self.pk, service_id=None, expression=self.opening_hours)
-
-    def build_search_text(self) -> str:
-        """The structure's words: its own text, its services' names and descriptions, and the
-        labels of their thematiques and publics (« aide alimentaire » finds what the filter
-        « Aide alimentaire » finds)."""
-        parts = [self.name, self.summary, self.mission, self.get_quartier_display() or ""]
-        parts.append(self.get_kind_display())
-        if self.pk:
-            for name, description, publics in Service.objects.filter(association_id=self.pk).values_list(
-                "name", "description", "publics"
-            ):
-                parts += [name, description, *_labels(Public, publics or [])]
-            parts += Thematique.objects.filter(services__association_id=self.pk).values_list(
-                "label", flat=True
-            )
-        return normalize_search(" ".join(parts))
 
     def is_closed_on(self, day: dt.date) -> bool:
         if not self.closed_from:
@@ -326,22 +294,6 @@ class Service(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        OpeningSlot.rebuild(
-            association_id=self.association_id, service_id=self.pk, expression=self.opening_hours
-        )
-        self.refresh_association_search()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.refresh_association_search()
-        return result
-
-    def refresh_association_search(self) -> None:
-        association = Association.objects.get(pk=self.association_id)
-        Association.objects.filter(pk=association.pk).update(search_text=association.build_search_text())
-
     def is_closed_on(self, day: dt.date) -> bool:
         if not self.closed_from:
             return False
@@ -420,13 +372,6 @@ class Membership(TimeStampedModel):
         return self.is_active and self.role == MembershipRole.ADMIN
 
 
-def service_thematiques_changed(sender, instance, action, reverse, **kwargs) -> None:
-    """The thematique labels are words of the structure: refresh its search text when a
-    service's thematiques change (connected in `receivers.py`)."""
-    if action in {"post_add", "post_remove", "post_clear"} and not reverse:
-        instance.refresh_association_search()
-
-
 # --- the directory's workflow: settings, opening slots, changes waiting for moderation --------
 # The directory's workflow models: staff settings, the weekly opening table, moderated changes.
 
@@ -473,8 +418,9 @@ class OpeningSlot(models.Model):
     """One open interval of a structure's ordinary week, derived from its opening hours.
 
     Why a table: "open now" must filter the whole directory in SQL (and paginate), which the
-    OSM syntax cannot do. The rows are rebuilt whenever the hours change and once a week by a
-    Celery beat task (rules that depend on dates, e.g. "Jul-Aug off", move with the calendar).
+    OSM syntax cannot do. The rows are rebuilt by the services that change the hours
+    (services.derived_data_refresh) and once a week by a Celery beat task (rules that depend
+    on dates, e.g. "Jul-Aug off", move with the calendar).
     """
 
     association = models.ForeignKey(
@@ -513,27 +459,6 @@ class OpeningSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.association_id} j{self.weekday} {self.opens}-{self.closes}"
-
-    @classmethod
-    def rebuild(cls, *, association_id: int, service_id: int | None, expression: str) -> None:
-        """Replace the rows derived from one rule (a structure's, or one service's own hours)."""
-        cls.objects.filter(association_id=association_id, service_id=service_id).delete()
-        try:
-            slots = weekly_slots(expression)
-        except ValidationError:
-            slots = []  # invalid hours never pass full_clean(); a raw save gets no table
-        shut_on_holidays = closed_on_holidays(expression)
-        cls.objects.bulk_create(
-            cls(
-                association_id=association_id,
-                service_id=service_id,
-                weekday=s.weekday,
-                opens=s.opens,
-                closes=s.closes,
-                holidays_closed=shut_on_holidays,
-            )
-            for s in slots
-        )
 
 
 class ChangeProposal(TimeStampedModel):

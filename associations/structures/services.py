@@ -4,6 +4,7 @@ of new structures, the thematiques. Keyword-only, atomic, full_clean() first."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,17 +16,29 @@ from django.utils import timezone
 from solidaire.accounts.roles import is_ccas_staff
 from solidaire.core.email.links import absolute_url
 from solidaire.core.email.services import email_send
-from solidaire.core.text.search import slugify_fr
+from solidaire.core.text.search import normalize_search, slugify_fr
 
 from . import pending_logos
-from .models import Association, ChangeProposal, DirectorySettings, Membership, Service, Thematique
+from .cache import bump_directory_version
+from .hours import closed_on_holidays, weekly_slots
+from .models import (
+    Association,
+    ChangeProposal,
+    DirectorySettings,
+    Membership,
+    OpeningSlot,
+    Service,
+    Thematique,
+)
 from .permissions import can_edit, can_manage, can_request_membership
+from .signals import association_card_changed
 from .taxonomy import (
     THEMATIQUES,
     MembershipRole,
     MembershipStatus,
     ProposalKind,
     ProposalStatus,
+    Public,
     PublicationStatus,
 )
 
@@ -124,6 +137,166 @@ def _apply(instance, payload: dict) -> None:
             setattr(instance, key, value)
 
 
+# --- derived data: the search columns and the opening slots ----------------------------------
+# Rebuilt once, by the service (or admin path) that wrote their inputs, right after the write;
+# never by save() or a receiver, so a write that changes no input costs no query, and a path
+# that forgets its call is one a test of tests/associations/test_derived_data.py catches.
+# The card fields the search columns are made of; "services" stands for the words of the
+# structure's services (names, descriptions, publics, thematique labels), part of its text.
+SEARCH_INPUTS = frozenset({"name", "summary", "mission", "quartier", "kind", "services"})
+# A service's fields that are words of its structure ("association": it moved to another one).
+SERVICE_SEARCH_INPUTS = frozenset({"name", "description", "publics", "thematiques", "association"})
+SERVICE_SLOT_INPUTS = frozenset({"opening_hours", "association"})
+
+
+def _search_text(association: Association) -> str:
+    """The structure's words: its own text, its services' names and descriptions, and the
+    labels of their thematiques and publics (« aide alimentaire » finds what the filter
+    « Aide alimentaire » finds). One query, for the services and their thematiques."""
+    publics = dict(Public.choices)
+    parts = [association.name, association.summary, association.mission]
+    parts += [association.get_quartier_display() or "", association.get_kind_display()]
+    labels, seen = [], set()
+    rows = Service.objects.filter(association_id=association.pk).order_by(
+        "name", "pk", "thematiques__order", "thematiques__label"
+    )
+    for pk, name, description, codes, label in rows.values_list(
+        "pk", "name", "description", "publics", "thematiques__label"
+    ):
+        if pk not in seen:
+            seen.add(pk)
+            parts += [name, description, *(publics.get(code, code) for code in codes or [])]
+        if label:
+            labels.append(label)
+    return normalize_search(" ".join(parts + labels))
+
+
+def _slots_of(*, association_id: int, service_id: int | None, expression: str) -> list[OpeningSlot]:
+    try:
+        slots = weekly_slots(expression)
+    except ValidationError:
+        slots = []  # invalid hours never pass full_clean(); a raw write gets no table
+    shut_on_holidays = closed_on_holidays(expression) if slots else False
+    return [
+        OpeningSlot(
+            association_id=association_id,
+            service_id=service_id,
+            weekday=s.weekday,
+            opens=s.opens,
+            closes=s.closes,
+            holidays_closed=shut_on_holidays,
+        )
+        for s in slots
+    ]
+
+
+def opening_slots_rebuild(*, association: Association, service: Service | None = None) -> None:
+    """Replace the rows derived from one rule: the structure's own hours, or `service`'s."""
+    if service is None:
+        OpeningSlot.objects.filter(association_id=association.pk, service__isnull=True).delete()
+        expression = association.opening_hours
+        slots = _slots_of(association_id=association.pk, service_id=None, expression=expression)
+    else:
+        # By service alone: a service moved to another structure leaves no row behind.
+        OpeningSlot.objects.filter(service_id=service.pk).delete()
+        slots = _slots_of(
+            association_id=service.association_id, service_id=service.pk, expression=service.opening_hours
+        )
+    if slots:
+        OpeningSlot.objects.bulk_create(slots)
+    bump_directory_version()
+
+
+def _all_slots_rebuild(association: Association) -> None:
+    """The structure's slots and its services' (one delete, one read, at most one insert)."""
+    OpeningSlot.objects.filter(association_id=association.pk).delete()
+    slots = _slots_of(association_id=association.pk, service_id=None, expression=association.opening_hours)
+    for pk, hours in association.services.exclude(opening_hours="").values_list("pk", "opening_hours"):
+        slots += _slots_of(association_id=association.pk, service_id=pk, expression=hours)
+    if slots:
+        OpeningSlot.objects.bulk_create(slots)
+    bump_directory_version()
+
+
+def opening_slots_refresh() -> int:
+    """Rebuild every structure's slots, its services' included (the weekly task: rules that
+    depend on dates, « Jul-Aug off », move with the calendar). Returns how many structures."""
+    count = 0
+    with_hours = Association.objects.exclude(opening_hours="") | Association.objects.filter(
+        services__opening_hours__gt=""
+    )
+    for association in with_hours.distinct().only("pk", "opening_hours"):
+        _all_slots_rebuild(association)
+        count += 1
+    return count
+
+
+def derived_data_refresh(*, association: Association, changed: Collection[str] | None = None) -> None:
+    """Rebuild, once, what derives from the structure's card and services: its search columns
+    when a field of SEARCH_INPUTS is in `changed`, its own opening slots when `opening_hours`
+    is. `None` rebuilds all of it, the services' slots included (a new structure, an import,
+    the demo data, a test factory). Writes with `update()`: no history row, no signal."""
+    if changed is None or not SEARCH_INPUTS.isdisjoint(changed):
+        association.search_text = _search_text(association)
+        association.search_name = normalize_search(association.name)[:200]
+        Association.objects.filter(pk=association.pk).update(
+            search_text=association.search_text, search_name=association.search_name
+        )
+        bump_directory_version()  # update() sends no post_save
+    if changed is None:
+        _all_slots_rebuild(association)
+    elif "opening_hours" in changed:
+        opening_slots_rebuild(association=association)
+
+
+def service_derived_refresh(
+    *, service: Service, association: Association | None = None, changed: Collection[str] | None = None
+) -> None:
+    """After a write on a service (`changed` None: its creation, or unknown): its own slots
+    when its hours changed, its structure's search text when its words did. `association` is
+    the service's structure when the caller holds it (saves reading it again)."""
+    if changed is None or not SERVICE_SLOT_INPUTS.isdisjoint(changed):
+        opening_slots_rebuild(association=association or service.association, service=service)
+    if changed is None or not SERVICE_SEARCH_INPUTS.isdisjoint(changed):
+        derived_data_refresh(association=association or service.association, changed={"services"})
+
+
+def thematiques_derived_refresh(*, associations: Iterable[Association]) -> None:
+    """A thematique relabelled or deleted: its label was a word of every structure offering it
+    (the caller lists them before a deletion, whose rows are gone after)."""
+    for association in associations:
+        derived_data_refresh(association=association, changed={"services"})
+
+
+def offering(thematiques) -> list[Association]:
+    """The structures with a service in one of `thematiques` (instances or ids)."""
+    return list(Association.objects.filter(services__thematiques__in=thematiques).distinct())
+
+
+def association_card_written(*, association: Association, changed: Collection[str]) -> None:
+    """What follows a write of an existing structure's card, whoever made it: its derived data
+    rebuilt once, then `signals.association_card_changed` sent with the fields that changed
+    (the charter reprints its signatories' names). Nothing changed, nothing happens."""
+    changed = frozenset(changed)
+    if not changed:
+        return
+    derived_data_refresh(association=association, changed=changed)
+    association_card_changed.send(sender=Association, association=association, changed=changed)
+
+
+def _field_values(instance, names: Iterable[str]) -> dict:
+    """The current values of `names` (a file as its stored name), to tell what a write changed."""
+    values = {}
+    for name in names:
+        value = getattr(instance, name)
+        values[name] = (value.name or "") if isinstance(value, FieldFile) else value
+    return values
+
+
+def _changed_fields(instance, before: dict) -> set[str]:
+    return {name for name, value in _field_values(instance, before).items() if value != before[name]}
+
+
 def _must_moderate(by) -> bool:
     return not is_ccas_staff(by) and DirectorySettings.get().moderate_member_changes
 
@@ -170,6 +343,7 @@ def association_card_update(*, association: Association, data: dict, by) -> Asso
         _notify_staff_of_proposal(proposal)
         return proposal
     association = Association.objects.select_for_update().get(pk=association.pk)
+    before = _field_values(association, data)
     logo = data.pop("logo", None)
     _apply(association, _to_payload(dict(data.items())))
     if logo is False:
@@ -178,6 +352,7 @@ def association_card_update(*, association: Association, data: dict, by) -> Asso
         association.logo = logo
     association.full_clean()
     association.save()
+    association_card_written(association=association, changed=_changed_fields(association, before))
     return association
 
 
@@ -207,13 +382,18 @@ def service_save(
 
 
 def _service_write(*, association: Association, service: Service | None, payload: dict) -> Service:
+    created = service is None
     service = service or Service(association=association)
+    before = _field_values(service, [name for name in payload if name != "thematiques"])
     _apply(service, payload)
     service.full_clean()
     service.save()
+    changed = _changed_fields(service, before)
     if "thematiques" in payload:
         service.thematiques.set(Thematique.objects.filter(pk__in=payload["thematiques"]))
+        changed.add("thematiques")
     Association.objects.filter(pk=association.pk).update(updated_at=timezone.now())
+    service_derived_refresh(service=service, association=association, changed=None if created else changed)
     return service
 
 
@@ -227,9 +407,10 @@ def service_delete(*, service: Service, by) -> ChangeProposal | None:
         )
         _notify_staff_of_proposal(proposal)
         return proposal
-    association_id = service.association_id
+    association = Association.objects.get(pk=service.association_id)
     service.delete()
-    Association.objects.filter(pk=association_id).update(updated_at=timezone.now())
+    Association.objects.filter(pk=association.pk).update(updated_at=timezone.now())
+    derived_data_refresh(association=association, changed={"services"})
     return None
 
 
@@ -243,11 +424,14 @@ def change_proposal_approve(*, proposal: ChangeProposal, by) -> ChangeProposal:
         raise ValidationError("Cette modification a déjà été traitée.")
     association = Association.objects.select_for_update().get(pk=proposal.association_id)
     if proposal.kind == ProposalKind.CARD:
+        before = _field_values(association, proposal.payload)
         _apply(association, proposal.payload)
         association.full_clean()
         association.save()
+        association_card_written(association=association, changed=_changed_fields(association, before))
     elif proposal.kind == ProposalKind.SERVICE_DELETE:
         proposal.service.delete()
+        derived_data_refresh(association=association, changed={"services"})
     else:
         _service_write(association=association, service=proposal.service, payload=proposal.payload)
     proposal.status = ProposalStatus.APPROVED
@@ -321,6 +505,7 @@ def structure_propose(*, user, data: dict, message: str = "") -> Association:
         setattr(association, key, value)
     association.full_clean()
     association.save()
+    derived_data_refresh(association=association)
     email_send(
         template="associations/emails/structure_proposed",
         context={
@@ -376,7 +561,7 @@ def structure_proposal_reject(*, association: Association, by, reason: str) -> A
     if association.status != PublicationStatus.DRAFT:
         raise ValidationError("Cette structure n'est pas en attente de publication.")
     association.status = PublicationStatus.ARCHIVED
-    association.save(update_fields=["status", "updated_at", "search_text"])
+    association.save(update_fields=["status", "updated_at"])
     if association.proposed_by:
         email_send(
             template="associations/emails/structure_rejected",
@@ -389,10 +574,16 @@ def structure_proposal_reject(*, association: Association, by, reason: str) -> A
 def thematiques_sync() -> int:
     """Create or update the local thematiques from `taxonomy.THEMATIQUES` (idempotent; the data
     migration does the same at install). Returns how many exist."""
+    labels = dict(Thematique.objects.values_list("slug", "label"))
+    relabelled = []
     for order, (slug, label, code) in enumerate(THEMATIQUES, start=1):
-        Thematique.objects.update_or_create(
+        thematique, _ = Thematique.objects.update_or_create(
             slug=slug, defaults={"label": label, "data_inclusion_code": code, "order": order}
         )
+        if slug in labels and labels[slug] != label:
+            relabelled.append(thematique)
+    if relabelled:
+        thematiques_derived_refresh(associations=offering(relabelled))
     return Thematique.objects.count()
 
 

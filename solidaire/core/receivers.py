@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.db.models.signals import post_delete, post_migrate, pre_save
+from django.db.models.signals import post_delete, post_init, post_migrate, post_save, pre_save
 
 from .security.storage import replaced_file_receivers
 
@@ -29,10 +29,11 @@ def _connect_file_cleanup() -> None:
         model_label, field = path.rsplit(".", 1)
         by_model.setdefault(model_label, []).append(field)
     for model_label, fields in by_model.items():
-        before_save, after_delete = replaced_file_receivers(fields)
+        model = apps.get_model(model_label)
+        signals = (post_init, pre_save, post_save, post_delete)
         uid = f"delete_replaced_files:{model_label}"
-        pre_save.connect(before_save, sender=apps.get_model(model_label), weak=False, dispatch_uid=uid)
-        post_delete.connect(after_delete, sender=apps.get_model(model_label), weak=False, dispatch_uid=uid)
+        for signal, function in zip(signals, replaced_file_receivers(fields), strict=True):
+            signal.connect(function, sender=model, weak=False, dispatch_uid=uid)
 
 
 post_migrate.connect(_sync_site, sender=apps.get_app_config("core"), dispatch_uid="core_sync_site")

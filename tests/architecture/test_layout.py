@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -109,18 +110,86 @@ def test_every_app_ready_is_one_line(modules):
     assert long_ready == []
 
 
-def test_no_custom_signal_and_no_task_sent_by_hand(modules):
-    """Services start work with `enqueue_after_commit("<task name>", ...)`: no signal exists to
-    reach a task, and nobody calls `.delay()` / `.apply_async()` / `on_commit(...delay)` outside
-    the queue itself."""
+def test_no_task_sent_by_hand_and_signals_only_in_signals_modules(modules):
+    """Services start work with `enqueue_after_commit("<task name>", ...)`: nobody calls
+    `.delay()` / `.apply_async()` / `on_commit(...delay)` outside the queue itself. A custom
+    signal is a domain event, defined in a feature's `signals.py` and sent by its services."""
     offenders = []
     for name, module in modules.items():
+        if module.path.stem != "signals":
+            offenders += [f"{name}:{line} Signal()" for line in _defined_calls(module, "Signal")]
         if name == "solidaire.core.runtime.queue":
             continue
-        offenders += [f"{name}:{line} Signal()" for line in _defined_calls(module, "Signal")]
         offenders += [f"{name}:{line} .delay()" for line in _defined_calls(module, "delay")]
         offenders += [f"{name}:{line} .apply_async()" for line in _defined_calls(module, "apply_async")]
     assert offenders == []
+
+
+def _defined_signals(module) -> list[str]:
+    """The names bound to `Signal()` at the top of a signals.py module."""
+    return [
+        target.id
+        for node in ast.parse(module.path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", getattr(node.value.func, "attr", None)) == "Signal"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    ]
+
+
+def _connected_signals(module) -> set[str]:
+    """The names a receivers.py module connects: `name.connect(...)` or `@receiver(name, ...)`."""
+    found = set()
+    for node in ast.walk(ast.parse(module.path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "connect":
+            target = func.value
+        elif getattr(func, "id", None) == "receiver" and node.args:
+            target = node.args[0]
+        else:
+            continue
+        found.add(getattr(target, "id", None) or getattr(target, "attr", None))
+    return found
+
+
+def unheard_signals(modules) -> list[str]:
+    """Signals no other app listens to: a domain event is for another app (within an app, the
+    service calls what it needs), and no signal exists only to reach a task."""
+    heard: dict[str, set[str]] = {}
+    for name, module in modules.items():
+        if module.path.stem == "receivers":
+            heard.setdefault(name.split(".")[0], set()).update(_connected_signals(module))
+    unheard = []
+    for name, module in modules.items():
+        if module.path.stem != "signals":
+            continue
+        app = name.split(".")[0]
+        others = set().union(*(names for other, names in heard.items() if other != app))
+        unheard += [f"{name}.{signal}" for signal in _defined_signals(module) if signal not in others]
+    return unheard
+
+
+def test_every_domain_signal_has_a_receiver_in_another_app(modules):
+    assert unheard_signals(modules) == []
+
+
+def test_the_checker_finds_a_signal_nobody_else_hears(tmp_path):
+    for app in ("demoapp", "otherapp"):
+        (tmp_path / app).mkdir()
+        (tmp_path / app / "__init__.py").write_text("")
+    signal = "from django.dispatch import Signal\n\nrenamed = Signal()\nmoved = Signal()\n"
+    (tmp_path / "demoapp" / "signals.py").write_text(signal)
+    # Heard inside its own app only: that is a function call dressed as an event.
+    (tmp_path / "demoapp" / "receivers.py").write_text("from .signals import moved\nmoved.connect(print)\n")
+    (tmp_path / "otherapp" / "receivers.py").write_text(
+        "from django.dispatch import receiver\nfrom demoapp.signals import renamed\n\n"
+        "@receiver(renamed)\ndef f(**kwargs):\n    pass\n"
+    )
+    found = project_modules(tmp_path, ["demoapp", "otherapp"])
+    assert unheard_signals(found) == ["demoapp.signals.moved"]
 
 
 ROLE_OF_CALL = {"register_provider": "worklist", "register": "documents", "shared_task": "tasks"}
@@ -300,3 +369,27 @@ def test_the_view_checker_finds_a_query():
         "    return request.GET.get('x'), form.errors.values(), a.services.all()\n"
     )
     assert view_queries(source) == ["2 .objects", "3 .select_related()"]
+
+
+def test_an_apps_template_tags_are_loaded_by_its_own_templates_only():
+    """A tag that queries another app hides a dependency in a template: what an app adds to
+    another's page is a registered section (solidaire/core/pages/sections.py)."""
+    from tests.architecture.imports import PACKAGES, ROOT
+
+    owner = {
+        library.stem: package
+        for package in PACKAGES
+        if package != "solidaire"  # the ground floor's tags (portal) serve every app
+        for library in (ROOT / package).rglob("templatetags/*.py")
+        if library.stem != "__init__"
+    }
+    offenders = []
+    for template in (ROOT / "templates").rglob("*.*"):
+        app = template.relative_to(ROOT / "templates").parts[0]
+        for loaded in re.findall(r"{%\s*load\s+([^%]+?)\s*%}", template.read_text(encoding="utf-8")):
+            offenders += [
+                f"{template.relative_to(ROOT)}: {name}"
+                for name in loaded.split()
+                if owner.get(name, app) != app
+            ]
+    assert offenders == []

@@ -11,6 +11,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from associations.structures import services as structure_services
 from associations.structures.cache import version_bump
 from charter import documents, services
 from charter.demo import load_charter_v1
@@ -210,16 +211,19 @@ def test_renamed_signatory_refreshes_the_list_pdf(django_capture_on_commit_callb
     version, _ = load_charter_v1()
     signature = factories.SignatureFactory(version=version)
     unsigned = factories.AssociationFactory()
+    staff = factories.StaffUserFactory()
     document = document_services.document_get(kind=documents.SIGNATORIES)
     association = signature.association
-    association.summary = "Autre résumé."  # not printed: nothing to do
-    association.save()
-    unsigned.name = "Pas signataire"
-    unsigned.save()
+
+    def edit(structure, **data):
+        structure_services.association_card_update(association=structure, data=data, by=staff)
+
+    edit(association, summary="Autre résumé.")  # not printed: nothing to do
+    edit(association, name=association.name)  # the same name: no change
+    edit(unsigned, name="Pas signataire")
     assert GeneratedDocument.objects.get(pk=document.pk).revision == document.revision
-    association.name = "Nouveau nom"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        association.save()
+        edit(association, name="Nouveau nom")
     assert GeneratedDocument.objects.get(pk=document.pk).revision == document.revision + 1
     # One rebuild enqueued (the directory's and the events' caches also move on after the commit).
     assert len([c for c in callbacks if c not in (version_bump, events_version_bump)]) == 1

@@ -6,7 +6,8 @@ folder of the app (and the app's own folder), the modules that register themselv
 - `documents.py`: renderers of generated documents (`solidaire.core.documents.registry.register`);
 - `worklist.py`: providers of pending work (`solidaire.core.worklist.register_provider`);
 - `receivers.py`: receivers of signals (cache versions that follow writes, domain events);
-- `pages.py`: actions an app adds to an information page (`solidaire.core.pages.actions`).
+- `pages.py`: what an app adds to another's pages: actions on an information page
+  (`solidaire.core.pages.actions`), sections of a structure's card (`solidaire.core.pages.sections`).
 
 Celery task modules (`tasks.py`) are registered in one place too: `solidaire/celery.py` asks
 `task_packages()` for every folder that holds one (Celery by itself finds only `<app>.tasks`).

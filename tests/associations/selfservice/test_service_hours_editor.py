@@ -4,7 +4,7 @@
 import pytest
 
 from associations.structures.models import ChangeProposal, DirectorySettings, OpeningSlot, Service
-from associations.structures.services import change_proposal_approve
+from associations.structures.services import change_proposal_approve, service_derived_refresh
 from associations.structures.taxonomy import ProposalKind
 from tests import factories
 
@@ -65,7 +65,7 @@ def test_days_become_the_services_own_rule_and_its_slots(member_client, service)
 def test_an_empty_editor_means_the_structures_hours_apply(member_client, service):
     Service.objects.filter(pk=service.pk).update(opening_hours="Mo 08:00-10:00")
     service.refresh_from_db()
-    service.save()  # builds its slots
+    service_derived_refresh(service=service, changed={"opening_hours"})  # builds its slots
     assert own_slots(service)
     content = member_client.get(url(service)).content.decode()
     assert "laissez tous les créneaux vides" in content.lower()
