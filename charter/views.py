@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from solidaire.accounts.permissions import permission_required, public, signed_in, staff_required
 from solidaire.core.documents.views import document_response
 
-from . import diff, documents, selectors, services
+from . import documents, selectors, services
 from .forms import SignatoryFilterForm, SignatureDecisionForm, SignatureForm, VersionCompareForm
 from .models import Signature
 
@@ -40,7 +40,7 @@ def version_list(request: HttpRequest) -> HttpResponse:
     if form is not None and form.is_bound and form.is_valid():
         old = selectors.version_with_content(number=form.cleaned_data["de"])
         new = selectors.version_with_content(number=form.cleaned_data["a"])
-        comparison = {"old": old, "new": new, "sections": diff.diff_versions(old, new)}
+        comparison = {"old": old, "new": new, "sections": selectors.diff_versions(old, new)}
     return render(
         request,
         "charter/version_list.html",

@@ -28,7 +28,7 @@ from associations.search.selectors import (
 from associations.structures.cache import directory_version
 from associations.structures.hours import opening_state
 from associations.structures.models import Association, Service
-from associations.structures.selectors import association_list_public, with_signatory
+from associations.structures.selectors import association_list_public, with_marks
 from associations.structures.taxonomy import Fee, PublicationStatus, Quartier, StructureKind
 from associations.volunteering.models import MissionStatus, VolunteerMission
 
@@ -87,7 +87,7 @@ def structures_in_order(pks: list[int]) -> list[Association]:
         "id", "association_id", "name", "fee", "opening_hours", "closed_from", "closed_until"
     ).order_by("association_id", "name")
     rows = (
-        with_signatory(association_list_public().filter(pk__in=pks).order_by())
+        with_marks(association_list_public().filter(pk__in=pks).order_by())
         .only(*LIST_FIELDS)
         .prefetch_related(Prefetch("services", queryset=services))
     )
@@ -286,7 +286,7 @@ def map_points(pks: list[int], *, limit: int) -> list[dict]:
 
 def association_get_public(*, slug: str) -> Association:
     return (
-        with_signatory(Association.objects.filter(status=PublicationStatus.PUBLISHED))
+        with_marks(Association.objects.filter(status=PublicationStatus.PUBLISHED))
         .prefetch_related("services__thematiques")
         .get(slug=slug)
     )

@@ -39,7 +39,7 @@ from associations.structures.cache import directory_version
 from associations.structures.fields import SEP
 from associations.structures.hours import holiday_name
 from associations.structures.models import OpeningSlot, Service
-from associations.structures.selectors import association_list_public, with_signatory
+from associations.structures.selectors import association_list_public, with_marks
 from associations.structures.taxonomy import Fee, Public, PublicationStatus
 from solidaire.core.text.search import STOP_WORDS, normalize_search, word_key, word_keys
 
@@ -223,7 +223,7 @@ class DirectoryIndex:
         """The structures, in name order (their folded names sort as French readers expect).
         Returns {pk: []}, the lists their services fill."""
         rows = sorted(
-            with_signatory(association_list_public().order_by()).values_list(
+            with_marks(association_list_public().order_by()).values_list(
                 *LISTING_FIELDS, "is_signatory", "search_name", "search_text", "languages"
             ),
             key=lambda row: (row[-3], row[1], row[0]),

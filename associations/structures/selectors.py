@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Expression, Q, QuerySet, Value
 from django.utils import timezone
 
 from .models import Association, ChangeProposal, DirectorySettings, Membership
@@ -110,12 +111,20 @@ def structure_proposals_pending() -> QuerySet[Association]:
     )
 
 
-def with_signatory(qs: QuerySet[Association]) -> QuerySet[Association]:
-    """Annotate `is_signatory`: a signature of the charter in force (a subquery, no join).
-    The signature model is reached through its reverse relation to the structure
-    (`related_name="signatures"`): the directory never imports the charter app, which
-    depends on it."""
-    signature = Association._meta.get_field("signatures").related_model
-    return qs.annotate(
-        is_signatory=Exists(signature.objects.filter(association=OuterRef("pk"), status="signed"))
-    )
+# What other apps mark on a structure in the directory's lists and cards, as annotations they
+# register from their `pages.py` (the charter: `is_signatory`). Each mark has a default for when
+# no app provides it, so the directory's pages and its index never depend on another app.
+_MARKS: dict[str, Callable[[], Expression]] = {"is_signatory": lambda: Value(False)}
+
+
+def register_association_mark(name: str, expression: Callable[[], Expression]) -> None:
+    """`expression()` gives an annotation for a queryset of structures, e.g. an `Exists` of the
+    registering app's rows (a subquery, no join)."""
+    if name not in _MARKS:
+        raise ValueError(f"unknown mark {name!r}: the directory shows only {sorted(_MARKS)}")
+    _MARKS[name] = expression
+
+
+def with_marks(qs: QuerySet[Association]) -> QuerySet[Association]:
+    """Annotate every registered mark (`is_signatory`…)."""
+    return qs.annotate(**{name: expression() for name, expression in _MARKS.items()})
