@@ -7,7 +7,19 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
@@ -62,22 +74,22 @@ def form_choices(edition: CongressEdition) -> FormChoices:
     return FormChoices(days=days, slots=slots, lunches=lunches)
 
 
-def registration_by_token(token: str) -> Registration | None:
-    """The registration of a private link, with its edition, days and bookings."""
+def registration_by_token(token: str, *, with_bookings: bool = True) -> Registration | None:
+    """The registration of a private link, with its edition, days and bookings (one query and
+    not the two prefetches with `with_bookings=False`: for pages whose service re-reads the
+    registration under its lock anyway, such as the confirmation)."""
     if not token or len(token) > 64:
         return None
+    found = Registration.objects.select_related("edition").filter(token=token, anonymised_at__isnull=True)
+    if not with_bookings:
+        return found.first()
     bookings = Prefetch(
         "bookings",
         queryset=Booking.objects.select_related("session__day", "session__theme").order_by(
             "session__day__date", "session__starts_at"
         ),
     )
-    return (
-        Registration.objects.select_related("edition")
-        .prefetch_related("days", bookings)
-        .filter(token=token, anonymised_at__isnull=True)
-        .first()
-    )
+    return found.prefetch_related("days", bookings).first()
 
 
 def active_bookings(registration: Registration) -> list[Booking]:
@@ -104,9 +116,22 @@ def summary_lines(registration: Registration, days: list[CongressDay], bookings:
 
 def registration_summary(registration: Registration) -> list[str]:
     """The registration in a few French lines (e-mails, the private page); two queries."""
+    return summary_lines(registration, list(registration.days.all()), held_bookings(registration))
+
+
+def held_bookings(registration: Registration) -> list[Booking]:
+    """The bookings not given back, with their session and its day (one query)."""
     bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
-    return summary_lines(
-        registration, list(registration.days.all()), list(bookings.select_related("session__day"))
+    return list(bookings.select_related("session__day"))
+
+
+def days_with_hours(registration: Registration) -> list[CongressDay]:
+    """The registration's days in order, each with `first_start` and `last_end`, the hours of
+    its programme (None for a day without sessions): what a calendar file needs, in one query."""
+    return list(
+        registration.days.annotate(
+            first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at")
+        ).order_by("date")
     )
 
 

@@ -262,23 +262,34 @@ def registration_confirm(*, registration: Registration) -> Registration:
     # Only these three fields change, and none of them has a rule to re-check: a full_clean()
     # would cost nine queries (uniqueness, constraints) for nothing.
     registration.save(update_fields=["status", "confirmed_at", "expires_at", "updated_at"])
+    # The days and bookings read once, for both the summary and the calendar file.
+    days, bookings = selectors.days_with_hours(registration), selectors.held_bookings(registration)
     email_send(
         template="congress/emails/registration_confirmed",
         context={
             "registration": registration,
-            "summary": selectors.registration_summary(registration),
+            "summary": selectors.summary_lines(registration, days, bookings),
             "url": absolute_url(registration.get_absolute_url()),
         },
         to=[registration.email],
-        attachments=[_calendar_attachment(registration)],
+        attachments=[_calendar_attachment(registration, days=days, bookings=bookings)],
     )
     return registration
 
 
-def _calendar_attachment(registration: Registration) -> tuple[str, bytes, str]:
+def _calendar_attachment(
+    registration: Registration,
+    *,
+    days: list[CongressDay] | None = None,
+    bookings: list[Booking] | None = None,
+) -> tuple[str, bytes, str]:
     """The attendee's days for their calendar (the method in the MIME type too, RFC 6047)."""
     name = f"congres-{registration.edition.year}.ics"
-    return name, registration_calendar(registration), "text/calendar; method=PUBLISH"
+    return (
+        name,
+        registration_calendar(registration, days=days, bookings=bookings),
+        "text/calendar; method=PUBLISH",
+    )
 
 
 def _cancellation_attachment(registration: Registration, days: list[CongressDay]) -> tuple[str, bytes, str]:
@@ -381,7 +392,7 @@ def registration_cancel(*, registration: Registration, enforce_deadline: bool = 
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     _release_all(registration, status=RegistrationStatus.CANCELLED, now=timezone.now())
     # A confirmed attendee was sent the calendar file: the cancellation takes it out again.
-    days = list(registration.days.prefetch_related("sessions").order_by("date")) if was_confirmed else []
+    days = selectors.days_with_hours(registration) if was_confirmed else []
     email_send(
         template="congress/emails/registration_cancelled",
         context={"registration": registration},
