@@ -7,6 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -23,6 +24,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
+from congress.editions.cache import TTL as PROGRAMME_TTL
+from congress.editions.cache import programme_key
 from congress.editions.models import CongressDay, CongressEdition, Session, SessionKind
 from solidaire.accounts.selectors import verified_addresses
 from solidaire.core.text.french import format_date, format_datetime, format_time
@@ -46,18 +49,47 @@ class FormChoices:
     days: list[CongressDay]
     slots: list[Slot]
     lunches: list[Session]
+    _taken: dict[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def places_left(self, session: Session) -> int | None:
+        """The places left on a session of the programme, read fresh (one query for all the
+        sessions with a capacity, the first time a label asks): the cached programme's
+        counters may be old."""
+        if session.capacity is None:
+            return None
+        if self._taken is None:
+            limited = [s.pk for s in self.sessions() if s.capacity is not None]
+            self._taken = dict(Session.objects.filter(pk__in=limited).values_list("pk", "places_taken"))
+        return max(0, session.capacity - self._taken.get(session.pk, session.places_taken))
+
+    def sessions(self) -> list[Session]:
+        return [*(s for slot in self.slots for s in slot.sessions), *self.lunches]
 
 
 def form_choices(edition: CongressEdition) -> FormChoices:
-    """Days, workshop slots and lunches of an edition, with their places taken (two queries)."""
+    """Days, workshop slots and lunches of an edition: from the cache (no query) while its
+    programme has not changed (`congress.editions.cache`), else two queries. The places taken
+    are read only when a label shows them (`FormChoices.places_left`), so a form sent and
+    accepted reads no programme at all."""
+    key = programme_key(edition.pk)
+    choices = cache.get(key)
+    if choices is None:
+        choices = _read_form_choices(edition)
+        cache.set(key, choices, PROGRAMME_TTL)
+    return choices
+
+
+def _read_form_choices(edition: CongressEdition) -> FormChoices:
     days = list(edition.days.order_by("date"))
     sessions = Session.objects.filter(
         day__edition=edition, kind__in=[SessionKind.WORKSHOP, SessionKind.LUNCH]
     )
-    sessions = list(sessions.select_related("day", "theme").order_by("day__date", "starts_at", "title"))
+    sessions = list(sessions.order_by("day__date", "starts_at", "title"))
+    days_by_id = {day.pk: day for day in days}
     grouped: dict[tuple, list[Session]] = defaultdict(list)
     lunches = []
     for session in sessions:
+        session.day = days_by_id[session.day_id]  # the day's object in `days`, no join
         if session.kind == SessionKind.LUNCH:
             lunches.append(session)
         else:

@@ -125,7 +125,7 @@ def _drop_unconfirmed(edition: CongressEdition, email: str, now: dt.datetime) ->
     address's confirmation: nobody proved they own the address yet, and the person who does
     must not be kept out (« déjà inscrite ») by someone who typed it first. Its places go back."""
     pending = Registration.objects.filter(edition=edition, email=email, status=RegistrationStatus.PENDING)
-    ids = list(pending.values_list("pk", flat=True))
+    ids = list(pending.order_by().values_list("pk", flat=True))  # unordered: no join on the edition
     if not ids:
         return
     for registration_id in ids:  # registration first, then the edition (in _release_all)
