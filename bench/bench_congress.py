@@ -159,49 +159,49 @@ def _p(latencies: list[float], q: float) -> float:
     return statistics.quantiles(latencies, n=100)[int(q) - 1] * 1000
 
 
-def _line(label: str, answers: list[Answer], elapsed: float, cpu_ms: float | None = None) -> str:
+@dataclass
+class Cpu:
+    """CPU milliseconds spent over a phase: the gunicorn workers, the PostgreSQL backends of the
+    bench's database (None when not measurable), this process (the load generator)."""
+
+    web: float
+    postgres: float | None
+    client: float
+
+    def per(self, n: int) -> str:
+        pg = f"PostgreSQL {self.postgres / n:.1f}, " if self.postgres is not None else ""
+        return f"CPU {self.web / n:5.1f} ms/req (+ {pg}client {self.client / n:.1f})"
+
+
+class _Meter:
+    def __init__(self, server, postgres: harness.PostgresCpu) -> None:
+        self.server, self.postgres = server, postgres
+
+    def _now(self) -> tuple[float, float | None, float]:
+        return harness.server_cpu_ms(self.server), self.postgres.ms(), time.process_time() * 1000
+
+    def phase(self, clients, jobs) -> tuple[list[Answer], float, Cpu]:
+        web0, pg0, client0 = self._now()
+        answers, elapsed = _run(clients, jobs)
+        web1, pg1, client1 = self._now()
+        return answers, elapsed, Cpu(web1 - web0, None if pg0 is None else pg1 - pg0, client1 - client0)
+
+
+def _line(label: str, answers: list[Answer], elapsed: float, cpu: Cpu | None = None) -> str:
     latencies = [a.seconds for a in answers]
     statuses = sorted({a.status for a in answers})
-    cpu = f"   CPU {cpu_ms / len(answers):5.1f} ms/req" if cpu_ms is not None else ""
+    cpu = f"   {cpu.per(len(answers))}" if cpu is not None else ""
     return (
         f"{label:<30} {len(answers) / elapsed:7.1f} /s   p50 {_p(latencies, 50):7.1f} ms   "
         f"p95 {_p(latencies, 95):7.1f} ms{cpu}   ({len(answers)} requests, statuses {statuses})"
     )
 
 
-def _profile(edition, day, workshop, count: int = 60) -> str:
-    """Where one registration's time goes: `count` form POSTs in this process under cProfile."""
-    from django.test import Client as DjangoClient
-
-    client = DjangoClient(HTTP_HOST="127.0.0.1")
-    url = f"/congres/{edition.year}/inscription/"
-    data = {**_base_data(day, workshop), "accept_waiting_list": "on"}
-    client.post(url, {**data, "email": "echauffement@example.org"})  # warm caches and imports
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for i in range(count):
-        client.post(url, {**data, "email": f"profil{i}@example.org"}, REMOTE_ADDR=f"10.200.0.{i}")
-    profiler.disable()
+def _cumulative(profiler: cProfile.Profile, count: int, title: str, parts: list[tuple[str, str]]) -> str:
     stats = pstats.Stats(profiler, stream=io.StringIO())
-    total = stats.total_tt
-    parts = [  # (label, the functions whose cumulative time it is; none nested in another)
-        ("the whole request (middleware, view, redirect)", r"handlers/base\.py:\d+\(get_response\)"),
-        ("database: every query (psycopg execute, waits included)", r"psycopg/cursor\.py:\d+\(execute\)"),
-        ("database: commit", r"psycopg/connection\.py:\d+\(commit\)"),
-        (
-            "registration_create (the service, its queries included)",
-            r"services\.py:\d+\(registration_create\)",
-        ),
-        ("  capacity: locks, re-counts, bookings", r"capacity\.py:\d+\((rebook|place_in_edition)\)"),
-        ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
-        ("form: programme read (form_choices)", r"registrations/selectors\.py:\d+\(form_choices\)"),
-        ("form: fields built (RegistrationForm)", r"registrations/forms\.py:\d+\(__init__\)"),
-        ("form: validation (is_valid)", r"django/forms/forms\.py:\d+\(is_valid\)"),
-        ("rate limits (cache)", r"ratelimit\.py:\d+\(request_allowed\)"),
-    ]
     lines = [
-        f"{count} registrations in-process (cProfile, wall time): {total * 1000 / count:.1f} ms each; "
-        "cumulative ms per registration:"
+        f"{count} {title} in-process (cProfile, wall time): {stats.total_tt * 1000 / count:.1f} ms each; "
+        "cumulative ms per request:"
     ]
     for label, pattern in parts:
         found = [
@@ -213,6 +213,80 @@ def _profile(edition, day, workshop, count: int = 60) -> str:
         ms = sum(value[3] for _key, value in found) * 1000 / count
         lines.append(f"  {label:<58} {ms:7.1f}")
     return "\n".join(lines)
+
+
+REQUEST_PARTS = [
+    ("the whole request (middleware, view, redirect)", r"handlers/base\.py:\d+\(get_response\)"),
+    ("database: every query (psycopg execute, waits included)", r"psycopg/cursor\.py:\d+\(execute\)"),
+    ("database: commit", r"psycopg/connection\.py:\d+\(commit\)"),
+]
+
+
+def _profile(edition, day, workshop, count: int = 60) -> str:
+    """Where one registration's and one confirmation's time goes: `count` form POSTs, then their
+    `count` confirmations, in this process under cProfile."""
+    from django.test import Client as DjangoClient
+
+    from congress.registrations.models import Registration
+
+    client = DjangoClient(HTTP_HOST="127.0.0.1")
+    url = f"/congres/{edition.year}/inscription/"
+    data = {**_base_data(day, workshop), "accept_waiting_list": "on"}
+    client.post(url, {**data, "email": "echauffement@example.org"})  # warm caches and imports
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i in range(count):
+        client.post(url, {**data, "email": f"profil{i}@example.org"}, REMOTE_ADDR=f"10.200.0.{i}")
+    profiler.disable()
+    registration = _cumulative(
+        profiler,
+        count,
+        "registrations",
+        [  # (label, the functions whose cumulative time it is; none nested in another)
+            *REQUEST_PARTS,
+            (
+                "registration_create (the service, its queries included)",
+                r"services\.py:\d+\(registration_create\)",
+            ),
+            ("  capacity: locks, re-counts, bookings", r"capacity\.py:\d+\((rebook|place_in_edition)\)"),
+            ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
+            ("form: programme read (form_choices)", r"registrations/selectors\.py:\d+\(form_choices\)"),
+            ("form: fields built (RegistrationForm)", r"registrations/forms\.py:\d+\(__init__\)"),
+            ("form: validation (is_valid)", r"django/forms/forms\.py:\d+\(is_valid\)"),
+            ("rate limits (cache)", r"ratelimit\.py:\d+\(request_allowed\)"),
+        ],
+    )
+    tokens = Registration.objects.filter(edition=edition, email__startswith="profil").values_list(
+        "token", flat=True
+    )
+    confirm_urls = [f"/congres/inscription/{token}/confirmer/" for token in tokens]
+    client.post(
+        f"/congres/inscription/{Registration.objects.get(email='echauffement@example.org').token}/confirmer/"
+    )
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i, confirm_url in enumerate(confirm_urls):
+        client.post(confirm_url, REMOTE_ADDR=f"10.201.0.{i}")
+    profiler.disable()
+    confirmation = _cumulative(
+        profiler,
+        len(confirm_urls),
+        "confirmations",
+        [
+            *REQUEST_PARTS,
+            (
+                "the private link's lookup (registration_by_token)",
+                r"selectors\.py:\d+\(registration_by_token\)",
+            ),
+            (
+                "registration_confirm (the service, its queries included)",
+                r"services\.py:\d+\(registration_confirm\)",
+            ),
+            ("  the calendar file (.ics)", r"registrations/ics\.py:\d+\(registration_calendar\)"),
+            ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
+        ],
+    )
+    return f"{registration}\n{confirmation}"
 
 
 def _base_data(day, workshop) -> dict:
@@ -261,17 +335,14 @@ def main() -> None:
         f"Congress door: {ATTEMPTS} attempts, {CLIENTS} clients, {CAPACITY} places "
         f"(gunicorn {WORKERS} workers, {db_url.split(':')[0]}, {os.cpu_count()} cores)"
     )
-    with harness.served_process(workers=WORKERS) as (base, server):
+    with harness.served_process(workers=WORKERS) as (base, server), harness.PostgresCpu(db_url) as pg:
+        meter = _Meter(server, pg)
         clients = [Client(base, form_url) for _ in range(CLIENTS)]
         health_jobs = [("healthz", "/healthz", None, _address(i, 11)) for i in range(ATTEMPTS)]
-        cpu0 = harness.server_cpu_ms(server)
-        health, h_elapsed = _run(clients, health_jobs)
-        cpu_health = harness.server_cpu_ms(server) - cpu0
+        health, h_elapsed, cpu_health = meter.phase(clients, health_jobs)
         print(_line("/healthz (same gunicorn)", health, h_elapsed, cpu_health))
 
-        cpu0 = harness.server_cpu_ms(server)
-        registered, r_elapsed = _run(clients, jobs)
-        cpu_register = harness.server_cpu_ms(server) - cpu0
+        registered, r_elapsed, cpu_register = meter.phase(clients, jobs)
         print(_line("registration (form POST)", registered, r_elapsed, cpu_register))
 
         # Confirmations of everyone, with cancellations and changes of holders mixed in.
@@ -300,14 +371,12 @@ def main() -> None:
             for i, t in enumerate(changed)
         ]
         rng.shuffle(mixed)
-        cpu0 = harness.server_cpu_ms(server)
-        answers, m_elapsed = _run(clients, mixed)
-        cpu_mixed = harness.server_cpu_ms(server) - cpu0
+        answers, m_elapsed, cpu_mixed = meter.phase(clients, mixed)
         confirms = [a for a in answers if a.kind == "confirm"]
         print(
             _line("confirmation (e-mail link)", confirms, m_elapsed)
             + f"\n{'':<30} with {CANCELLATIONS} cancellations and {CHANGES} changes mixed in: "
-            f"{len(answers) / m_elapsed:.1f} requests/s, CPU {cpu_mixed / len(answers):.1f} ms/req; "
+            f"{len(answers) / m_elapsed:.1f} requests/s, {cpu_mixed.per(len(answers))};\n{'':<30} "
             f"cancel p95 {_p([a.seconds for a in answers if a.kind == 'cancel'], 95):.0f} ms, "
             f"change p95 {_p([a.seconds for a in answers if a.kind == 'change'], 95):.0f} ms"
         )
@@ -340,8 +409,10 @@ def main() -> None:
         f"{Booking.objects.filter(session=other, status=BookingStatus.PLACE).count()}"
     )
     print(
-        f"server CPU per request: registration {cpu_register / len(registered):.1f} ms, "
-        f"/healthz {cpu_health / len(health):.2f} ms, ratio ×{cpu_register / max(cpu_health, 1e-6):.1f}"
+        f"server CPU per request: registration {cpu_register.web / len(registered):.1f} ms, "
+        f"confirmation phase {cpu_mixed.web / len(answers):.1f} ms, /healthz "
+        f"{cpu_health.web / len(health):.2f} ms; ratios ×{cpu_register.web / max(cpu_health.web, 1e-6):.1f} "
+        f"and ×{cpu_mixed.web / len(answers) / max(cpu_health.web / len(health), 1e-6):.1f}"
     )
     problems = []
     if not (places == CAPACITY == workshop.places_taken):
@@ -378,7 +449,7 @@ def main() -> None:
     )
     if failed:
         problems.append(f"{failed} e-mails failed")
-    print("\nwhere a registration's time goes (cProfile, cumulative):")
+    print("\nwhere a registration's and a confirmation's time go (cProfile, cumulative):")
     print(_profile(edition, day, workshop))
     print(
         "RESULT:",
