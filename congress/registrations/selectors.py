@@ -151,10 +151,18 @@ def registration_summary(registration: Registration) -> list[str]:
     return summary_lines(registration, list(registration.days.all()), held_bookings(registration))
 
 
-def held_bookings(registration: Registration) -> list[Booking]:
-    """The bookings not given back, with their session and its day (one query)."""
+def held_bookings(registration: Registration, *, days: list[CongressDay] | None = None) -> list[Booking]:
+    """The bookings not given back, with their session and its day (one query): the day from
+    `days` when the caller has them (the registration's days: no join), else joined."""
     bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
-    return list(bookings.select_related("session__day"))
+    if days is None:
+        return list(bookings.select_related("session__day"))
+    by_id = {day.pk: day for day in days}
+    found = list(bookings.select_related("session"))
+    for booking in found:
+        if booking.session.day_id in by_id:  # else the day is read when asked (never: checked choices)
+            booking.session.day = by_id[booking.session.day_id]
+    return found
 
 
 def days_with_hours(registration: Registration) -> list[CongressDay]:

@@ -233,7 +233,9 @@ def registration_create(
 
 
 def _lock(registration: Registration) -> Registration:
-    return capacity.lock_registration(registration.pk)
+    # The edition read with the private link's registration is as good as a join's (unlocked).
+    edition = registration.edition if Registration.edition.is_cached(registration) else None
+    return capacity.lock_registration(registration.pk, edition=edition)
 
 
 @transaction.atomic
@@ -263,7 +265,8 @@ def registration_confirm(*, registration: Registration) -> Registration:
     # would cost nine queries (uniqueness, constraints) for nothing.
     registration.save(update_fields=["status", "confirmed_at", "expires_at", "updated_at"])
     # The days and bookings read once, for both the summary and the calendar file.
-    days, bookings = selectors.days_with_hours(registration), selectors.held_bookings(registration)
+    days = selectors.days_with_hours(registration)
+    bookings = selectors.held_bookings(registration, days=days)
     email_send(
         template="congress/emails/registration_confirmed",
         context={
