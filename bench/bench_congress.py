@@ -9,25 +9,33 @@ the run (BENCH_RATE_LIMITS=off: the bench measures the door, not the limiter).
 
 Checks (the run fails otherwise): exactly 100 places held and the counter agrees, nobody lost
 (every attempt placed, waitlisted or refused with « complet »), no answer 5xx. Prints
-registrations/s, confirmations/s, p50/p95, the server's CPU milliseconds per request and their
-ratio to /healthz measured under the same gunicorn in the same run, and a short profile
-(cProfile, in-process) of where a registration's time goes.
+registrations/s, confirmations/s, p50/p95, the CPU milliseconds per request of the gunicorn
+workers, of PostgreSQL's backends for the bench's database and of this load generator, the
+workers' ratio to /healthz measured under the same gunicorn in the same run, and a short profile
+(cProfile, in-process) of where a registration's and a confirmation's time go.
 
 Goals (issue 18): ≥ 70 registrations/s and ≥ 70 confirmations/s, p95 ≤ 1.5 s.
 
-Figures of 2 December 2026, the code before and after issue 18 run back to back with this same
-bench (2 cores shared with eight other engineers' test runs, load average 8-9; PostgreSQL 16 on
-loopback, gunicorn 4 sync workers). Correct every run: exactly 100 places, nobody lost, no 5xx.
-                                before            after
-  registrations/s (p95)         10.7 (5.8 s)      17.4 (3.6 s)
-  confirmations/s (p95)          5.4 (11.9 s)     11.3 (4.8 s)
-  cancel / change p95           12.5 / 12.6 s     4.8 / 5.1 s
-  server CPU per registration   27.3 ms           21.0 ms     (/healthz 1.9-2.5 ms: ×11)
-The goals are not met on that machine: even /healthz answered only 100-235/s. On a quiet machine
-the CPU figure bounds it: 2 cores / 21 ms ≈ 95 registrations/s before PostgreSQL's share. Where
-a registration's time goes (in-process, wall): queries 38 ms of 92 (about 18 round trips), the
-programme read for the form 17 ms, capacity (locks, re-counts, bookings) 19 ms, the e-mail's
-rendering and outbox row 8 ms.
+Figures of 2 December 2026, 06:15, the code before the last round of issue 18 (f4646ad) and
+after it, run back to back with this same bench on a quiet moment of the shared 2 cores (load
+average 0.7-2.6; PostgreSQL 16 on loopback, gunicorn 4 sync workers). Correct every run: exactly
+100 places, nobody lost, no 5xx. The CPU ratios to /healthz hold better than the rates when
+other test runs share the machine (at load 7-9 the same code made 20-25 registrations/s).
+                                      before              after
+  registrations/s (p95)               99.5 (0.55 s)       110.4 (0.66 s)
+  confirmations/s (p95)               57.4 (0.90 s)        99.5 (0.51 s)
+  cancel / change p95                 0.93 / 0.96 s       0.55 / 0.63 s
+  web CPU per registration            14.9 ms (×15.7)     12.8 ms (×11.3)   (× /healthz's)
+  web CPU per confirmation-phase req  24.5 ms (×25.8)     13.9 ms (×12.3)
+  PostgreSQL CPU, same                3.0 / 5.7 ms        2.4 / 3.3 ms
+  queries (test_registration_cost)    19 / 17 / 25        15 / 10 / 22      (register/confirm/cancel)
+In-process profile (cProfile, wall, the same two runs): a registration 41.2 → 19.1 ms (queries
+8.8 → 4.1, the service 22.4 → 10.4, the programme read 7-10 → 0.2: cached); a confirmation
+48.1 → 23.8 ms (the private link's lookup 12.7 → 3.8, the calendar file 10.3 → 1.7 with its
+queries, the e-mail 5.8 → 4.4). What changed: the form's programme cached under a version the
+programme's writes move on (places left read only when shown), the confirmation reads the days
+and bookings once, the outbox row written as rendered (no second template rendering, no
+savepoint). Earlier, at load 8-9: 10.7 → 17.4 registrations/s, 5.4 → 11.3 confirmations/s.
 """
 
 from __future__ import annotations
