@@ -31,12 +31,13 @@ NEEDS_AND_CONSENTS = ["dietary_needs", "accessibility_needs", "consent_public_li
 NO_WORKSHOP = ""
 
 
-def _session_label(session: Session, choices: FormChoices) -> str:
+def _session_label(session: Session, choices: FormChoices | None = None) -> str:
+    """The session as the form offers it; the places left fresh from `choices` when given."""
     label = session.title
     if session.room:
         label += f" — {session.room_label}"
     if session.capacity is not None:
-        left = choices.places_left(session)
+        left = choices.places_left(session) if choices is not None else session.places_left
         if left:
             label += (
                 f" ({format_number(left)} place{'s' if left > 1 else ''} restante{'s' if left > 1 else ''})"
