@@ -9,25 +9,33 @@ the run (BENCH_RATE_LIMITS=off: the bench measures the door, not the limiter).
 
 Checks (the run fails otherwise): exactly 100 places held and the counter agrees, nobody lost
 (every attempt placed, waitlisted or refused with « complet »), no answer 5xx. Prints
-registrations/s, confirmations/s, p50/p95, the server's CPU milliseconds per request and their
-ratio to /healthz measured under the same gunicorn in the same run, and a short profile
-(cProfile, in-process) of where a registration's time goes.
+registrations/s, confirmations/s, p50/p95, the CPU milliseconds per request of the gunicorn
+workers, of PostgreSQL's backends for the bench's database and of this load generator, the
+workers' ratio to /healthz measured under the same gunicorn in the same run, and a short profile
+(cProfile, in-process) of where a registration's and a confirmation's time go.
 
 Goals (issue 18): ≥ 70 registrations/s and ≥ 70 confirmations/s, p95 ≤ 1.5 s.
 
-Figures of 2 December 2026, the code before and after issue 18 run back to back with this same
-bench (2 cores shared with eight other engineers' test runs, load average 8-9; PostgreSQL 16 on
-loopback, gunicorn 4 sync workers). Correct every run: exactly 100 places, nobody lost, no 5xx.
-                                before            after
-  registrations/s (p95)         10.7 (5.8 s)      17.4 (3.6 s)
-  confirmations/s (p95)          5.4 (11.9 s)     11.3 (4.8 s)
-  cancel / change p95           12.5 / 12.6 s     4.8 / 5.1 s
-  server CPU per registration   27.3 ms           21.0 ms     (/healthz 1.9-2.5 ms: ×11)
-The goals are not met on that machine: even /healthz answered only 100-235/s. On a quiet machine
-the CPU figure bounds it: 2 cores / 21 ms ≈ 95 registrations/s before PostgreSQL's share. Where
-a registration's time goes (in-process, wall): queries 38 ms of 92 (about 18 round trips), the
-programme read for the form 17 ms, capacity (locks, re-counts, bookings) 19 ms, the e-mail's
-rendering and outbox row 8 ms.
+Figures of 2 December 2026, 06:15, the code before the last round of issue 18 (f4646ad) and
+after it, run back to back with this same bench on a quiet moment of the shared 2 cores (load
+average 0.7-2.6; PostgreSQL 16 on loopback, gunicorn 4 sync workers). Correct every run: exactly
+100 places, nobody lost, no 5xx. The CPU ratios to /healthz hold better than the rates when
+other test runs share the machine (at load 7-9 the same code made 20-25 registrations/s).
+                                      before              after
+  registrations/s (p95)               99.5 (0.55 s)       110.4 (0.66 s)
+  confirmations/s (p95)               57.4 (0.90 s)        99.5 (0.51 s)
+  cancel / change p95                 0.93 / 0.96 s       0.55 / 0.63 s
+  web CPU per registration            14.9 ms (×15.7)     12.8 ms (×11.3)   (× /healthz's)
+  web CPU per confirmation-phase req  24.5 ms (×25.8)     13.9 ms (×12.3)
+  PostgreSQL CPU, same                3.0 / 5.7 ms        2.4 / 3.3 ms
+  queries (test_registration_cost)    19 / 17 / 25        15 / 10 / 22      (register/confirm/cancel)
+In-process profile (cProfile, wall, the same two runs): a registration 41.2 → 19.1 ms (queries
+8.8 → 4.1, the service 22.4 → 10.4, the programme read 7-10 → 0.2: cached); a confirmation
+48.1 → 23.8 ms (the private link's lookup 12.7 → 3.8, the calendar file 10.3 → 1.7 with its
+queries, the e-mail 5.8 → 4.4). What changed: the form's programme cached under a version the
+programme's writes move on (places left read only when shown), the confirmation reads the days
+and bookings once, the outbox row written as rendered (no second template rendering, no
+savepoint). Earlier, at load 8-9: 10.7 → 17.4 registrations/s, 5.4 → 11.3 confirmations/s.
 """
 
 from __future__ import annotations
@@ -159,49 +167,49 @@ def _p(latencies: list[float], q: float) -> float:
     return statistics.quantiles(latencies, n=100)[int(q) - 1] * 1000
 
 
-def _line(label: str, answers: list[Answer], elapsed: float, cpu_ms: float | None = None) -> str:
+@dataclass
+class Cpu:
+    """CPU milliseconds spent over a phase: the gunicorn workers, the PostgreSQL backends of the
+    bench's database (None when not measurable), this process (the load generator)."""
+
+    web: float
+    postgres: float | None
+    client: float
+
+    def per(self, n: int) -> str:
+        pg = f"PostgreSQL {self.postgres / n:.1f}, " if self.postgres is not None else ""
+        return f"CPU {self.web / n:5.1f} ms/req (+ {pg}client {self.client / n:.1f})"
+
+
+class _Meter:
+    def __init__(self, server, postgres: harness.PostgresCpu) -> None:
+        self.server, self.postgres = server, postgres
+
+    def _now(self) -> tuple[float, float | None, float]:
+        return harness.server_cpu_ms(self.server), self.postgres.ms(), time.process_time() * 1000
+
+    def phase(self, clients, jobs) -> tuple[list[Answer], float, Cpu]:
+        web0, pg0, client0 = self._now()
+        answers, elapsed = _run(clients, jobs)
+        web1, pg1, client1 = self._now()
+        return answers, elapsed, Cpu(web1 - web0, None if pg0 is None else pg1 - pg0, client1 - client0)
+
+
+def _line(label: str, answers: list[Answer], elapsed: float, cpu: Cpu | None = None) -> str:
     latencies = [a.seconds for a in answers]
     statuses = sorted({a.status for a in answers})
-    cpu = f"   CPU {cpu_ms / len(answers):5.1f} ms/req" if cpu_ms is not None else ""
+    cpu = f"   {cpu.per(len(answers))}" if cpu is not None else ""
     return (
         f"{label:<30} {len(answers) / elapsed:7.1f} /s   p50 {_p(latencies, 50):7.1f} ms   "
         f"p95 {_p(latencies, 95):7.1f} ms{cpu}   ({len(answers)} requests, statuses {statuses})"
     )
 
 
-def _profile(edition, day, workshop, count: int = 60) -> str:
-    """Where one registration's time goes: `count` form POSTs in this process under cProfile."""
-    from django.test import Client as DjangoClient
-
-    client = DjangoClient(HTTP_HOST="127.0.0.1")
-    url = f"/congres/{edition.year}/inscription/"
-    data = {**_base_data(day, workshop), "accept_waiting_list": "on"}
-    client.post(url, {**data, "email": "echauffement@example.org"})  # warm caches and imports
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for i in range(count):
-        client.post(url, {**data, "email": f"profil{i}@example.org"}, REMOTE_ADDR=f"10.200.0.{i}")
-    profiler.disable()
+def _cumulative(profiler: cProfile.Profile, count: int, title: str, parts: list[tuple[str, str]]) -> str:
     stats = pstats.Stats(profiler, stream=io.StringIO())
-    total = stats.total_tt
-    parts = [  # (label, the functions whose cumulative time it is; none nested in another)
-        ("the whole request (middleware, view, redirect)", r"handlers/base\.py:\d+\(get_response\)"),
-        ("database: every query (psycopg execute, waits included)", r"psycopg/cursor\.py:\d+\(execute\)"),
-        ("database: commit", r"psycopg/connection\.py:\d+\(commit\)"),
-        (
-            "registration_create (the service, its queries included)",
-            r"services\.py:\d+\(registration_create\)",
-        ),
-        ("  capacity: locks, re-counts, bookings", r"capacity\.py:\d+\((rebook|place_in_edition)\)"),
-        ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
-        ("form: programme read (form_choices)", r"registrations/selectors\.py:\d+\(form_choices\)"),
-        ("form: fields built (RegistrationForm)", r"registrations/forms\.py:\d+\(__init__\)"),
-        ("form: validation (is_valid)", r"django/forms/forms\.py:\d+\(is_valid\)"),
-        ("rate limits (cache)", r"ratelimit\.py:\d+\(request_allowed\)"),
-    ]
     lines = [
-        f"{count} registrations in-process (cProfile, wall time): {total * 1000 / count:.1f} ms each; "
-        "cumulative ms per registration:"
+        f"{count} {title} in-process (cProfile, wall time): {stats.total_tt * 1000 / count:.1f} ms each; "
+        "cumulative ms per request:"
     ]
     for label, pattern in parts:
         found = [
@@ -213,6 +221,80 @@ def _profile(edition, day, workshop, count: int = 60) -> str:
         ms = sum(value[3] for _key, value in found) * 1000 / count
         lines.append(f"  {label:<58} {ms:7.1f}")
     return "\n".join(lines)
+
+
+REQUEST_PARTS = [
+    ("the whole request (middleware, view, redirect)", r"handlers/base\.py:\d+\(get_response\)"),
+    ("database: every query (psycopg execute, waits included)", r"psycopg/cursor\.py:\d+\(execute\)"),
+    ("database: commit", r"psycopg/connection\.py:\d+\(commit\)"),
+]
+
+
+def _profile(edition, day, workshop, count: int = 60) -> str:
+    """Where one registration's and one confirmation's time goes: `count` form POSTs, then their
+    `count` confirmations, in this process under cProfile."""
+    from django.test import Client as DjangoClient
+
+    from congress.registrations.models import Registration
+
+    client = DjangoClient(HTTP_HOST="127.0.0.1")
+    url = f"/congres/{edition.year}/inscription/"
+    data = {**_base_data(day, workshop), "accept_waiting_list": "on"}
+    client.post(url, {**data, "email": "echauffement@example.org"})  # warm caches and imports
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i in range(count):
+        client.post(url, {**data, "email": f"profil{i}@example.org"}, REMOTE_ADDR=f"10.200.0.{i}")
+    profiler.disable()
+    registration = _cumulative(
+        profiler,
+        count,
+        "registrations",
+        [  # (label, the functions whose cumulative time it is; none nested in another)
+            *REQUEST_PARTS,
+            (
+                "registration_create (the service, its queries included)",
+                r"services\.py:\d+\(registration_create\)",
+            ),
+            ("  capacity: locks, re-counts, bookings", r"capacity\.py:\d+\((rebook|place_in_edition)\)"),
+            ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
+            ("form: programme read (form_choices)", r"registrations/selectors\.py:\d+\(form_choices\)"),
+            ("form: fields built (RegistrationForm)", r"registrations/forms\.py:\d+\(__init__\)"),
+            ("form: validation (is_valid)", r"django/forms/forms\.py:\d+\(is_valid\)"),
+            ("rate limits (cache)", r"ratelimit\.py:\d+\(request_allowed\)"),
+        ],
+    )
+    tokens = Registration.objects.filter(edition=edition, email__startswith="profil").values_list(
+        "token", flat=True
+    )
+    confirm_urls = [f"/congres/inscription/{token}/confirmer/" for token in tokens]
+    client.post(
+        f"/congres/inscription/{Registration.objects.get(email='echauffement@example.org').token}/confirmer/"
+    )
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for i, confirm_url in enumerate(confirm_urls):
+        client.post(confirm_url, REMOTE_ADDR=f"10.201.0.{i}")
+    profiler.disable()
+    confirmation = _cumulative(
+        profiler,
+        len(confirm_urls),
+        "confirmations",
+        [
+            *REQUEST_PARTS,
+            (
+                "the private link's lookup (registration_by_token)",
+                r"selectors\.py:\d+\(registration_by_token\)",
+            ),
+            (
+                "registration_confirm (the service, its queries included)",
+                r"services\.py:\d+\(registration_confirm\)",
+            ),
+            ("  the calendar file (.ics)", r"registrations/ics\.py:\d+\(registration_calendar\)"),
+            ("  email_send (render + outbox insert)", r"email/services\.py:\d+\(email_send\)"),
+        ],
+    )
+    return f"{registration}\n{confirmation}"
 
 
 def _base_data(day, workshop) -> dict:
@@ -261,17 +343,14 @@ def main() -> None:
         f"Congress door: {ATTEMPTS} attempts, {CLIENTS} clients, {CAPACITY} places "
         f"(gunicorn {WORKERS} workers, {db_url.split(':')[0]}, {os.cpu_count()} cores)"
     )
-    with harness.served_process(workers=WORKERS) as (base, server):
+    with harness.served_process(workers=WORKERS) as (base, server), harness.PostgresCpu(db_url) as pg:
+        meter = _Meter(server, pg)
         clients = [Client(base, form_url) for _ in range(CLIENTS)]
         health_jobs = [("healthz", "/healthz", None, _address(i, 11)) for i in range(ATTEMPTS)]
-        cpu0 = harness.server_cpu_ms(server)
-        health, h_elapsed = _run(clients, health_jobs)
-        cpu_health = harness.server_cpu_ms(server) - cpu0
+        health, h_elapsed, cpu_health = meter.phase(clients, health_jobs)
         print(_line("/healthz (same gunicorn)", health, h_elapsed, cpu_health))
 
-        cpu0 = harness.server_cpu_ms(server)
-        registered, r_elapsed = _run(clients, jobs)
-        cpu_register = harness.server_cpu_ms(server) - cpu0
+        registered, r_elapsed, cpu_register = meter.phase(clients, jobs)
         print(_line("registration (form POST)", registered, r_elapsed, cpu_register))
 
         # Confirmations of everyone, with cancellations and changes of holders mixed in.
@@ -300,14 +379,12 @@ def main() -> None:
             for i, t in enumerate(changed)
         ]
         rng.shuffle(mixed)
-        cpu0 = harness.server_cpu_ms(server)
-        answers, m_elapsed = _run(clients, mixed)
-        cpu_mixed = harness.server_cpu_ms(server) - cpu0
+        answers, m_elapsed, cpu_mixed = meter.phase(clients, mixed)
         confirms = [a for a in answers if a.kind == "confirm"]
         print(
             _line("confirmation (e-mail link)", confirms, m_elapsed)
             + f"\n{'':<30} with {CANCELLATIONS} cancellations and {CHANGES} changes mixed in: "
-            f"{len(answers) / m_elapsed:.1f} requests/s, CPU {cpu_mixed / len(answers):.1f} ms/req; "
+            f"{len(answers) / m_elapsed:.1f} requests/s, {cpu_mixed.per(len(answers))};\n{'':<30} "
             f"cancel p95 {_p([a.seconds for a in answers if a.kind == 'cancel'], 95):.0f} ms, "
             f"change p95 {_p([a.seconds for a in answers if a.kind == 'change'], 95):.0f} ms"
         )
@@ -340,8 +417,10 @@ def main() -> None:
         f"{Booking.objects.filter(session=other, status=BookingStatus.PLACE).count()}"
     )
     print(
-        f"server CPU per request: registration {cpu_register / len(registered):.1f} ms, "
-        f"/healthz {cpu_health / len(health):.2f} ms, ratio ×{cpu_register / max(cpu_health, 1e-6):.1f}"
+        f"server CPU per request: registration {cpu_register.web / len(registered):.1f} ms, "
+        f"confirmation phase {cpu_mixed.web / len(answers):.1f} ms, /healthz "
+        f"{cpu_health.web / len(health):.2f} ms; ratios ×{cpu_register.web / max(cpu_health.web, 1e-6):.1f} "
+        f"and ×{cpu_mixed.web / len(answers) / max(cpu_health.web / len(health), 1e-6):.1f}"
     )
     problems = []
     if not (places == CAPACITY == workshop.places_taken):
@@ -378,7 +457,7 @@ def main() -> None:
     )
     if failed:
         problems.append(f"{failed} e-mails failed")
-    print("\nwhere a registration's time goes (cProfile, cumulative):")
+    print("\nwhere a registration's and a confirmation's time go (cProfile, cumulative):")
     print(_profile(edition, day, workshop))
     print(
         "RESULT:",

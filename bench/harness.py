@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -102,6 +103,66 @@ def server_cpu_ms(process: subprocess.Popen) -> float:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
     return total * 1000 / tick
+
+
+def _cpu_ms_of(pids: list[int]) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total * 1000 / tick
+
+
+class PostgresCpu:
+    """CPU time (ms) used by the PostgreSQL backends connected to the bench's database, sampled
+    from pg_stat_activity and /proc twice a second (a server on this machine only): a backend
+    that ends during a phase (CONN_MAX_AGE recycles a worker's connection) still counts up to
+    its last sample. Backends of other databases (other test runs on the same server) are not
+    counted. `available` is False for SQLite or a server elsewhere."""
+
+    def __init__(self, db_url: str) -> None:
+        self.available = db_url.startswith("postgres") and ("127.0.0.1" in db_url or "localhost" in db_url)
+        self._name = db_url.rsplit("/", 1)[1]
+        self._admin = db_url.rsplit("/", 1)[0] + "/postgres"
+        self._seen: dict[int, float] = {}  # pid -> CPU ms at its last sample
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_forever, daemon=True)
+
+    def __enter__(self) -> PostgresCpu:
+        if self.available:
+            import psycopg
+
+            self._conn = psycopg.connect(self._admin, connect_timeout=3, autocommit=True)
+            self._sample()
+            self.available = bool(self._seen) and Path(f"/proc/{next(iter(self._seen))}/stat").exists()
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._thread.is_alive():
+            self._stop.set()
+            self._thread.join()
+            self._conn.close()
+
+    def _sample(self) -> None:
+        rows = self._conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self._name])
+        for (pid,) in rows.fetchall():
+            ms = _cpu_ms_of([pid])
+            if ms or pid not in self._seen:
+                self._seen[pid] = ms
+
+    def _sample_forever(self) -> None:
+        while not self._stop.wait(0.5):
+            self._sample()
+
+    def ms(self) -> float | None:
+        """The total so far (a difference over a phase is what PostgreSQL spent on it)."""
+        if not self.available:
+            return None
+        self._sample()
+        return sum(self._seen.values())
 
 
 @contextlib.contextmanager

@@ -38,13 +38,16 @@ OfferNotice = Callable[[Booking], None]
 RegistrationNotice = Callable[[Registration], None]
 
 
-def lock_registration(registration_id: int) -> Registration:
-    """The registration row, exclusively; its edition comes along unlocked (read only)."""
-    return (
-        Registration.objects.select_for_update(no_key=True, of=("self",))
-        .select_related("edition")
-        .get(pk=registration_id)
-    )
+def lock_registration(registration_id: int, *, edition: CongressEdition | None = None) -> Registration:
+    """The registration row, exclusively; its edition comes along unlocked (read only), or is
+    the `edition` the caller read already (no join then)."""
+    locked = Registration.objects.select_for_update(no_key=True, of=("self",))
+    if edition is None:
+        return locked.select_related("edition").get(pk=registration_id)
+    registration = locked.get(pk=registration_id)
+    if registration.edition_id == edition.pk:
+        registration.edition = edition
+    return registration
 
 
 def lock_edition(edition_id: int) -> CongressEdition:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
 
 from congress.editions.models import CongressEdition, Session
 from solidaire.core.security.spam import HONEYPOT, HoneypotFormMixin
@@ -24,12 +25,13 @@ from .services import Choices
 NO_WORKSHOP = ""
 
 
-def _session_label(session: Session) -> str:
+def _session_label(session: Session, choices: FormChoices | None = None) -> str:
+    """The session as the form offers it; the places left fresh from `choices` when given."""
     label = session.title
     if session.room:
         label += f" — {session.room_label}"
     if session.capacity is not None:
-        left = session.places_left
+        left = choices.places_left(session) if choices is not None else session.places_left
         if left:
             label += (
                 f" ({format_number(left)} place{'s' if left > 1 else ''} restante{'s' if left > 1 else ''})"
@@ -37,6 +39,15 @@ def _session_label(session: Session) -> str:
         else:
             label += " (complet : liste d'attente)"
     return label
+
+
+def _lunch_label(lunch: Session, choices: FormChoices) -> str:
+    return f"Je déjeune sur place le {format_date(lunch.day.date)} ({_session_label(lunch, choices)})"
+
+
+# The labels tell the places left: written only when the form is shown, so that a form sent and
+# accepted (then redirected) never reads the counters.
+_lazy_label = lazy(lambda build, session, choices: build(session, choices), str)
 
 
 class RegistrationForm(HoneypotFormMixin, forms.Form):
@@ -141,7 +152,7 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
                 required=False,
                 choices=[
                     (NO_WORKSHOP, "Pas d'atelier"),
-                    *((str(s.pk), _session_label(s)) for s in slot.sessions),
+                    *((str(s.pk), _lazy_label(_session_label, s, choices)) for s in slot.sessions),
                 ],
                 widget=forms.RadioSelect,
                 initial=NO_WORKSHOP,
@@ -150,7 +161,7 @@ class RegistrationForm(HoneypotFormMixin, forms.Form):
         for lunch in choices.lunches:
             name = f"lunch_{lunch.pk}"
             self.fields[name] = forms.BooleanField(
-                label=f"Je déjeune sur place le {format_date(lunch.day.date)} ({_session_label(lunch)})",
+                label=_lazy_label(_lunch_label, lunch, choices),
                 required=False,
             )
             self._sessions[str(lunch.pk)] = lunch

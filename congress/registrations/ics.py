@@ -27,7 +27,8 @@ from congress.editions.ics import day_uid
 from congress.editions.models import CongressDay
 from solidaire.core.calendar.ics import TZID, calendar_ics, site_base
 
-from .models import BookingStatus, Registration
+from .models import Booking, BookingStatus, Registration
+from .selectors import days_with_hours
 
 PRODID = "-//Le Mans solidaire//Congrès national des Solidarités, mon inscription//FR"
 
@@ -39,17 +40,28 @@ def _organizer(registration: Registration) -> icalendar.vCalAddress:
     return address
 
 
+def _day_hours(day: CongressDay) -> tuple[dt.time | None, dt.time | None]:
+    """When the day's programme starts and ends: from `selectors.days_with_hours` when the day
+    comes from it, else from its sessions."""
+    if hasattr(day, "first_start"):
+        return day.first_start, day.last_end
+    sessions = list(day.sessions.all())
+    if not sessions:
+        return None, None
+    return min(s.starts_at for s in sessions), max(s.ends_at for s in sessions)
+
+
 def _day_event(registration: Registration, day: CongressDay, *, cancelled: bool, lines: list[str]):
     edition = registration.edition
-    sessions = list(day.sessions.all())
+    first_start, last_end = _day_hours(day)
     url = f"{site_base()}{edition.get_absolute_url()}"
     event = icalendar.Event()
     event.add("uid", day_uid(edition, day.pk, day.date))
     event.add("dtstamp", dt.datetime.now(tz=dt.UTC))
     event.add("sequence", registration.calendar_sequence)
-    if sessions:
-        start = dt.datetime.combine(day.date, min(s.starts_at for s in sessions))
-        end = dt.datetime.combine(day.date, max(s.ends_at for s in sessions))
+    if first_start is not None:
+        start = dt.datetime.combine(day.date, first_start)
+        end = dt.datetime.combine(day.date, last_end)
         event.add("dtstart", start, parameters={"TZID": TZID})
         event.add("dtend", end, parameters={"TZID": TZID})
     else:
@@ -67,16 +79,26 @@ def _day_event(registration: Registration, day: CongressDay, *, cancelled: bool,
     return event
 
 
-def registration_calendar(registration: Registration, *, days: list[CongressDay] | None = None) -> bytes:
-    """The attendee's days (METHOD:PUBLISH) with their workshops and lunches."""
+def registration_calendar(
+    registration: Registration,
+    *,
+    days: list[CongressDay] | None = None,
+    bookings: list[Booking] | None = None,
+) -> bytes:
+    """The attendee's days (METHOD:PUBLISH) with their workshops and lunches; `days` (from
+    `selectors.days_with_hours`) and `bookings` (not given back, with their session) when the
+    caller has read them already."""
     booked: dict[int, list[str]] = {}
-    bookings = registration.bookings.select_related("session").exclude(status=BookingStatus.RELEASED)
-    for booking in bookings.order_by("session__starts_at"):
+    if bookings is None:
+        bookings = list(
+            registration.bookings.select_related("session").exclude(status=BookingStatus.RELEASED)
+        )
+    for booking in sorted(bookings, key=lambda b: b.session.starts_at):
         session = booking.session
         line = f"{session.get_kind_display()} « {session.title} » ({booking.get_status_display()})"
         booked.setdefault(booking.session.day_id, []).append(line)
     if days is None:
-        days = list(registration.days.prefetch_related("sessions").order_by("date"))
+        days = days_with_hours(registration)
     vevents = [
         _day_event(registration, day, cancelled=False, lines=booked.get(day.pk, [])).to_ical().decode()
         for day in days

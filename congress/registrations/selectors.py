@@ -7,10 +7,25 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.core.cache import cache
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
+from congress.editions.cache import TTL as PROGRAMME_TTL
+from congress.editions.cache import programme_key
 from congress.editions.models import CongressDay, CongressEdition, Session, SessionKind
 from solidaire.accounts.selectors import verified_addresses
 from solidaire.core.text.french import format_date, format_datetime, format_time
@@ -34,18 +49,47 @@ class FormChoices:
     days: list[CongressDay]
     slots: list[Slot]
     lunches: list[Session]
+    _taken: dict[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def places_left(self, session: Session) -> int | None:
+        """The places left on a session of the programme, read fresh (one query for all the
+        sessions with a capacity, the first time a label asks): the cached programme's
+        counters may be old."""
+        if session.capacity is None:
+            return None
+        if self._taken is None:
+            limited = [s.pk for s in self.sessions() if s.capacity is not None]
+            self._taken = dict(Session.objects.filter(pk__in=limited).values_list("pk", "places_taken"))
+        return max(0, session.capacity - self._taken.get(session.pk, session.places_taken))
+
+    def sessions(self) -> list[Session]:
+        return [*(s for slot in self.slots for s in slot.sessions), *self.lunches]
 
 
 def form_choices(edition: CongressEdition) -> FormChoices:
-    """Days, workshop slots and lunches of an edition, with their places taken (two queries)."""
+    """Days, workshop slots and lunches of an edition: from the cache (no query) while its
+    programme has not changed (`congress.editions.cache`), else two queries. The places taken
+    are read only when a label shows them (`FormChoices.places_left`), so a form sent and
+    accepted reads no programme at all."""
+    key = programme_key(edition.pk)
+    choices = cache.get(key)
+    if choices is None:
+        choices = _read_form_choices(edition)
+        cache.set(key, choices, PROGRAMME_TTL)
+    return choices
+
+
+def _read_form_choices(edition: CongressEdition) -> FormChoices:
     days = list(edition.days.order_by("date"))
     sessions = Session.objects.filter(
         day__edition=edition, kind__in=[SessionKind.WORKSHOP, SessionKind.LUNCH]
     )
-    sessions = list(sessions.select_related("day", "theme").order_by("day__date", "starts_at", "title"))
+    sessions = list(sessions.order_by("day__date", "starts_at", "title"))
+    days_by_id = {day.pk: day for day in days}
     grouped: dict[tuple, list[Session]] = defaultdict(list)
     lunches = []
     for session in sessions:
+        session.day = days_by_id[session.day_id]  # the day's object in `days`, no join
         if session.kind == SessionKind.LUNCH:
             lunches.append(session)
         else:
@@ -62,22 +106,22 @@ def form_choices(edition: CongressEdition) -> FormChoices:
     return FormChoices(days=days, slots=slots, lunches=lunches)
 
 
-def registration_by_token(token: str) -> Registration | None:
-    """The registration of a private link, with its edition, days and bookings."""
+def registration_by_token(token: str, *, with_bookings: bool = True) -> Registration | None:
+    """The registration of a private link, with its edition, days and bookings (one query and
+    not the two prefetches with `with_bookings=False`: for pages whose service re-reads the
+    registration under its lock anyway, such as the confirmation)."""
     if not token or len(token) > 64:
         return None
+    found = Registration.objects.select_related("edition").filter(token=token, anonymised_at__isnull=True)
+    if not with_bookings:
+        return found.first()
     bookings = Prefetch(
         "bookings",
         queryset=Booking.objects.select_related("session__day", "session__theme").order_by(
             "session__day__date", "session__starts_at"
         ),
     )
-    return (
-        Registration.objects.select_related("edition")
-        .prefetch_related("days", bookings)
-        .filter(token=token, anonymised_at__isnull=True)
-        .first()
-    )
+    return found.prefetch_related("days", bookings).first()
 
 
 def active_bookings(registration: Registration) -> list[Booking]:
@@ -104,9 +148,30 @@ def summary_lines(registration: Registration, days: list[CongressDay], bookings:
 
 def registration_summary(registration: Registration) -> list[str]:
     """The registration in a few French lines (e-mails, the private page); two queries."""
+    return summary_lines(registration, list(registration.days.all()), held_bookings(registration))
+
+
+def held_bookings(registration: Registration, *, days: list[CongressDay] | None = None) -> list[Booking]:
+    """The bookings not given back, with their session and its day (one query): the day from
+    `days` when the caller has them (the registration's days: no join), else joined."""
     bookings = Booking.objects.filter(registration=registration).exclude(status=BookingStatus.RELEASED)
-    return summary_lines(
-        registration, list(registration.days.all()), list(bookings.select_related("session__day"))
+    if days is None:
+        return list(bookings.select_related("session__day"))
+    by_id = {day.pk: day for day in days}
+    found = list(bookings.select_related("session"))
+    for booking in found:
+        if booking.session.day_id in by_id:  # else the day is read when asked (never: checked choices)
+            booking.session.day = by_id[booking.session.day_id]
+    return found
+
+
+def days_with_hours(registration: Registration) -> list[CongressDay]:
+    """The registration's days in order, each with `first_start` and `last_end`, the hours of
+    its programme (None for a day without sessions): what a calendar file needs, in one query."""
+    return list(
+        registration.days.annotate(
+            first_start=Min("sessions__starts_at"), last_end=Max("sessions__ends_at")
+        ).order_by("date")
     )
 
 

@@ -109,7 +109,7 @@ def _drop_unconfirmed(edition: CongressEdition, email: str, now: dt.datetime) ->
     address's confirmation: nobody proved they own the address yet, and the person who does
     must not be kept out (« déjà inscrite ») by someone who typed it first. Its places go back."""
     pending = Registration.objects.filter(edition=edition, email=email, status=RegistrationStatus.PENDING)
-    ids = list(pending.values_list("pk", flat=True))
+    ids = list(pending.order_by().values_list("pk", flat=True))  # unordered: no join on the edition
     if not ids:
         return
     for registration_id in ids:  # registration first, then the edition (in _release_all)
@@ -217,7 +217,9 @@ def registration_create(
 
 
 def _lock(registration: Registration) -> Registration:
-    return capacity.lock_registration(registration.pk)
+    # The edition read with the private link's registration is as good as a join's (unlocked).
+    edition = registration.edition if Registration.edition.is_cached(registration) else None
+    return capacity.lock_registration(registration.pk, edition=edition)
 
 
 @transaction.atomic
@@ -246,23 +248,35 @@ def registration_confirm(*, registration: Registration) -> Registration:
     # Only these three fields change, and none of them has a rule to re-check: a full_clean()
     # would cost nine queries (uniqueness, constraints) for nothing.
     registration.save(update_fields=["status", "confirmed_at", "expires_at", "updated_at"])
+    # The days and bookings read once, for both the summary and the calendar file.
+    days = selectors.days_with_hours(registration)
+    bookings = selectors.held_bookings(registration, days=days)
     email_send(
         template="congress/emails/registration_confirmed",
         context={
             "registration": registration,
-            "summary": selectors.registration_summary(registration),
+            "summary": selectors.summary_lines(registration, days, bookings),
             "url": absolute_url(registration.get_absolute_url()),
         },
         to=[registration.email],
-        attachments=[_calendar_attachment(registration)],
+        attachments=[_calendar_attachment(registration, days=days, bookings=bookings)],
     )
     return registration
 
 
-def _calendar_attachment(registration: Registration) -> tuple[str, bytes, str]:
+def _calendar_attachment(
+    registration: Registration,
+    *,
+    days: list[CongressDay] | None = None,
+    bookings: list[Booking] | None = None,
+) -> tuple[str, bytes, str]:
     """The attendee's days for their calendar (the method in the MIME type too, RFC 6047)."""
     name = f"congres-{registration.edition.year}.ics"
-    return name, registration_calendar(registration), "text/calendar; method=PUBLISH"
+    return (
+        name,
+        registration_calendar(registration, days=days, bookings=bookings),
+        "text/calendar; method=PUBLISH",
+    )
 
 
 def _cancellation_attachment(registration: Registration, days: list[CongressDay]) -> tuple[str, bytes, str]:
@@ -365,7 +379,7 @@ def registration_cancel(*, registration: Registration, enforce_deadline: bool = 
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     _release_all(registration, status=RegistrationStatus.CANCELLED, now=timezone.now())
     # A confirmed attendee was sent the calendar file: the cancellation takes it out again.
-    days = list(registration.days.prefetch_related("sessions").order_by("date")) if was_confirmed else []
+    days = selectors.days_with_hours(registration) if was_confirmed else []
     email_send(
         template="congress/emails/registration_cancelled",
         context={"registration": registration},

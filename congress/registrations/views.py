@@ -47,12 +47,16 @@ def invalid_link(request: HttpRequest) -> HttpResponse:
     return render(request, "congress/invalid_link.html", {"message": INVALID_LINK}, status=404)
 
 
-def with_registration(view):
-    """Resolve the private link's token; a wrong, tampered or erased one gets a clear page."""
+def with_registration(view=None, *, with_bookings: bool = True):
+    """Resolve the private link's token; a wrong, tampered or erased one gets a clear page.
+    `@with_registration(with_bookings=False)` for a view that needs neither the days nor the
+    bookings (its service re-reads the registration under its lock)."""
+    if view is None:
+        return lambda view: with_registration(view, with_bookings=with_bookings)
 
     @wraps(view)
     def wrapper(request: HttpRequest, token: str, *args, **kwargs) -> HttpResponse:
-        registration = selectors.registration_by_token(token)
+        registration = selectors.registration_by_token(token, with_bookings=with_bookings)
         if registration is None:
             return invalid_link(request)
         return view(request, registration, *args, **kwargs)
@@ -130,7 +134,7 @@ def registration_sent(request: HttpRequest, year: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-@with_registration
+@with_registration(with_bookings=False)
 def registration_confirm(request: HttpRequest, registration: Registration) -> HttpResponse:
     """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
     error, status = "", 200
@@ -255,7 +259,7 @@ def booking_accept(request: HttpRequest, registration: Registration, pk: int) ->
 
 @never_cache
 @require_POST
-@with_registration
+@with_registration(with_bookings=False)
 def registration_accept_place(request: HttpRequest, registration: Registration) -> HttpResponse:
     """Take the place at the congress offered from its waiting list."""
     try:

@@ -192,3 +192,16 @@ def test_an_expired_confirmation_link_says_so(client):
     response = client.post(reverse("congress:registration_confirm", args=[registration.token]))
     assert response.status_code == 400
     assert "a expiré" in response.content.decode()
+
+
+def test_a_name_that_looks_like_template_code_is_kept_as_typed(client, django_capture_on_commit_callbacks):
+    """The outbox takes the rendered e-mail as it is: it is not rendered a second time as a
+    template (a name typed « {% x %} » used to fail the request with a 500)."""
+    p = programme()
+    url = f"/congres/{p['edition'].year}/inscription/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, _form(p, last_name="{% nope %}", first_name="{{ PORTAL_NAME }}"))
+    assert response.status_code == 302
+    assert Registration.objects.get().last_name == "{% nope %}"
+    (sent,) = mail.outbox
+    assert "Bonjour {{ PORTAL_NAME }} {% nope %}," in sent.body
