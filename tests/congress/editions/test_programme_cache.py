@@ -12,9 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from congress.editions.cache import PROGRAMME
 from congress.editions.models import SessionKind
-
-from .factories import SessionFactory, programme, register
-from .test_registration_pages import _form
+from tests.congress.factories import SessionFactory, programme, register
+from tests.congress.registrations.test_registration_pages import _form
 
 pytestmark = pytest.mark.django_db
 
