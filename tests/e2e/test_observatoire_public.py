@@ -4,10 +4,12 @@ fits a 320 px screen without scrolling sideways."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from solidaire.core.text.french import format_month
 from tests import factories
@@ -48,6 +50,11 @@ def test_from_the_home_page_to_readable_charts(live_server, browser_page, width)
 
     main = page.get_by_role("main")
     assert "Chiffres clés de la campagne 2025" in main.inner_text()
+    # Measured once the page and its stylesheet are in: on a busy machine the click's navigation
+    # can be read before the CSS sizes the charts (a 9.5 px label that the reader never sees).
+    page.wait_for_load_state("load")
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"({SMALLEST_LABEL})() >= 12", timeout=5000)
     smallest = page.evaluate(SMALLEST_LABEL)
     assert smallest is not None and smallest >= 12, f"smallest chart label {smallest:.1f} px at {width} px"
     assert page.evaluate(WIDER_THAN_SCREEN) <= 0
