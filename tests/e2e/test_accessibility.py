@@ -9,12 +9,14 @@ and gathers every page's problems before asserting, so one run lists them all.
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from associations.actions.models import Action
 from associations.structures.models import Association, ChangeProposal, Service
@@ -303,7 +305,12 @@ def unlinked_errors(page) -> list[str]:
 
 
 def check_errors(page, label: str, found: dict[str, str]) -> None:
-    assert page.locator("main .field-error").first.is_visible(), f"{label}: no error shown"
+    # The refused POST's answer may still be on its way after the click (a busy machine):
+    # wait for it before judging, `is_visible()` alone does not wait.
+    first_error = page.locator("main .field-error").first
+    with contextlib.suppress(PlaywrightTimeout):
+        first_error.wait_for(state="visible", timeout=10_000)
+    assert first_error.is_visible(), f"{label}: no error shown"
     problems = unlinked_errors(page)
     if problems:
         found[f"{label} (erreurs)"] = f"{label}: " + "; ".join(problems)
