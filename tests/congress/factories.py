@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 
 from congress.editions.models import CongressDay, Session, SessionKind
-from congress.registrations.services import Choices, registration_create
+from congress.registrations.services import Choices, registration_confirm, registration_create
 from tests.factories import CongressEditionFactory, ThemeFactory
 
 
@@ -127,3 +127,8 @@ def register(p: dict, *sessions, days=None, accept_waiting_list=True, user=None,
         ),
         user=user,
     )
+
+
+def register_confirmed(p: dict, *sessions, **kwargs):
+    """A registration through the service, then confirmed by its own e-mail link."""
+    return registration_confirm(registration=register(p, *sessions, **kwargs))

@@ -9,16 +9,6 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-JOIN = {
-    "name": "Mireille",
-    "phone": "06 12 34 56 78",
-    "email": "",
-    "accompanying_structure": "",
-    "accompanying_other": "",
-    "availability": "Le mardi après-midi",
-    "consent": "on",
-}
-
 
 def test_reporting_an_error_tells_the_admins_and_the_ccas(
     client, member_of, settings, django_capture_on_commit_callbacks

@@ -11,15 +11,14 @@ from django.urls import reverse
 from congress.privacy import services as privacy
 from congress.privacy.tasks import anonymise_registrations
 from congress.registrations.models import Booking, RegistrationStatus
-from tests.congress.factories import programme, register
-from tests.congress.proposals.test_proposals_pages import _confirmed
+from tests.congress.factories import programme, register, register_confirmed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_erase_cancels_frees_places_and_kills_the_link(client):
     p = programme(workshop_capacity=1)
-    registration = _confirmed(p, p["w1"], last_name="Aeffacer")
+    registration = register_confirmed(p, p["w1"], last_name="Aeffacer")
     waiting = register(p, p["w1"])
     response = client.post(reverse("congress:registration_erase", args=[registration.token]))
     assert response.status_code == 302
@@ -33,7 +32,7 @@ def test_erase_cancels_frees_places_and_kills_the_link(client):
 
 def test_registrations_are_anonymised_twelve_months_after_the_edition(settings):
     p = programme()
-    registration = _confirmed(p, p["w1"], p["lunch1"], organisation_kind="ccas", country="Belgique")
+    registration = register_confirmed(p, p["w1"], p["lunch1"], organisation_kind="ccas", country="Belgique")
     edition = p["edition"]
     settings.CONGRESS_ANONYMISE_AFTER_DAYS = 365
     assert privacy.registrations_anonymise_due(today=edition.ends_on + dt.timedelta(days=365)) == 0

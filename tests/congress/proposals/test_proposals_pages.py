@@ -9,20 +9,15 @@ from django.urls import reverse
 
 from congress.proposals import services as proposals
 from congress.proposals.models import Proposal, ProposalStatus
-from congress.registrations import services as registration_services
 from tests import factories
-from tests.congress.factories import programme, register
+from tests.congress.factories import programme, register, register_confirmed
 
 pytestmark = pytest.mark.django_db
 
 
-def _confirmed(p, *sessions, **kwargs):
-    return registration_services.registration_confirm(registration=register(p, *sessions, **kwargs))
-
-
 def test_a_confirmed_attendee_proposes_and_a_facilitator_merges_and_keeps(client):
     p = programme()
-    attendee = _confirmed(p)
+    attendee = register_confirmed(p)
     facilitator = factories.UserFactory()
     p["w1"].facilitators.add(facilitator)
     response = client.post(
@@ -65,7 +60,8 @@ def test_who_may_propose_and_tend_proposals():
         proposals.proposal_submit(theme=p["theme"], title="x", body="y", registration=pending)
     with pytest.raises(PermissionDenied):
         proposals.proposal_submit(theme=p["theme"], title="x", body="y", user=stranger)
-    proposal = proposals.proposal_submit(theme=p["theme"], title="x", body="y", registration=_confirmed(p))
+    attendee = register_confirmed(p)
+    proposal = proposals.proposal_submit(theme=p["theme"], title="x", body="y", registration=attendee)
     with pytest.raises(PermissionDenied):
         proposals.proposal_edit(
             proposal=proposal, by=stranger, title="z", body="z", group_label="", status="kept"

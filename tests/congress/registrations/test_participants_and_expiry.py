@@ -11,16 +11,15 @@ from django.utils import timezone
 
 from congress.editions.models import Session, SessionKind
 from congress.registrations.models import Registration
-from tests.congress.factories import programme, register
-from tests.congress.proposals.test_proposals_pages import _confirmed
+from tests.congress.factories import programme, register, register_confirmed
 
 pytestmark = pytest.mark.django_db
 
 
 def test_public_list_shows_only_consenting_confirmed_attendees(client):
     p = programme()
-    _confirmed(p, last_name="Visible", consent_public_list=True)
-    _confirmed(p, last_name="Discret")
+    register_confirmed(p, last_name="Visible", consent_public_list=True)
+    register_confirmed(p, last_name="Discret")
     register(p, last_name="Pasconfirme", consent_public_list=True)
     page = client.get(reverse("congress:participants", args=[p["edition"].year])).content.decode()
     assert "Visible" in page and "Discret" not in page and "Pasconfirme" not in page

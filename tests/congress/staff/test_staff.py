@@ -18,20 +18,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from post_office.models import Email
 
-from congress.registrations import services as registration_services
 from congress.staff import services
 from congress.staff.documents import BADGES
 from solidaire.core.documents.models import GeneratedDocument
 from tests.charter.test_pdf import _weasyprint_loads
 from tests.conftest import require_service
-from tests.congress.factories import programme, register
+from tests.congress.factories import programme, register, register_confirmed
 
 pytestmark = pytest.mark.django_db
-
-
-def _confirmed(p, *sessions, **kwargs):
-    registration = register(p, *sessions, **kwargs)
-    return registration_services.registration_confirm(registration=registration)
 
 
 @pytest.mark.parametrize("count", [2, 12])
@@ -40,7 +34,7 @@ def test_the_dashboard_counts_with_a_bounded_number_of_queries(
 ):
     p = programme(workshop_capacity=1)
     for i in range(count):
-        _confirmed(p, p["w1"], p["lunch1"], organisation_kind="ccas" if i % 2 else "association")
+        register_confirmed(p, p["w1"], p["lunch1"], organisation_kind="ccas" if i % 2 else "association")
     client.force_login(staff_user)
     with django_assert_max_num_queries(24):  # the same for 2 and 12 (two badge formats: 4 more)
         response = client.get(reverse("congress:dashboard", args=[p["edition"].year]))
@@ -52,8 +46,8 @@ def test_the_dashboard_counts_with_a_bounded_number_of_queries(
 
 def test_the_export_is_filtered_and_safe_in_csv_and_xlsx(client, staff_user):
     p = programme()
-    _confirmed(p, p["w1"], last_name="=HYPERLINK(1)", organisation_kind="ccas")
-    _confirmed(p, p["w2"], last_name="Bernard", organisation_kind="association")
+    register_confirmed(p, p["w1"], last_name="=HYPERLINK(1)", organisation_kind="ccas")
+    register_confirmed(p, p["w2"], last_name="Bernard", organisation_kind="association")
     register(p, p["w1"], last_name="Pending")
     client.force_login(staff_user)
     url = reverse("congress:export", args=[p["edition"].year, "csv"])
@@ -74,7 +68,7 @@ def test_the_export_is_filtered_and_safe_in_csv_and_xlsx(client, staff_user):
 def test_the_export_without_a_query_string_is_the_whole_file_with_real_dates_and_numbers(client, staff_user):
     with time_machine.travel(dt.datetime(2026, 11, 30, 9, 12, tzinfo=dt.UTC)):
         p = programme()
-        arrived = _confirmed(p, p["w1"], last_name="Arrivée", days=[p["day1"], p["day2"]])
+        arrived = register_confirmed(p, p["w1"], last_name="Arrivée", days=[p["day1"], p["day2"]])
         services.registration_check_in(edition=p["edition"], code=arrived.checkin_code, by=staff_user)
         register(p, last_name="Pending")
     client.force_login(staff_user)
@@ -125,7 +119,7 @@ def test_the_export_with_a_bad_filter_goes_back_with_a_message(client, staff_use
 
 def test_staff_write_to_every_confirmed_attendee(client, staff_user, django_capture_on_commit_callbacks):
     p = programme()
-    confirmed = _confirmed(p, first_name="Thomas", last_name="Nguyen")
+    confirmed = register_confirmed(p, first_name="Thomas", last_name="Nguyen")
     register(p)  # pending: not written to
     client.force_login(staff_user)
     url = reverse("congress:message", args=[p["edition"].year])
@@ -168,7 +162,7 @@ def test_a_message_without_confirmed_attendees_sends_nothing_and_says_so(client,
 
 def test_check_in_is_idempotent_across_tablets(staff_user):
     p = programme()
-    registration = _confirmed(p)
+    registration = register_confirmed(p)
     first = services.registration_check_in(
         edition=p["edition"], code=registration.checkin_code, by=staff_user
     )
@@ -183,7 +177,7 @@ def test_check_in_refuses_the_private_token_and_the_id(staff_user):
     """The badge carries only the check-in code: the token of the private link (never printed)
     or the registration's id typed at the entrance marks no arrival."""
     p = programme()
-    registration = _confirmed(p)
+    registration = register_confirmed(p)
     for code in (registration.token, str(registration.pk)):
         with pytest.raises(ValidationError, match="Aucune inscription ne correspond à ce code"):
             services.registration_check_in(edition=p["edition"], code=code, by=staff_user)
@@ -193,7 +187,7 @@ def test_check_in_refuses_the_private_token_and_the_id(staff_user):
 
 def test_check_in_page_search_scan_and_counts(client, staff_user):
     p = programme()
-    registration = _confirmed(p, last_name="Lefèvre", first_name="Hélène")
+    registration = register_confirmed(p, last_name="Lefèvre", first_name="Hélène")
     pending = register(p, last_name="Attente")
     client.force_login(staff_user)
     url = reverse("congress:checkin", args=[p["edition"].year])
@@ -220,7 +214,7 @@ def test_badges_are_a_pdf_of_eight_per_page_with_qr_codes(
     require_service(_weasyprint_loads(), "WeasyPrint cannot load pango (apt-get install libpango-1.0-0)")
     p = programme()
     for i in range(9):
-        _confirmed(p, p["w1"], last_name=f"Badge{i}", organisation="CCAS de Laval")
+        register_confirmed(p, p["w1"], last_name=f"Badge{i}", organisation="CCAS de Laval")
     client.force_login(staff_user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("congress:badges", args=[p["edition"].year]))
@@ -268,7 +262,7 @@ def test_badge_sheets_have_no_blank_row_in_a4_and_one_badge_per_a6_page(
     require_service(shutil.which("pdftotext") is not None, "pdftotext (poppler-utils) missing")
     p = programme()
     for i in range(4):
-        _confirmed(p, p["w1"], last_name=f"Badge{i}", organisation="CCAS de Laval")
+        register_confirmed(p, p["w1"], last_name=f"Badge{i}", organisation="CCAS de Laval")
     client.force_login(staff_user)
     (tmp_path / "a4.pdf").write_bytes(_badges_pdf(client, p, "a4", django_capture_on_commit_callbacks))
     info = subprocess.run(["pdfinfo", str(tmp_path / "a4.pdf")], capture_output=True, text=True).stdout
